@@ -1,0 +1,1 @@
+"""Plain-Python engines: no Django import anywhere below this package."""
