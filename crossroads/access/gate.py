@@ -1,0 +1,147 @@
+"""The one access gate: who may see and change which person.
+
+Each rule is written once and serves both the list filter (`visible_persons_q`) and the
+one-object check (`can`), so a list and a detail page never disagree. "Not yours" raises
+the same `NotFound` as "does not exist"; a role that may not do a kind of thing at all
+raises `Forbidden`.
+
+The rules:
+- Records never cross a state border: a user sees only people of their agency's state,
+  whatever their role (admins included).
+- Within the state, an agency sees the people it registered and those referred or
+  transferred to it (`PersonAccess`); a partner (NGO, UNHCR, IOM) only the latter.
+- Analysts and administrators see no individual at all.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from crossroads.accounts.vocab import Role
+from crossroads.audit.models import AuditAction
+from crossroads.audit.writer import record
+from crossroads.core.exceptions import Forbidden, NotFound
+
+from .models import GrantReason, PersonAccess
+
+if TYPE_CHECKING:
+    from crossroads.registry.models import Person
+
+# verb -> roles that may do it at all (403 for any other role).
+ROLE_VERBS: dict[str, frozenset[str]] = {
+    "view_person": frozenset({Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR, Role.PARTNER}),
+    "change_person": frozenset({Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR}),
+    "register_person": frozenset({Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR}),
+    "view_sensitive": frozenset({Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR}),
+    "view_audit": frozenset({Role.SUPERVISOR}),
+    "view_statistics": frozenset({Role.ANALYST, Role.SUPERVISOR}),
+    "configure": frozenset({Role.ADMIN}),
+}
+OBJECT_VERBS = frozenset({"view_person", "change_person", "view_sensitive", "view_audit"})
+
+
+def role_allows(user: Any, verb: str) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    roles = ROLE_VERBS[verb]
+    if not any(role in roles for role in user.roles):
+        return False
+    # Work with people needs an agency in a state whose records live here.
+    if verb in OBJECT_VERBS or verb == "register_person":
+        return user.agency_id is not None and user.agency.country_id is not None
+    return True
+
+
+def _granting_reasons(user: Any) -> list[str]:
+    if user.has_role(Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR):
+        return [GrantReason.REGISTERED, GrantReason.REFERRAL, GrantReason.TRANSFER]
+    return [GrantReason.REFERRAL, GrantReason.TRANSFER]
+
+
+def visible_persons_q(user: Any) -> Q:
+    """The people `user` may see, as a filter on `Person`."""
+    if not role_allows(user, "view_person"):
+        return Q(pk__in=[])
+    grants = PersonAccess.objects.filter(
+        agency_id=user.agency_id,
+        revoked_at__isnull=True,
+        reason__in=_granting_reasons(user),
+    ).values("person_id")
+    return Q(country_id=user.agency.country_id) & Q(pk__in=grants)
+
+
+def persons_visible_to(user: Any) -> QuerySet[Person]:
+    from crossroads.registry.models import Person
+
+    return Person.objects.filter(visible_persons_q(user))
+
+
+def can(user: Any, verb: str, person: Person | None = None) -> bool:
+    """The one-object check: the same rules as `visible_persons_q`."""
+    if not role_allows(user, verb):
+        return False
+    if person is None:
+        return verb not in OBJECT_VERBS
+    if person.country_id != user.agency.country_id:
+        return False
+    return PersonAccess.objects.filter(
+        person_id=person.pk,
+        agency_id=user.agency_id,
+        revoked_at__isnull=True,
+        reason__in=_granting_reasons(user),
+    ).exists()
+
+
+def require_role(user: Any, verb: str) -> None:
+    if not role_allows(user, verb):
+        raise Forbidden(_("Your role does not allow this."))
+
+
+def access_person_by_id(
+    user: Any,
+    person_id: Any,
+    *,
+    verb: str = "view_person",
+    for_update: bool = False,
+    audit_read: bool = True,
+) -> Person:
+    """Loads and authorises in one step, so no caller holds a person it may not see.
+
+    A successful read (`view_person`) leaves exactly one audit row; a refused one leaves
+    a `denied` row, and answers exactly as if the person did not exist."""
+    require_role(user, verb)
+    try:
+        pk = uuid.UUID(str(person_id))
+    except ValueError:
+        raise NotFound() from None
+    queryset = persons_visible_to(user).select_related(
+        "country", "registering_agency", "registered_by"
+    )
+    if for_update:
+        queryset = queryset.select_for_update(of=("self",))
+    person = queryset.filter(pk=pk).first()
+    if person is None:
+        record(user, AuditAction.DENIED, object_type="registry.person", object_id=str(pk))
+        raise NotFound()
+    if verb in {"view_person", "view_sensitive"} and audit_read:
+        record(user, AuditAction.READ, person)
+    return person
+
+
+def grant_access(person: Person, agency: Any, reason: str, *, granted_by: Any) -> PersonAccess:
+    """Called only by actions (registration, referral, transfer), inside their transaction."""
+    if agency.country_id != person.country_id:
+        # Records never leave their state: an agency of another state cannot be granted.
+        raise NotFound()
+    grant, _created = PersonAccess.objects.get_or_create(
+        person=person,
+        agency=agency,
+        reason=reason,
+        revoked_at=None,
+        defaults={"granted_by": granted_by},
+    )
+    return grant

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    default = True
+    name = "crossroads.accounts"
+    label = "accounts"
+    verbose_name = "Accounts"
+
+
+from django.contrib.admin import apps as admin_apps  # noqa: E402
+
+
+class CrossroadsAdminConfig(admin_apps.AdminConfig):
+    default = False
+    default_site = "crossroads.accounts.admin_site.CrossroadsAdminSite"

@@ -1,0 +1,260 @@
+"""Demo data: the ten states of the Almaty Process, agencies in three of them, one user
+per role and state, and about 200 synthetic people written in three scripts.
+
+Working languages and national bodies follow the reference notes in
+shared/reference/legal-frameworks-and-guidance.md (constitutions; UNHCR country pages)."""
+
+from __future__ import annotations
+
+import random
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+
+from crossroads.engines.screening.vocab import AgencyKind
+
+from .models import Agency, Country, User
+from .vocab import Role
+
+COUNTRIES = [
+    ("AF", "Afghanistan", "Афганистан", ["prs", "pus"]),
+    ("AZ", "Azerbaijan", "Азербайджан", ["aze", "rus"]),
+    ("CN", "China", "Китай", ["zho"]),
+    ("IR", "Iran", "Иран", ["fas"]),
+    ("KZ", "Kazakhstan", "Казахстан", ["kaz", "rus"]),
+    ("KG", "Kyrgyzstan", "Кыргызстан", ["kir", "rus"]),
+    ("PK", "Pakistan", "Пакистан", ["urd", "eng"]),
+    ("TJ", "Tajikistan", "Таджикистан", ["tgk", "rus"]),
+    ("TR", "Türkiye", "Турция", ["tur"]),
+    ("TM", "Turkmenistan", "Туркменистан", ["tuk", "rus"]),
+]
+
+K = AgencyKind
+AGENCIES: dict[str, list[tuple[str, AgencyKind]]] = {
+    "KZ": [
+        ("Border Service of the National Security Committee (KZ)", K.BORDER_SERVICE),
+        ("Migration Service, Ministry of Internal Affairs (KZ)", K.MIGRATION_SERVICE),
+        ("Refugee status commission, Ministry of Internal Affairs (KZ)", K.ASYLUM_AUTHORITY),
+        ("Committee for the Protection of Children's Rights (KZ)", K.CHILD_PROTECTION),
+        ("State Labour Inspection (KZ)", K.LABOUR_INSPECTION),
+        ("Police, anti-trafficking unit (KZ)", K.POLICE),
+        ("UNHCR Kazakhstan", K.UNHCR),
+        ("IOM Kazakhstan", K.IOM),
+        ("Kazakh Red Crescent", K.NGO),
+        ("City polyclinic, Almaty (KZ)", K.HEALTH_SERVICE),
+        ("Legal aid centre (KZ)", K.LEGAL_AID),
+    ],
+    "KG": [
+        ("Border Service (KG)", K.BORDER_SERVICE),
+        ("State Migration Service (KG)", K.MIGRATION_SERVICE),
+        ("Refugee department, State Migration Service (KG)", K.ASYLUM_AUTHORITY),
+        ("Department of Child Protection (KG)", K.CHILD_PROTECTION),
+        ("State Labour Inspectorate (KG)", K.LABOUR_INSPECTION),
+        ("Police, anti-trafficking unit (KG)", K.POLICE),
+        ("UNHCR Kyrgyzstan", K.UNHCR),
+        ("IOM Kyrgyzstan", K.IOM),
+        ("Red Crescent Society of Kyrgyzstan", K.NGO),
+        ("Family medicine centre, Osh (KG)", K.HEALTH_SERVICE),
+        ("Legal aid centre (KG)", K.LEGAL_AID),
+    ],
+    "TJ": [
+        ("Border Forces of the State Committee for National Security (TJ)", K.BORDER_SERVICE),
+        ("Migration Service, Ministry of Internal Affairs (TJ)", K.MIGRATION_SERVICE),
+        ("Refugee status commission, Ministry of Internal Affairs (TJ)", K.ASYLUM_AUTHORITY),
+        ("Commission on the Rights of the Child (TJ)", K.CHILD_PROTECTION),
+        ("State Labour Inspectorate (TJ)", K.LABOUR_INSPECTION),
+        ("Police, anti-trafficking unit (TJ)", K.POLICE),
+        ("UNHCR Tajikistan", K.UNHCR),
+        ("IOM Tajikistan", K.IOM),
+        ("Red Crescent Society of Tajikistan", K.NGO),
+        ("City health centre, Dushanbe (TJ)", K.HEALTH_SERVICE),
+        ("Legal aid centre (TJ)", K.LEGAL_AID),
+    ],
+}
+
+# role -> the kind of agency the demo user of that role works in.
+ROLE_AGENCY = {
+    Role.OFFICER: K.BORDER_SERVICE,
+    Role.CASEWORKER: K.MIGRATION_SERVICE,
+    Role.SUPERVISOR: K.MIGRATION_SERVICE,
+    Role.ANALYST: K.MIGRATION_SERVICE,
+    Role.ADMIN: K.MIGRATION_SERVICE,
+    Role.PARTNER: K.UNHCR,
+}
+
+# (given, family stem, patronymic stem or father's name, sex), in the script people of
+# each origin are most often written in at first contact.
+ARABIC_MALE = ["محمد", "احمد", "علی", "حسین", "عبدالله", "نجیب‌الله", "گل‌احمد", "محمود", "رحیم"]
+ARABIC_FEMALE = ["فاطمه", "زهرا", "مریم", "شکیلا", "فرشته", "گلالۍ", "نرگس", "پروین"]
+ARABIC_FAMILY = ["رحیمی", "احمدی", "کریمی", "حیدری", "نوری", "صافی", "حکیمی", "یوسفی"]
+CYRILLIC_MALE = ["Фарход", "Алишер", "Айбек", "Нурлан", "Рустам", "Бахтиёр", "Азамат", "Мухаммад"]
+CYRILLIC_FEMALE = ["Гулнора", "Айгуль", "Нигора", "Малика", "Зарина", "Динара", "Мадина"]
+CYRILLIC_FAMILY = ["Рахимов", "Каримов", "Токтогулов", "Сафаров", "Юсупов", "Назаров", "Исмаилов"]
+LATIN_MALE = ["MOHAMMAD", "ALI", "FARHOD", "ULUGBEK", "SARDOR", "JASUR", "AHMAD", "DAVRON"]
+LATIN_FEMALE = ["FATIMA", "GULNARA", "DILNOZA", "SEVARA", "NILUFAR", "SHAHNOZA"]
+LATIN_FAMILY = ["RAKHIMOV", "KARIMOV", "YUSUPOV", "TOSHMATOV", "NAZAROV", "SAIDOV"]
+
+
+@dataclass
+class DemoResult:
+    password: str
+    password_generated: bool
+    users: list[str]
+    people_created: int
+
+
+def demo_password() -> tuple[str, bool]:
+    import os
+
+    given = os.environ.get("CROSSROADS_DEMO_PASSWORD", "").strip()
+    if given:
+        return given, False
+    path = Path(settings.CROSSROADS_HOME) / "demo_password"
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip(), False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    password = secrets.token_urlsafe(12)
+    path.write_text(password, encoding="utf-8")
+    path.chmod(0o600)
+    return password, True
+
+
+def _seed_reference_data() -> None:
+    for code, name, name_ru, languages in COUNTRIES:
+        Country.objects.update_or_create(
+            code=code,
+            defaults={"name": name, "name_ru": name_ru, "working_languages": languages},
+        )
+    for code, agencies in AGENCIES.items():
+        for name, kind in agencies:
+            Agency.objects.update_or_create(
+                country_id=code, name=name, defaults={"kind": kind, "active": True}
+            )
+
+
+def _seed_users(password: str) -> list[str]:
+    names = []
+    for code in AGENCIES:
+        for role, kind in ROLE_AGENCY.items():
+            agency = Agency.objects.filter(country_id=code, kind=kind).order_by("name").first()
+            username = f"{code.lower()}-{role.value}"
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"agency": agency, "roles": [role.value]}
+            )
+            user.agency = agency
+            user.roles = [role.value]
+            user.is_staff = role == Role.ADMIN
+            user.language = "ru" if role in (Role.OFFICER, Role.SUPERVISOR) else "en"
+            if created or not user.check_password(password):
+                user.set_password(password)
+            user.save()
+            names.append(username)
+    return names
+
+
+def _name(rng: random.Random, script: str, female: bool) -> tuple[str, str, str]:
+    if script == "Arab":
+        given = rng.choice(ARABIC_FEMALE if female else ARABIC_MALE)
+        return given, rng.choice(ARABIC_FAMILY), rng.choice(ARABIC_MALE)
+    if script == "Cyrl":
+        given = rng.choice(CYRILLIC_FEMALE if female else CYRILLIC_MALE)
+        family = rng.choice(CYRILLIC_FAMILY) + ("а" if female else "")
+        father = rng.choice(CYRILLIC_MALE)
+        return given, family, father + ("овна" if female else "ович")
+    given = rng.choice(LATIN_FEMALE if female else LATIN_MALE)
+    family = rng.choice(LATIN_FAMILY) + ("A" if female else "")
+    return given, family, ""
+
+
+def _seed_people(target: int = 200) -> int:
+    from crossroads.registry.actions import PersonData, register_person
+    from crossroads.registry.models import Person
+
+    if Person.objects.filter(registered_by__username__endswith="-officer").exists():
+        return 0
+    rng = random.Random(20261125)
+    created = 0
+    origins = {
+        "Arab": (["AF"], ["prs", "pus"]),
+        "Cyrl": (["TJ", "UZ", "KG"], ["tgk", "uzn", "kir", "rus"]),
+        "Latn": (["UZ", "TJ"], ["uzn", "tgk"]),
+    }
+    for code in AGENCIES:
+        registrars = list(User.objects.filter(username__in=[f"{code.lower()}-officer",
+                                                            f"{code.lower()}-caseworker"]))
+        while created < target * (list(AGENCIES).index(code) + 1) // len(AGENCIES):
+            script = rng.choice(["Arab", "Cyrl", "Latn"])
+            nationalities, languages = origins[script]
+            user = rng.choice(registrars)
+            household = rng.choice([1, 1, 2, 3, 4, 5])
+            parent_given, family, patronymic = _name(rng, script, female=rng.random() < 0.4)
+            year = rng.randint(1965, 1995)
+            year_only = rng.random() < 0.3
+            parent = register_person(
+                acting_user=user,
+                data=PersonData(
+                    values={
+                        "given_name": parent_given,
+                        "family_name": family,
+                        "patronymic": patronymic,
+                        "birth_date": f"{year}" if year_only else f"{year}-01-01",
+                        "birth_date_precision": "year" if year_only else "day",
+                        "birth_date_estimated": rng.random() < 0.5,
+                        "sex": "male" if script != "Arab" or rng.random() < 0.6 else "female",
+                        "nationalities": [rng.choice(nationalities)],
+                        "languages": [rng.choice(languages)],
+                    }
+                ),
+            )
+            created += 1
+            for _child in range(household - 1):
+                female = rng.random() < 0.5
+                child_given, _f, _p = _name(rng, script, female)
+                child_family = family[:-1] if family.endswith(("а", "A")) else family
+                if female and script != "Arab":
+                    child_family += "а" if script == "Cyrl" else "A"
+                child_year = rng.randint(max(year + 18, 2005), 2024)
+                child_date = f"{child_year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+                register_person(
+                    acting_user=user,
+                    data=PersonData(
+                        values={
+                            "given_name": child_given,
+                            "family_name": child_family,
+                            "patronymic": parent_given if script == "Arab" else "",
+                            "birth_date": child_date,
+                            "birth_date_precision": "day",
+                            "sex": "female" if female else "male",
+                            "nationalities": parent.nationalities,
+                            "languages": parent.languages,
+                        },
+                        family_links=[{"relative": parent.pk, "relation": "parent"}],
+                    ),
+                )
+                created += 1
+    return created
+
+
+def seed_demo() -> DemoResult:
+    password, generated = demo_password()
+    with transaction.atomic():
+        _seed_reference_data()
+        users = _seed_users(password)
+        people = _seed_people()
+    return DemoResult(password, generated, users, people)
+
+
+def describe(result: DemoResult) -> list[str]:
+    lines: list[Any] = [
+        f"Demo users ({len(result.users)}): " + ", ".join(result.users),
+        "Password for every demo user: " + result.password
+        + (" (generated; kept under $CROSSROADS_HOME/demo_password)" if result.password_generated
+           else ""),
+    ]
+    if result.people_created:
+        lines.append(f"Registered {result.people_created} synthetic people.")
+    return lines

@@ -1,0 +1,41 @@
+"""Roles, and the labels of agency kinds shown to people (the codes themselves are the
+screening engine's `AgencyKind`, the one vocabulary of agency kinds)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from crossroads.engines.screening.vocab import AgencyKind
+
+
+class Role(models.TextChoices):
+    OFFICER = "officer", _("Officer (first contact)")
+    CASEWORKER = "caseworker", _("Caseworker")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    ANALYST = "analyst", _("Analyst")
+    ADMIN = "admin", _("Administrator")
+    PARTNER = "partner", _("Partner")
+
+
+# Roles whose work is with individual people; analysts and administrators see none.
+PERSON_ROLES = frozenset({Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR, Role.PARTNER})
+
+AGENCY_KIND_LABELS = {
+    AgencyKind.BORDER_SERVICE: _("Border service"),
+    AgencyKind.MIGRATION_SERVICE: _("Migration service"),
+    AgencyKind.ASYLUM_AUTHORITY: _("Asylum authority"),
+    AgencyKind.CHILD_PROTECTION: _("Child-protection authority"),
+    AgencyKind.LABOUR_INSPECTION: _("Labour inspection"),
+    AgencyKind.POLICE: _("Police"),
+    AgencyKind.UNHCR: _("UNHCR"),
+    AgencyKind.IOM: _("IOM"),
+    AgencyKind.NGO: _("Non-governmental organisation"),
+    AgencyKind.HEALTH_SERVICE: _("Health service"),
+    AgencyKind.LEGAL_AID: _("Legal aid"),
+}
+AGENCY_KIND_CHOICES = [(kind.value, AGENCY_KIND_LABELS[kind]) for kind in AgencyKind]
+
+# Agencies that are not bodies of the state: sharing with them needs consent or a lawful
+# basis (screening spec section 6).
+NON_STATE_KINDS = frozenset({AgencyKind.UNHCR, AgencyKind.IOM, AgencyKind.NGO})

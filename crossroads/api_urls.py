@@ -1,0 +1,16 @@
+from django.urls import path
+
+from crossroads.accounts import api as accounts_api
+from crossroads.audit import api as audit_api
+from crossroads.registry import api as registry_api
+
+urlpatterns = [
+    path("auth/token/", accounts_api.TokenView.as_view(), name="api-token"),
+    path("countries/", accounts_api.CountryList.as_view(), name="api-countries"),
+    path("countries/<str:code>/", accounts_api.CountryDetail.as_view(), name="api-country"),
+    path("agencies/", accounts_api.AgencyList.as_view(), name="api-agencies"),
+    path("agencies/<uuid:pk>/", accounts_api.AgencyDetail.as_view(), name="api-agency"),
+    path("persons/", registry_api.PersonListCreate.as_view(), name="api-persons"),
+    path("persons/<str:person_id>/", registry_api.PersonDetail.as_view(), name="api-person"),
+    path("audit/", audit_api.AuditTrail.as_view(), name="api-audit"),
+]

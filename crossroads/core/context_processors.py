@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import translation
+
+
+def crossroads(request: HttpRequest) -> dict[str, Any]:
+    """What the navigation may offer: asked of the access gate, never decided in a template."""
+    from crossroads.access.gate import role_allows
+
+    user = getattr(request, "user", None)
+    context: dict[str, Any] = {"LANGUAGE_BIDI": translation.get_language_bidi()}
+    for verb in ("view_person", "register_person", "configure", "view_statistics"):
+        context[f"perms_{verb}"] = user is not None and role_allows(user, verb)
+    return context

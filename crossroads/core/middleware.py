@@ -1,0 +1,50 @@
+"""Request middleware: the user's own language, and no 500 for input the server refuses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .exceptions import Forbidden
+
+
+class UserLanguageMiddleware:
+    """A signed-in user's own setting wins over the browser's Accept-Language."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        language = getattr(user, "language", "") if user is not None else ""
+        if user is not None and user.is_authenticated and language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        return response
+
+
+class BadInputMiddleware:
+    """Oversized bodies are answered 413 with a message, not a server error."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, Forbidden):
+            response = render(request, "403.html", {"message": exception.message}, status=403)
+            return response
+        if isinstance(exception, RequestDataTooBig):
+            message = _("The request is too large.")
+            if request.path.startswith("/api/"):
+                return JsonResponse({"non_field_errors": [message]}, status=413)
+            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+        return None

@@ -1,0 +1,1 @@
+"""Placeholder until the screening engine branch lands (vocabularies only)."""

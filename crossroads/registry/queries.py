@@ -1,0 +1,64 @@
+"""Reads of the register, each starting from the access gate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from crossroads.access.gate import access_person_by_id, persons_visible_to
+
+from .models import FamilyLink, Person
+from .search import name_query_q
+
+
+def person_list(user: Any, *, q: str = "") -> QuerySet[Person]:
+    """The people a user may see, newest first, optionally searched by name in any script.
+    The rows carry what a list shows in a fixed number of queries."""
+    queryset = persons_visible_to(user).select_related("registering_agency")
+    if q.strip():
+        queryset = queryset.filter(name_query_q(q))
+    return queryset.order_by("-registered_at", "-id")
+
+
+def person_detail(user: Any, person_id: Any) -> Person:
+    """One person with everything the page shows; the read is audited by the gate."""
+    person = access_person_by_id(user, person_id)
+    return _with_details(person.pk)
+
+
+def person_detail_unaudited(user: Any, person_id: Any) -> Person:
+    """The same, for showing the result of a write that the action has audited already."""
+    person = access_person_by_id(user, person_id, audit_read=False)
+    return _with_details(person.pk)
+
+
+def _with_details(pk: Any) -> Person:
+    return (
+        Person.objects.filter(pk=pk)
+        .select_related("country", "registering_agency", "registered_by")
+        .prefetch_related(
+            "aliases",
+            "documents",
+            Prefetch(
+                "family_links",
+                queryset=FamilyLink.objects.select_related("relative").order_by("id"),
+            ),
+        )
+        .get()
+    )
+
+
+def household_of(user: Any, person: Person, *, limit: int = 50) -> list[Person]:
+    """Everyone connected to `person` by family links, as far as the user may see them."""
+    visible = persons_visible_to(user)
+    seen = {person.pk}
+    frontier = [person.pk]
+    while frontier and len(seen) < limit:
+        links = FamilyLink.objects.filter(person_id__in=frontier).values_list(
+            "relative_id", flat=True
+        )
+        frontier = [r for r in visible.filter(pk__in=links).values_list("pk", flat=True)
+                    if r not in seen]
+        seen.update(frontier)
+    return list(visible.filter(pk__in=seen).order_by("birth_date", "given_name"))

@@ -1,0 +1,93 @@
+"""Pages of the register."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from crossroads.access.gate import can, require_role, role_allows
+from crossroads.audit.models import AuditAction
+from crossroads.audit.queries import trail_of_person
+from crossroads.audit.writer import record, record_list
+from crossroads.core.exceptions import Conflict
+
+from . import actions, queries
+from .forms import PersonForm
+from .validation import language_name
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    require_role(request.user, "view_person")
+    q = request.GET.get("q", "")[:200]
+    page = Paginator(queries.person_list(request.user, q=q), 50).get_page(request.GET.get("page"))
+    record_list(request.user, "registry.person", [p.pk for p in page], searched=bool(q))
+    return render(request, "registry/person_list.html", {"page": page, "q": q})
+
+
+@login_required
+def person_register(request: HttpRequest) -> HttpResponse:
+    require_role(request.user, "register_person")
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = actions.register_person(acting_user=request.user, data=form.to_person_data())
+        messages.success(request, _("Registered as %(ref)s.") % {"ref": person.reference})
+        return redirect("registry:person_detail", person_id=person.pk)
+    return render(request, "registry/person_form.html", {"form": form, "editing": False})
+
+
+@login_required
+def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
+    person = queries.person_detail(request.user, person_id)
+    context = {
+        "person": person,
+        "show_sensitive": can(request.user, "view_sensitive", person),
+        "can_change": can(request.user, "change_person", person),
+        "can_audit": can(request.user, "view_audit", person),
+        "languages": [language_name(c) for c in person.languages],
+        "household": queries.household_of(request.user, person),
+    }
+    return render(request, "registry/person_detail.html", context)
+
+
+@login_required
+def person_edit(request: HttpRequest, person_id: str) -> HttpResponse:
+    require_role(request.user, "change_person")
+    person = queries.person_detail_unaudited(request.user, person_id)
+    show_sensitive = can(request.user, "view_sensitive", person)
+    initial = {
+        "given_name": person.given_name, "family_name": person.family_name,
+        "patronymic": person.patronymic, "birth_date": person.birth_date,
+        "birth_date_estimated": person.birth_date_estimated, "sex": person.sex,
+        "nationalities": ", ".join(person.nationalities), "languages": ", ".join(person.languages),
+        "ethnicity": person.ethnicity, "religion": person.religion, "version": person.version,
+    }
+    form = PersonForm(request.POST or None, initial=initial, show_sensitive=show_sensitive,
+                      editing=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_person(acting_user=request.user, person_id=person.pk,
+                                  version=form.cleaned_data.get("version"),
+                                  data=form.to_person_data())
+        except Conflict as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("registry:person_detail", person_id=person.pk)
+    return render(request, "registry/person_form.html",
+                  {"form": form, "editing": True, "person": person})
+
+
+@login_required
+def person_audit(request: HttpRequest, person_id: str) -> HttpResponse:
+    events = trail_of_person(request.user, person_id)
+    page = Paginator(events, 100).get_page(request.GET.get("page"))
+    record(request.user, AuditAction.READ, object_type="registry.person", object_id=person_id,
+           detail={"view": "audit_trail"})
+    return render(request, "registry/person_audit.html",
+                  {"page": page, "person_id": person_id,
+                   "can_view": role_allows(request.user, "view_audit")})

@@ -1,0 +1,11 @@
+"""The test suite: fast hashing for fixtures (production still hashes with Argon2)."""
+
+from .development import *  # noqa: F403
+from .development import PASSWORD_HASHERS
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+WHITENOISE_AUTOREFRESH = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
