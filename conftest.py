@@ -15,20 +15,35 @@ os.environ.setdefault("CROSSROADS_ENV", "test")
 PERSONAS: dict[str, tuple[str, str, str, list[str]]] = {
     # name: (country, agency name, agency kind, roles)
     "kg_border_officer": ("KG", "Border Service (KG)", "border_service", ["officer"]),
-    "kg_migration_caseworker": ("KG", "State Migration Service (KG)", "migration_service",
-                                ["caseworker"]),
-    "kg_migration_supervisor": ("KG", "State Migration Service (KG)", "migration_service",
-                                ["supervisor"]),
-    "kg_asylum_caseworker": ("KG", "Refugee department (KG)", "asylum_authority",
-                             ["caseworker"]),
+    "kg_migration_caseworker": (
+        "KG",
+        "State Migration Service (KG)",
+        "migration_service",
+        ["caseworker"],
+    ),
+    "kg_migration_supervisor": (
+        "KG",
+        "State Migration Service (KG)",
+        "migration_service",
+        ["supervisor"],
+    ),
+    "kg_asylum_caseworker": ("KG", "Refugee department (KG)", "asylum_authority", ["caseworker"]),
     "kg_analyst": ("KG", "State Migration Service (KG)", "migration_service", ["analyst"]),
     "kg_admin": ("KG", "State Migration Service (KG)", "migration_service", ["admin"]),
     "kg_unhcr_partner": ("KG", "UNHCR Kyrgyzstan", "unhcr", ["partner"]),
     "kz_border_officer": ("KZ", "Border Service (KZ)", "border_service", ["officer"]),
-    "kz_migration_caseworker": ("KZ", "Migration Service (KZ)", "migration_service",
-                                ["caseworker"]),
-    "kz_migration_supervisor": ("KZ", "Migration Service (KZ)", "migration_service",
-                                ["supervisor"]),
+    "kz_migration_caseworker": (
+        "KZ",
+        "Migration Service (KZ)",
+        "migration_service",
+        ["caseworker"],
+    ),
+    "kz_migration_supervisor": (
+        "KZ",
+        "Migration Service (KZ)",
+        "migration_service",
+        ["supervisor"],
+    ),
 }
 PASSWORD = "correct horse battery staple 7"
 
@@ -41,13 +56,14 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
     with django_db_blocker.unblock():
         for code, name, name_ru, languages in COUNTRIES:
             Country.objects.update_or_create(
-                code=code, defaults={"name": name, "name_ru": name_ru,
-                                     "working_languages": languages})
+                code=code,
+                defaults={"name": name, "name_ru": name_ru, "working_languages": languages},
+            )
         for username, (country, agency_name, kind, roles) in PERSONAS.items():
             agency, _ = Agency.objects.get_or_create(
-                country_id=country, name=agency_name, defaults={"kind": kind})
-            user = User(username=username, agency=agency, roles=roles,
-                        is_staff="admin" in roles)
+                country_id=country, name=agency_name, defaults={"kind": kind}
+            )
+            user = User(username=username, agency=agency, roles=roles, is_staff="admin" in roles)
             user.set_password(PASSWORD)
             user.save()
 
@@ -76,8 +92,7 @@ def register(db: Any) -> Callable[..., Any]:
         links = values.pop("family_links", None)
         values.setdefault("given_name", "Aibek")
         values.setdefault("family_name", "Toktogulov")
-        return register_person(acting_user=user,
-                               data=PersonData(values=values, family_links=links))
+        return register_person(acting_user=user, data=PersonData(values=values, family_links=links))
 
     return _register
 

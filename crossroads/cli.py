@@ -15,15 +15,15 @@ def _engine_command(name: str) -> Callable[[Sequence[str]], int] | None:
     if name == "screen":
         from crossroads.engines.screening.cli import main as screen_main
 
-        return screen_main
+        return screen_main  # type: ignore[no-any-return]
     if name == "dedupe":
         from crossroads.engines.identity.cli import dedupe_main
 
-        return dedupe_main
+        return dedupe_main  # type: ignore[no-any-return]
     if name == "search":
         from crossroads.engines.identity.cli import search_main
 
-        return search_main
+        return search_main  # type: ignore[no-any-return]
     return None
 
 

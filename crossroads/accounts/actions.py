@@ -18,21 +18,36 @@ def issue_token(*, request: Any, username: str, password: str) -> str | None:
         return None  # the failure is audited by the user_login_failed signal
     with transaction.atomic():
         token, _created = Token.objects.get_or_create(user=user)
-        record(user, AuditAction.TOKEN, object_type="accounts.user", object_id=str(user.pk),
-               detail={"issued": True})
+        record(
+            user,
+            AuditAction.TOKEN,
+            object_type="accounts.user",
+            object_id=str(user.pk),
+            detail={"issued": True},
+        )
     return str(token.key)
 
 
 def revoke_token(*, acting_user: Any) -> None:
     with transaction.atomic():
         Token.objects.filter(user=acting_user).delete()
-        record(acting_user, AuditAction.TOKEN, object_type="accounts.user",
-               object_id=str(acting_user.pk), detail={"revoked": True})
+        record(
+            acting_user,
+            AuditAction.TOKEN,
+            object_type="accounts.user",
+            object_id=str(acting_user.pk),
+            detail={"revoked": True},
+        )
 
 
 def set_language(*, acting_user: Any, language: str) -> None:
     with transaction.atomic():
         acting_user.language = language
         acting_user.save(update_fields=["language"])
-        record(acting_user, AuditAction.UPDATE, object_type="accounts.user",
-               object_id=str(acting_user.pk), detail={"fields": ["language"]})
+        record(
+            acting_user,
+            AuditAction.UPDATE,
+            object_type="accounts.user",
+            object_id=str(acting_user.pk),
+            detail={"fields": ["language"]},
+        )

@@ -20,8 +20,12 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
-        record(request.user, AuditAction.UPDATE if change else AuditAction.CREATE, obj,
-               detail={"fields": sorted(form.changed_data), "via": "admin"})
+        record(
+            request.user,
+            AuditAction.UPDATE if change else AuditAction.CREATE,
+            obj,
+            detail={"fields": sorted(form.changed_data), "via": "admin"},
+        )
 
 
 @admin.register(Country)
@@ -38,13 +42,15 @@ class AgencyAdmin(AuditedAdmin):
 
 class UserRolesForm(forms.ModelForm):  # type: ignore[type-arg]
     roles = forms.MultipleChoiceField(
-        choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False,
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
         label=_("roles"),
     )
 
     class Meta:
         model = User
-        fields = "__all__"
+        fields = ["username", "agency", "roles", "language", "is_active", "is_staff"]
 
 
 @admin.register(User)

@@ -14,7 +14,12 @@ from rest_framework.views import APIView
 
 from .actions import issue_token, revoke_token
 from .models import Agency, Country
-from .serializers import AgencySerializer, CountrySerializer, TokenRequestSerializer, TokenSerializer
+from .serializers import (
+    AgencySerializer,
+    CountrySerializer,
+    TokenRequestSerializer,
+    TokenSerializer,
+)
 
 
 class TokenThrottle(AnonRateThrottle):

@@ -184,8 +184,11 @@ def _seed_people(target: int = 200) -> int:
         "Latn": (["UZ", "TJ"], ["uzn", "tgk"]),
     }
     for code in AGENCIES:
-        registrars = list(User.objects.filter(username__in=[f"{code.lower()}-officer",
-                                                            f"{code.lower()}-caseworker"]))
+        registrars = list(
+            User.objects.filter(
+                username__in=[f"{code.lower()}-officer", f"{code.lower()}-caseworker"]
+            )
+        )
         while created < target * (list(AGENCIES).index(code) + 1) // len(AGENCIES):
             script = rng.choice(["Arab", "Cyrl", "Latn"])
             nationalities, languages = origins[script]
@@ -251,9 +254,13 @@ def seed_demo() -> DemoResult:
 def describe(result: DemoResult) -> list[str]:
     lines: list[Any] = [
         f"Demo users ({len(result.users)}): " + ", ".join(result.users),
-        "Password for every demo user: " + result.password
-        + (" (generated; kept under $CROSSROADS_HOME/demo_password)" if result.password_generated
-           else ""),
+        "Password for every demo user: "
+        + result.password
+        + (
+            " (generated; kept under $CROSSROADS_HOME/demo_password)"
+            if result.password_generated
+            else ""
+        ),
     ]
     if result.people_created:
         lines.append(f"Registered {result.people_created} synthetic people.")

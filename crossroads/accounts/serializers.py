@@ -18,7 +18,9 @@ class CountrySerializer(serializers.ModelSerializer[Country]):
 
 class AgencySerializer(serializers.ModelSerializer[Agency]):
     country = serializers.CharField(source="country_id", allow_null=True, read_only=True)
-    parent = serializers.UUIDField(source="parent_id", allow_null=True, read_only=True)
+    parent = serializers.UUIDField(  # type: ignore[assignment]
+        source="parent_id", allow_null=True, read_only=True
+    )
 
     class Meta:
         model = Agency

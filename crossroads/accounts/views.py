@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -19,8 +21,8 @@ from .vocab import Role
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """One home page, with what each of the user's roles works on."""
-    user = request.user
-    context = {
+    user: Any = request.user
+    context: dict[str, Any] = {
         "roles": [Role(r).label for r in user.roles if r in Role.values],
         "statistics": registrations_by_sex(user) if role_allows(user, "view_statistics") else None,
         "recent": None,

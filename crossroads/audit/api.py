@@ -32,6 +32,11 @@ class AuditTrail(GenericAPIView[Any]):
             raise InvalidInput({"record": [_("This field is required.")]})
         events = trail_of_person(request.user, record_id)
         page = self.paginate_queryset(events)
-        record(request.user, AuditAction.READ, object_type="registry.person",
-               object_id=record_id, detail={"view": "audit_trail"})
+        record(
+            request.user,
+            AuditAction.READ,
+            object_type="registry.person",
+            object_id=record_id,
+            detail={"view": "audit_trail"},
+        )
         return self.get_paginated_response(AuditEventSerializer(page, many=True).data)

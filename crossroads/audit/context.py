@@ -13,4 +13,5 @@ class Origin:
     channel: str = "system"  # "web", "api", "cli", "system"
 
 
-current_origin: ContextVar[Origin] = ContextVar("current_origin", default=Origin())
+NO_ORIGIN = Origin()
+current_origin: ContextVar[Origin] = ContextVar("current_origin", default=NO_ORIGIN)

@@ -8,5 +8,15 @@ from .models import AuditEvent
 class AuditEventSerializer(serializers.ModelSerializer[AuditEvent]):
     class Meta:
         model = AuditEvent
-        fields = ["id", "at", "actor_username", "agency_id", "action", "object_type",
-                  "object_id", "ip", "channel", "detail"]
+        fields = [
+            "id",
+            "at",
+            "actor_username",
+            "agency_id",
+            "action",
+            "object_type",
+            "object_id",
+            "ip",
+            "channel",
+            "detail",
+        ]

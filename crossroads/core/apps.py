@@ -5,3 +5,6 @@ class CoreConfig(AppConfig):
     name = "crossroads.core"
     label = "core"
     verbose_name = "Crossroads"
+
+    def ready(self) -> None:
+        from . import schema  # noqa: F401  (registers the OpenAPI extensions)

@@ -18,7 +18,7 @@ from crossroads.core.models import next_reference
 
 from .models import FamilyLink, IdentityDocument, NameKey, Person, PersonName
 from .search import keys_for_names, script_of
-from .vocab import INVERSE_RELATION
+from .vocab import INVERSE_RELATION, Relation
 
 SCALAR_FIELDS = (
     "given_name",
@@ -68,7 +68,9 @@ def _replace_aliases(person: Person, aliases: list[dict[str, str]]) -> None:
                 family_name=a.get("family_name", ""),
                 patronymic=a.get("patronymic", ""),
                 name_script=a.get("name_script")
-                or script_of(a.get("given_name", ""), a.get("family_name", ""), a.get("patronymic", "")),
+                or script_of(
+                    a.get("given_name", ""), a.get("family_name", ""), a.get("patronymic", "")
+                ),
             )
             for a in aliases
         ]
@@ -112,7 +114,9 @@ def _replace_family_links(user: Any, person: Person, links: list[dict[str, Any]]
             person=person, relative=relative, defaults={"relation": relation}
         )
         FamilyLink.objects.update_or_create(
-            person=relative, relative=person, defaults={"relation": INVERSE_RELATION[relation]}
+            person=relative,
+            relative=person,
+            defaults={"relation": INVERSE_RELATION[Relation(relation)]},
         )
 
 

@@ -40,7 +40,9 @@ class PersonListCreate(GenericAPIView[Any]):
         data = PersonListSerializer(page, many=True, context=context).data
         return self.get_paginated_response(data)
 
-    @extend_schema(request=PersonSerializer, responses={201: PersonSerializer, 400: None, 403: None})
+    @extend_schema(
+        request=PersonSerializer, responses={201: PersonSerializer, 400: None, 403: None}
+    )
     def post(self, request: Request) -> Response:
         require_role(request.user, "register_person")
         serializer = PersonSerializer(data=request.data, context=self.get_serializer_context())

@@ -20,45 +20,70 @@ def _codes(value: str) -> list[str]:
 
 
 class PersonForm(forms.Form):
-    given_name = forms.CharField(label=_("Given name"), max_length=200, required=False,
-                                 widget=forms.TextInput(attrs=TEXT))
-    family_name = forms.CharField(label=_("Family name"), max_length=200, required=False,
-                                  widget=forms.TextInput(attrs=TEXT))
-    patronymic = forms.CharField(label=_("Patronymic or father's name"), max_length=200,
-                                 required=False, widget=forms.TextInput(attrs=TEXT))
+    given_name = forms.CharField(
+        label=_("Given name"), max_length=200, required=False, widget=forms.TextInput(attrs=TEXT)
+    )
+    family_name = forms.CharField(
+        label=_("Family name"), max_length=200, required=False, widget=forms.TextInput(attrs=TEXT)
+    )
+    patronymic = forms.CharField(
+        label=_("Patronymic or father's name"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs=TEXT),
+    )
     birth_date = forms.CharField(
-        label=_("Birth date"), max_length=10, required=False,
+        label=_("Birth date"),
+        max_length=10,
+        required=False,
         help_text=_("YYYY-MM-DD, YYYY-MM or YYYY; leave empty if unknown."),
     )
-    birth_date_calendar = forms.ChoiceField(label=_("Calendar"), choices=Calendar.choices,
-                                            initial=Calendar.GREGORIAN)
+    birth_date_calendar = forms.ChoiceField(
+        label=_("Calendar"), choices=Calendar.choices, initial=Calendar.GREGORIAN
+    )
     birth_date_estimated = forms.BooleanField(label=_("Birth date is estimated"), required=False)
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
     nationalities = forms.CharField(
-        label=_("Nationalities"), required=False, max_length=100,
+        label=_("Nationalities"),
+        required=False,
+        max_length=100,
         help_text=_("Country codes such as AF, TJ; or 'stateless' or 'unknown'."),
     )
     languages = forms.CharField(
-        label=_("Languages"), required=False, max_length=100,
+        label=_("Languages"),
+        required=False,
+        max_length=100,
         help_text=_("ISO 639-3 codes such as prs, pus, rus, tgk."),
     )
     ethnicity = forms.CharField(label=_("Ethnicity"), max_length=100, required=False)
     religion = forms.CharField(label=_("Religion"), max_length=100, required=False)
-    alias_given_name = forms.CharField(label=_("Other given name"), max_length=200,
-                                       required=False, widget=forms.TextInput(attrs=TEXT))
-    alias_family_name = forms.CharField(label=_("Other family name"), max_length=200,
-                                        required=False, widget=forms.TextInput(attrs=TEXT))
-    document_type = forms.ChoiceField(label=_("Document"),
-                                      choices=[("", "—"), *DOCUMENT_TYPE_CHOICES], required=False)
+    alias_given_name = forms.CharField(
+        label=_("Other given name"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs=TEXT),
+    )
+    alias_family_name = forms.CharField(
+        label=_("Other family name"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs=TEXT),
+    )
+    document_type = forms.ChoiceField(
+        label=_("Document"), choices=[("", "—"), *DOCUMENT_TYPE_CHOICES], required=False
+    )
     document_number = forms.CharField(label=_("Document number"), max_length=64, required=False)
-    document_issuing_state = forms.CharField(label=_("Issued by (country code)"), max_length=2,
-                                             required=False)
-    document_expiry = forms.DateField(label=_("Expiry"), required=False,
-                                      widget=forms.DateInput(attrs={"type": "date"}))
+    document_issuing_state = forms.CharField(
+        label=_("Issued by (country code)"), max_length=2, required=False
+    )
+    document_expiry = forms.DateField(
+        label=_("Expiry"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, show_sensitive: bool = True, editing: bool = False,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, show_sensitive: bool = True, editing: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if not show_sensitive:
             del self.fields["ethnicity"]
@@ -79,8 +104,13 @@ class PersonForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        for name in ("given_name", "family_name", "patronymic", "alias_given_name",
-                     "alias_family_name"):
+        for name in (
+            "given_name",
+            "family_name",
+            "patronymic",
+            "alias_given_name",
+            "alias_family_name",
+        ):
             if name in data:
                 data[name] = validation.nfc(data[name])
         if not (data.get("given_name") or data.get("family_name")):
@@ -101,11 +131,21 @@ class PersonForm(forms.Form):
 
     def to_person_data(self) -> PersonData:
         data = dict(self.cleaned_data)
-        values = {
+        values: dict[str, Any] = {
             k: data[k]
-            for k in ("given_name", "family_name", "patronymic", "birth_date",
-                      "birth_date_precision", "birth_date_estimated", "sex", "nationalities",
-                      "languages", "ethnicity", "religion")
+            for k in (
+                "given_name",
+                "family_name",
+                "patronymic",
+                "birth_date",
+                "birth_date_precision",
+                "birth_date_estimated",
+                "sex",
+                "nationalities",
+                "languages",
+                "ethnicity",
+                "religion",
+            )
             if k in data
         }
         aliases = None
@@ -113,12 +153,20 @@ class PersonForm(forms.Form):
         if "alias_given_name" in self.fields:
             aliases = []
             if data.get("alias_given_name") or data.get("alias_family_name"):
-                aliases.append({"given_name": data.get("alias_given_name", ""),
-                                "family_name": data.get("alias_family_name", "")})
+                aliases.append(
+                    {
+                        "given_name": data.get("alias_given_name", ""),
+                        "family_name": data.get("alias_family_name", ""),
+                    }
+                )
             documents = []
             if data.get("document_type"):
-                documents.append({"type": data["document_type"],
-                                  "number": data.get("document_number", ""),
-                                  "issuing_state": data.get("document_issuing_state", ""),
-                                  "expiry": data.get("document_expiry")})
+                documents.append(
+                    {
+                        "type": data["document_type"],
+                        "number": data.get("document_number", ""),
+                        "issuing_state": data.get("document_issuing_state", ""),
+                        "expiry": data.get("document_expiry"),
+                    }
+                )
         return PersonData(values=values, aliases=aliases, documents=documents)

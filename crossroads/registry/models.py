@@ -21,13 +21,14 @@ class Person(models.Model):
     )
     given_name = models.CharField(_("given name"), max_length=200, blank=True)
     family_name = models.CharField(_("family name"), max_length=200, blank=True)
-    patronymic = models.CharField(
-        _("patronymic or father's name"), max_length=200, blank=True
-    )
+    patronymic = models.CharField(_("patronymic or father's name"), max_length=200, blank=True)
     name_script = models.CharField(_("script"), max_length=4, choices=Script.choices)
     birth_date = models.CharField(_("birth date"), max_length=10, blank=True)
     birth_date_precision = models.CharField(
-        _("birth date precision"), max_length=8, choices=Precision.choices, default=Precision.UNKNOWN
+        _("birth date precision"),
+        max_length=8,
+        choices=Precision.choices,
+        default=Precision.UNKNOWN,
     )
     birth_date_estimated = models.BooleanField(_("birth date estimated"), default=False)
     sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices, default=Sex.UNKNOWN)

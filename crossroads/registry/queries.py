@@ -58,7 +58,8 @@ def household_of(user: Any, person: Person, *, limit: int = 50) -> list[Person]:
         links = FamilyLink.objects.filter(person_id__in=frontier).values_list(
             "relative_id", flat=True
         )
-        frontier = [r for r in visible.filter(pk__in=links).values_list("pk", flat=True)
-                    if r not in seen]
+        frontier = [
+            r for r in visible.filter(pk__in=links).values_list("pk", flat=True) if r not in seen
+        ]
         seen.update(frontier)
     return list(visible.filter(pk__in=seen).order_by("birth_date", "given_name"))

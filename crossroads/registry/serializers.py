@@ -31,6 +31,8 @@ class NameField(serializers.CharField):
         super().__init__(**kwargs)
 
     def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
         return validation.nfc(super().to_internal_value(data))
 
 
@@ -99,9 +101,9 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
     languages = serializers.ListField(
         child=serializers.CharField(max_length=3), required=False, max_length=20
     )
-    aliases = AliasSerializer(many=True, required=False, max_length=50)
-    documents = DocumentSerializer(many=True, required=False, max_length=50)
-    family_links = FamilyLinkSerializer(many=True, required=False, max_length=50)
+    aliases = AliasSerializer(many=True, required=False, max_length=50)  # type: ignore[call-arg]
+    documents = DocumentSerializer(many=True, required=False, max_length=50)  # type: ignore[call-arg]
+    family_links = FamilyLinkSerializer(many=True, required=False, max_length=50)  # type: ignore[call-arg]
     country = serializers.CharField(source="country_id", read_only=True)
     registering_agency = serializers.UUIDField(source="registering_agency_id", read_only=True)
     safeguards = serializers.SerializerMethodField()

@@ -60,34 +60,52 @@ def person_edit(request: HttpRequest, person_id: str) -> HttpResponse:
     person = queries.person_detail_unaudited(request.user, person_id)
     show_sensitive = can(request.user, "view_sensitive", person)
     initial = {
-        "given_name": person.given_name, "family_name": person.family_name,
-        "patronymic": person.patronymic, "birth_date": person.birth_date,
-        "birth_date_estimated": person.birth_date_estimated, "sex": person.sex,
-        "nationalities": ", ".join(person.nationalities), "languages": ", ".join(person.languages),
-        "ethnicity": person.ethnicity, "religion": person.religion, "version": person.version,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "patronymic": person.patronymic,
+        "birth_date": person.birth_date,
+        "birth_date_estimated": person.birth_date_estimated,
+        "sex": person.sex,
+        "nationalities": ", ".join(person.nationalities),
+        "languages": ", ".join(person.languages),
+        "ethnicity": person.ethnicity,
+        "religion": person.religion,
+        "version": person.version,
     }
-    form = PersonForm(request.POST or None, initial=initial, show_sensitive=show_sensitive,
-                      editing=True)
+    form = PersonForm(
+        request.POST or None, initial=initial, show_sensitive=show_sensitive, editing=True
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            actions.update_person(acting_user=request.user, person_id=person.pk,
-                                  version=form.cleaned_data.get("version"),
-                                  data=form.to_person_data())
+            actions.update_person(
+                acting_user=request.user,
+                person_id=person.pk,
+                version=form.cleaned_data.get("version"),
+                data=form.to_person_data(),
+            )
         except Conflict as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("Saved."))
             return redirect("registry:person_detail", person_id=person.pk)
-    return render(request, "registry/person_form.html",
-                  {"form": form, "editing": True, "person": person})
+    return render(
+        request, "registry/person_form.html", {"form": form, "editing": True, "person": person}
+    )
 
 
 @login_required
 def person_audit(request: HttpRequest, person_id: str) -> HttpResponse:
     events = trail_of_person(request.user, person_id)
     page = Paginator(events, 100).get_page(request.GET.get("page"))
-    record(request.user, AuditAction.READ, object_type="registry.person", object_id=person_id,
-           detail={"view": "audit_trail"})
-    return render(request, "registry/person_audit.html",
-                  {"page": page, "person_id": person_id,
-                   "can_view": role_allows(request.user, "view_audit")})
+    record(
+        request.user,
+        AuditAction.READ,
+        object_type="registry.person",
+        object_id=person_id,
+        detail={"view": "audit_trail"},
+    )
+    return render(
+        request,
+        "registry/person_audit.html",
+        {"page": page, "person_id": person_id, "can_view": role_allows(request.user, "view_audit")},
+    )

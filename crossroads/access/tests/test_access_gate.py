@@ -51,8 +51,9 @@ def test_an_agency_that_received_a_referral_sees_the_person(
     from crossroads.access.gate import grant_access
 
     person = register(kg_border_officer)
-    grant_access(person, kg_asylum_caseworker.agency, GrantReason.REFERRAL,
-                 granted_by=kg_border_officer)
+    grant_access(
+        person, kg_asylum_caseworker.agency, GrantReason.REFERRAL, granted_by=kg_border_officer
+    )
     assert api(kg_asylum_caseworker).get(f"/api/v1/persons/{person.pk}/").status_code == 200
 
 
@@ -63,8 +64,9 @@ def test_a_partner_sees_only_people_referred_to_it(
 
     referred = register(kg_border_officer, given_name="Referred")
     not_referred = register(kg_border_officer, given_name="Kept")
-    grant_access(referred, kg_unhcr_partner.agency, GrantReason.REFERRAL,
-                 granted_by=kg_border_officer)
+    grant_access(
+        referred, kg_unhcr_partner.agency, GrantReason.REFERRAL, granted_by=kg_border_officer
+    )
     listed = api(kg_unhcr_partner).get("/api/v1/persons/").json()["results"]
     assert [p["id"] for p in listed] == [str(referred.pk)]
     assert api(kg_unhcr_partner).get(f"/api/v1/persons/{not_referred.pk}/").status_code == 404
@@ -76,10 +78,12 @@ def test_a_partner_may_not_change_a_person_referred_to_it(
     from crossroads.access.gate import grant_access
 
     person = register(kg_border_officer)
-    grant_access(person, kg_unhcr_partner.agency, GrantReason.REFERRAL,
-                 granted_by=kg_border_officer)
+    grant_access(
+        person, kg_unhcr_partner.agency, GrantReason.REFERRAL, granted_by=kg_border_officer
+    )
     response = api(kg_unhcr_partner).patch(
-        f"/api/v1/persons/{person.pk}/", {"given_name": "X", "version": 1}, format="json")
+        f"/api/v1/persons/{person.pk}/", {"given_name": "X", "version": 1}, format="json"
+    )
     assert response.status_code == 403
 
 
@@ -90,8 +94,12 @@ def test_a_grant_to_an_agency_of_another_state_is_refused(
 
     person = register(kg_border_officer)
     with pytest.raises(NotFound):
-        grant_access(person, kz_migration_caseworker.agency, GrantReason.REFERRAL,
-                     granted_by=kg_border_officer)
+        grant_access(
+            person,
+            kz_migration_caseworker.agency,
+            GrantReason.REFERRAL,
+            granted_by=kg_border_officer,
+        )
 
 
 def test_an_analyst_sees_no_individual(kg_border_officer, kg_analyst, register, api):
@@ -126,8 +134,9 @@ def test_a_revoked_grant_no_longer_gives_access(
     from crossroads.access.gate import grant_access
 
     person = register(kg_border_officer)
-    grant = grant_access(person, kg_asylum_caseworker.agency, GrantReason.REFERRAL,
-                         granted_by=kg_border_officer)
+    grant = grant_access(
+        person, kg_asylum_caseworker.agency, GrantReason.REFERRAL, granted_by=kg_border_officer
+    )
     grant.revoked_at = timezone.now()
     grant.save()
     assert api(kg_asylum_caseworker).get(f"/api/v1/persons/{person.pk}/").status_code == 404

@@ -39,10 +39,14 @@ def test_the_audit_row_holds_no_personal_data(kg_border_officer, register, api):
 
 def test_registration_and_change_are_audited(kg_border_officer, register, api):
     person = register(kg_border_officer)
-    api(kg_border_officer).patch(f"/api/v1/persons/{person.pk}/",
-                                 {"family_name": "Sadykov", "version": 1}, format="json")
-    actions = list(AuditEvent.objects.filter(object_id=str(person.pk))
-                   .order_by("id").values_list("action", flat=True))
+    api(kg_border_officer).patch(
+        f"/api/v1/persons/{person.pk}/", {"family_name": "Sadykov", "version": 1}, format="json"
+    )
+    actions = list(
+        AuditEvent.objects.filter(object_id=str(person.pk))
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
     assert actions[0] == "create"
     assert "update" in actions
     update = AuditEvent.objects.get(object_id=str(person.pk), action="update")
@@ -52,8 +56,12 @@ def test_registration_and_change_are_audited(kg_border_officer, register, api):
 def test_a_refused_read_is_audited_as_denied(kg_border_officer, kz_border_officer, register, api):
     person = register(kg_border_officer)
     api(kz_border_officer).get(f"/api/v1/persons/{person.pk}/")
-    assert AuditEvent.objects.filter(object_id=str(person.pk), action="denied",
-                                     actor=kz_border_officer).count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            object_id=str(person.pk), action="denied", actor=kz_border_officer
+        ).count()
+        == 1
+    )
 
 
 def test_the_orm_refuses_to_update_or_delete_an_audit_row(kg_border_officer):
@@ -75,10 +83,15 @@ def test_the_database_refuses_to_update_or_delete_an_audit_row(kg_border_officer
     from crossroads.audit.writer import record
 
     event = record(kg_border_officer, AuditAction.LOGIN)
-    for statement in ("UPDATE audit_auditevent SET action = 'read' WHERE id = %s",
-                      "DELETE FROM audit_auditevent WHERE id = %s"):
-        with pytest.raises(Exception, match="append-only"), transaction.atomic(), \
-                connection.cursor() as cursor:
+    for statement in (
+        "UPDATE audit_auditevent SET action = 'read' WHERE id = %s",
+        "DELETE FROM audit_auditevent WHERE id = %s",
+    ):
+        with (
+            pytest.raises(Exception, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
             cursor.execute(statement, [event.pk])
     assert AuditEvent.objects.get(pk=event.pk).action == "login"
 

@@ -1,0 +1,56 @@
+# Two commands: `make run` serves the app with demo data; `make test` runs every check.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export CROSSROADS_HOME ?= $(CURDIR)/var
+
+.PHONY: run test install install-dev lint typecheck migrations-check pytest messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(BIN)/crossroads migrate --noinput -v0
+	$(BIN)/crossroads seed-demo
+	$(BIN)/crossroads collectstatic --noinput -v0
+	@echo "Crossroads on http://127.0.0.1:$(PORT)/  (log in with a demo user above)"
+	$(BIN)/gunicorn crossroads.wsgi:application --bind 127.0.0.1:$(PORT) \
+		--workers 2 --threads 4 --access-logfile -
+
+lint: install-dev
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+typecheck: install-dev
+	$(BIN)/mypy crossroads
+
+migrations-check: install-dev
+	CROSSROADS_ENV=test $(BIN)/crossroads makemigrations --check --dry-run
+
+messages:
+	$(BIN)/crossroads makemessages -l ru --ignore=.venv --ignore=bench --ignore=tests --no-obsolete
+	$(BIN)/crossroads compilemessages --ignore=.venv
+
+pytest: install-dev
+	$(BIN)/pytest -n 2 -q
+
+test: lint typecheck migrations-check pytest
+
+bench: install-dev
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var build *.egg-info
