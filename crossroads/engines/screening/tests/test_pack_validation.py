@@ -112,15 +112,13 @@ def test_an_added_rule_cannot_refer_to_return(tmp_path: Path) -> None:
 
 def test_an_added_rule_cannot_decree_a_status_route_or_protection_need(tmp_path: Path) -> None:
     for code in ("irregular_stay", "voluntary_return", "international_protection"):
-        message = refused(
-            tmp_path,
-            lambda d, c=code: d.update(
-                added_rules=[
-                    rule(needs=[{"code": c, "pathway": "legal_aid", "priority": "normal"}])
-                ]
-            ),
-        )
-        assert code in message
+
+        def change(d: dict[str, Any], c: str = code) -> None:
+            d["added_rules"] = [
+                rule(needs=[{"code": c, "pathway": "legal_aid", "priority": "normal"}])
+            ]
+
+        assert code in refused(tmp_path, change)
 
 
 def test_an_added_rule_cannot_test_for_an_absent_fact(tmp_path: Path) -> None:
