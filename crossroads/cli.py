@@ -15,7 +15,7 @@ def _engine_command(name: str) -> Callable[[Sequence[str]], int] | None:
     if name == "screen":
         from crossroads.engines.screening.cli import main as screen_main
 
-        return screen_main  # type: ignore[no-any-return]
+        return screen_main
     if name == "dedupe":
         from crossroads.engines.identity.cli import dedupe_main
 

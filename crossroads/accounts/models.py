@@ -59,6 +59,14 @@ class Agency(models.Model):
         related_name="offices",
     )
     receives_pathways = models.JSONField(_("pathways it receives"), default=list, blank=True)
+    # A foreign state's mission (embassy, consulate) hosted here: while non-refoulement
+    # stands, nothing about a person goes to the mission of their country of origin.
+    represents_state = models.CharField(
+        _("represents the state"),
+        max_length=2,
+        blank=True,
+        help_text=_("For a foreign embassy or consulate: the state it represents."),
+    )
     active = models.BooleanField(_("active"), default=True)
 
     class Meta:

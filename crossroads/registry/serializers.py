@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from crossroads.access.gate import can
@@ -140,8 +141,35 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
         ]
         read_only_fields = ["id", "reference", "registered_at"]
 
+    @extend_schema_field(
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "string", "format": "uuid"},
+                    "code": {"type": "string"},
+                    "because": {"type": "array", "items": {"type": "string"}},
+                    "since": {"type": "string", "format": "date-time"},
+                    "ends_at": {"type": "string", "format": "date-time", "nullable": True},
+                },
+            },
+        }
+    )
     def get_safeguards(self, person: Person) -> list[dict[str, Any]]:
-        return []
+        """The safeguards standing now, each until lifted by a recorded decision."""
+        from crossroads.screening.safeguards import active_safeguards
+
+        return [
+            {
+                "id": str(s.id),
+                "code": s.code,
+                "because": s.because,
+                "since": s.started_at.isoformat(),
+                "ends_at": s.ends_at.isoformat() if s.ends_at else None,
+            }
+            for s in active_safeguards(person)
+        ]
 
     def validate_nationalities(self, value: list[str]) -> list[str]:
         try:

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "crossroads.audit",
     "crossroads.access",
     "crossroads.registry",
+    "crossroads.screening",
+    "crossroads.referrals",
 ]
 
 MIDDLEWARE = [

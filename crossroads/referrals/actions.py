@@ -1,0 +1,275 @@
+"""Sending, answering and consenting: every step checked against the access gate, the
+consent rules and the safeguard check, in one transaction with its audit row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from crossroads.access.gate import access_person_by_id, grant_access, require_role
+from crossroads.access.models import GrantReason
+from crossroads.accounts.models import Agency
+from crossroads.accounts.vocab import NON_STATE_KINDS, Role
+from crossroads.audit.models import AuditAction
+from crossroads.audit.writer import record
+from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput, NotFound
+from crossroads.core.models import next_reference
+from crossroads.engines.screening import GuardedAction, Pathway
+from crossroads.screening.models import Screening
+from crossroads.screening.safeguards import (
+    active_safeguard_codes,
+    origin_states,
+    refuse_if_blocked,
+)
+
+from .models import Basis, Consent, GivenBy, Referral
+from .routing import deadline_hours, default_agency_for_pathway
+
+RETURN_PATHWAYS = frozenset({Pathway.RETURN_PROCEDURE, Pathway.ASSISTED_VOLUNTARY_RETURN})
+ANSWERING_ROLES = (Role.CASEWORKER, Role.SUPERVISOR, Role.PARTNER)
+
+
+def _agency(agency_id: Any, country: str) -> Agency:
+    agency = Agency.objects.filter(pk=agency_id, active=True).first() if agency_id else None
+    if agency is None or agency.country_id != country:
+        # An agency of another state is, for this person, an agency that does not exist.
+        raise InvalidInput({"to_agency": [_("No such agency in this state.")]})
+    return agency
+
+
+def usable_consent(person: Any, agency: Agency, pathway: str) -> Consent | None:
+    for consent in Consent.objects.filter(
+        person=person, to_agency=agency, withdrawn_at__isnull=True
+    ):
+        if consent.covers(pathway):
+            return consent
+    return None
+
+
+def send_referral(
+    *,
+    acting_user: Any,
+    person_id: Any,
+    pathway: str,
+    priority: str,
+    needs: list[str] | None = None,
+    to_agency_id: Any = None,
+    screening_id: Any = None,
+    note: str = "",
+) -> Referral:
+    """Sends a referral. Refused (409, with the reason) without consent or a lawful basis
+    for a non-state partner, to the mission of the person's country of origin while
+    non-refoulement stands, or for a return pathway while a safeguard blocks return."""
+    require_role(acting_user, "change_person")
+    with transaction.atomic():
+        person = access_person_by_id(
+            acting_user, person_id, verb="change_person", for_update=True, audit_read=False
+        )
+        if pathway not in Pathway.__members__.values():
+            raise InvalidInput({"pathway": [_("Unknown pathway.")]})
+        screening = None
+        if screening_id:
+            screening = Screening.objects.filter(pk=screening_id, person=person).first()
+            if screening is None:
+                raise InvalidInput({"screening": [_("No such screening of this person.")]})
+        agency = (
+            _agency(to_agency_id, person.country_id)
+            if to_agency_id
+            else default_agency_for_pathway(person.country_id, pathway)
+        )
+        if agency is None:
+            raise InvalidInput(
+                {"to_agency": [_("No agency in this state receives this pathway; choose one.")]}
+            )
+        if pathway in RETURN_PATHWAYS:
+            refuse_if_blocked(person, GuardedAction.OPEN_RETURN_CASE)
+        if agency.represents_state and agency.represents_state in origin_states(person):
+            refuse_if_blocked(person, GuardedAction.SHARE_WITH_ORIGIN_STATE)
+        consent = None
+        if agency.kind in NON_STATE_KINDS:
+            consent = usable_consent(person, agency, pathway)
+            if consent is None:
+                raise Conflict(
+                    _(
+                        "%(agency)s is not a state body: record the person's consent "
+                        "(or a lawful basis) to share with it for this purpose "
+                        "first."
+                    )
+                    % {"agency": agency.name}
+                )
+        hours = deadline_hours(person.country_id, priority)
+        referral = Referral.objects.create(
+            reference=next_reference(person.country_id),
+            person=person,
+            screening=screening,
+            pathway=pathway,
+            needs=sorted(needs or []),
+            safeguards=active_safeguard_codes(person),
+            priority=priority,
+            deadline_at=timezone.now() + dt.timedelta(hours=hours),
+            from_agency=acting_user.agency,
+            to_agency=agency,
+            sent_by=acting_user,
+            consent=consent,
+            note=note,
+        )
+        grant_access(person, agency, GrantReason.REFERRAL, granted_by=acting_user)
+        record(
+            acting_user,
+            AuditAction.CREATE,
+            referral,
+            detail={"person": str(person.pk), "pathway": pathway, "to_agency": str(agency.pk)},
+        )
+    return referral
+
+
+def send_screening_referrals(
+    *, acting_user: Any, screening_id: Any, agencies: dict[str, Any] | None = None
+) -> list[Referral]:
+    """Sends every referral of a screening's result. Those that cannot go yet (a partner
+    without consent) are refused together: nothing is half-sent."""
+    screening = Screening.objects.filter(pk=screening_id).first()
+    if screening is None:
+        raise NotFound()
+    access_person_by_id(acting_user, screening.person_id, verb="change_person", audit_read=False)
+    with transaction.atomic():
+        return [
+            send_referral(
+                acting_user=acting_user,
+                person_id=screening.person_id,
+                pathway=item["pathway"],
+                priority=item["priority"],
+                needs=item["needs"],
+                to_agency_id=(agencies or {}).get(item["pathway"]),
+                screening_id=screening.pk,
+            )
+            for item in screening.result["referrals"]
+        ]
+
+
+def _referral_for_receiver(acting_user: Any, referral_id: Any) -> Referral:
+    if not acting_user.has_role(*ANSWERING_ROLES):
+        raise Forbidden(_("Your role does not allow this."))
+    referral = (
+        Referral.objects.select_for_update()
+        .filter(pk=_uuid(referral_id))
+        .select_related("person", "to_agency")
+        .first()
+    )
+    if referral is None or referral.to_agency_id != acting_user.agency_id:
+        raise NotFound()
+    return referral
+
+
+def accept_referral(*, acting_user: Any, referral_id: Any) -> Referral:
+    with transaction.atomic():
+        referral = _referral_for_receiver(acting_user, referral_id)
+        if referral.status != Referral.Status.SENT:
+            raise Conflict(_("This referral has already been answered."))
+        referral.status = Referral.Status.ACCEPTED
+        referral.answered_by = acting_user
+        referral.answered_at = timezone.now()
+        referral.version += 1
+        referral.save()
+        record(acting_user, AuditAction.UPDATE, referral, detail={"status": "accepted"})
+    return referral
+
+
+def decline_referral(*, acting_user: Any, referral_id: Any, reason: str) -> Referral:
+    if not (reason or "").strip():
+        raise InvalidInput({"reason": [_("Give the reason for declining.")]})
+    with transaction.atomic():
+        referral = _referral_for_receiver(acting_user, referral_id)
+        if referral.status != Referral.Status.SENT:
+            raise Conflict(_("This referral has already been answered."))
+        referral.status = Referral.Status.DECLINED
+        referral.answered_by = acting_user
+        referral.answered_at = timezone.now()
+        referral.decline_reason = reason.strip()
+        referral.version += 1
+        referral.save()
+        record(acting_user, AuditAction.UPDATE, referral, detail={"status": "declined"})
+    return referral
+
+
+def record_consent(
+    *,
+    acting_user: Any,
+    person_id: Any,
+    to_agency_id: Any,
+    purposes: list[str],
+    given_by: str,
+    given_on: dt.date,
+    basis: str = Basis.CONSENT,
+    given_by_name: str = "",
+    shares_sensitive: bool = False,
+) -> Consent:
+    """Records consent, or a lawful basis: `child_best_interests` only by the
+    child-protection authority, `vital_interests` only for medical care."""
+    require_role(acting_user, "change_person")
+    with transaction.atomic():
+        person = access_person_by_id(acting_user, person_id, verb="change_person", audit_read=False)
+        agency = _agency(to_agency_id, person.country_id)
+        if agency.kind not in NON_STATE_KINDS:
+            raise InvalidInput(
+                {"to_agency": [_("A state body needs no consent: the law is the basis.")]}
+            )
+        unknown = [p for p in purposes if p not in Pathway.__members__.values()]
+        if not purposes or unknown:
+            raise InvalidInput({"purposes": [_("Name the pathways the consent is for.")]})
+        if basis == Basis.CHILD_BEST_INTERESTS and acting_user.agency.kind != "child_protection":
+            raise Forbidden(
+                _("Only the child-protection authority decides a child's best interests.")
+            )
+        if basis == Basis.VITAL_INTERESTS and set(purposes) - {Pathway.MEDICAL_CARE}:
+            raise InvalidInput({"purposes": [_("Vital interests cover medical care only.")]})
+        if basis == Basis.CONSENT and given_by == GivenBy.AUTHORITY:
+            raise InvalidInput(
+                {"given_by": [_("Consent is given by the person, a parent or a guardian.")]}
+            )
+        consent = Consent.objects.create(
+            person=person,
+            to_agency=agency,
+            purposes=sorted(set(purposes)),
+            basis=basis,
+            given_by=given_by,
+            given_by_name=given_by_name,
+            given_on=given_on,
+            shares_sensitive=shares_sensitive,
+            recorded_by=acting_user,
+        )
+        record(
+            acting_user,
+            AuditAction.CREATE,
+            consent,
+            detail={"person": str(person.pk), "basis": basis},
+        )
+    return consent
+
+
+def withdraw_consent(*, acting_user: Any, consent_id: Any) -> Consent:
+    require_role(acting_user, "change_person")
+    with transaction.atomic():
+        consent = Consent.objects.select_for_update().filter(pk=_uuid(consent_id)).first()
+        if consent is None:
+            raise NotFound()
+        access_person_by_id(acting_user, consent.person_id, verb="change_person", audit_read=False)
+        if consent.withdrawn_at is None:
+            consent.withdrawn_at = timezone.now()
+            consent.withdrawn_by = acting_user
+            consent.save()
+            record(acting_user, AuditAction.UPDATE, consent, detail={"withdrawn": True})
+    return consent
+
+
+def _uuid(value: Any) -> Any:
+    import uuid
+
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None

@@ -1,0 +1,134 @@
+"""Screening a person at first contact."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from crossroads.access.gate import access_person_by_id, require_role
+from crossroads.audit.models import AuditAction
+from crossroads.audit.writer import record
+from crossroads.core.exceptions import Forbidden, InvalidInput, NotFound
+from crossroads.core.models import next_reference
+from crossroads.engines.screening import InvalidRecord, Safeguard, default_registry, screen
+
+from .models import PersonSafeguard, Screening
+
+
+def evaluate(record_data: Any) -> dict[str, Any]:
+    """The engine's result for a record, without saving anything (the preview the
+    officer sees before saving). Invalid input becomes field errors under `record.`."""
+    if not isinstance(record_data, dict):
+        raise InvalidInput({"record": [_("The screening record must be a JSON object.")]})
+    try:
+        return screen(record_data)
+    except InvalidRecord as exc:
+        raise InvalidInput({f"record.{exc.field}": [exc.message]}) from None
+
+
+def screen_person(*, acting_user: Any, person_id: Any, record_data: Any) -> Screening:
+    """Screens a person the user may work on, in the user's own state, and sets on the
+    person every safeguard the result names (a safeguard already standing is kept)."""
+    require_role(acting_user, "change_person")
+    with transaction.atomic():
+        person = access_person_by_id(acting_user, person_id, verb="change_person", for_update=True)
+        result = evaluate(record_data)
+        if record_data.get("country") != person.country_id:
+            raise InvalidInput(
+                {
+                    "record.country": [
+                        _("A person registered in %(state)s is screened in %(state)s.")
+                        % {"state": person.country_id}
+                    ]
+                }
+            )
+        screening = Screening.objects.create(
+            reference=next_reference(person.country_id),
+            person=person,
+            country_id=person.country_id,
+            agency=acting_user.agency,
+            screened_by=acting_user,
+            record=record_data,
+            result=result,
+            pack_version=result["pack"]["version"],
+        )
+        _set_safeguards(person, screening, result)
+        record(
+            acting_user,
+            AuditAction.CREATE,
+            screening,
+            detail={"person": str(person.pk), "pack": screening.pack_version},
+        )
+    return screening
+
+
+def _set_safeguards(person: Any, screening: Screening, result: dict[str, Any]) -> None:
+    standing = set(
+        PersonSafeguard.objects.filter(person=person).active().values_list("code", flat=True)
+    )
+    pack = default_registry().pack_for(
+        person.country_id, dt.date.fromisoformat(screening.record["date"])
+    )
+    for item in result["safeguards"]:
+        if item["code"] in standing:
+            continue
+        ends_at = None
+        if item["code"] == Safeguard.REFLECTION_PERIOD:
+            ends_at = timezone.now() + dt.timedelta(days=pack.reflection_period_days)
+        PersonSafeguard.objects.create(
+            person=person,
+            code=item["code"],
+            because=item["because"],
+            screening=screening,
+            ends_at=ends_at,
+        )
+
+
+def lift_safeguard(
+    *, acting_user: Any, safeguard_id: Any, reason: str, decision: str = ""
+) -> PersonSafeguard:
+    """Lifts a safeguard by a recorded decision of a supervisor who may see the person."""
+    if not acting_user.has_role("supervisor"):
+        raise Forbidden(_("Only a supervisor may lift a safeguard."))
+    if not (reason or "").strip():
+        raise InvalidInput({"reason": [_("Give the reasons for lifting the safeguard.")]})
+    with transaction.atomic():
+        safeguard = (
+            PersonSafeguard.objects.select_for_update()
+            .filter(pk=_uuid_or_none(safeguard_id))
+            .first()
+        )
+        if safeguard is None:
+            raise NotFound()
+        access_person_by_id(
+            acting_user, safeguard.person_id, verb="change_person", audit_read=False
+        )
+        if not safeguard.is_active:
+            from crossroads.core.exceptions import Conflict
+
+            raise Conflict(_("This safeguard is no longer active."))
+        safeguard.lifted_at = timezone.now()
+        safeguard.lifted_by = acting_user
+        safeguard.lift_reason = reason.strip()
+        safeguard.lift_decision = decision.strip()
+        safeguard.save()
+        record(
+            acting_user,
+            AuditAction.UPDATE,
+            safeguard,
+            detail={"person": str(safeguard.person_id), "lifted": safeguard.code},
+        )
+    return safeguard
+
+
+def _uuid_or_none(value: Any) -> Any:
+    import uuid
+
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
