@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from crossroads.accounts import api as accounts_api
 from crossroads.audit import api as audit_api
@@ -13,4 +13,7 @@ urlpatterns = [
     path("persons/", registry_api.PersonListCreate.as_view(), name="api-persons"),
     path("persons/<str:person_id>/", registry_api.PersonDetail.as_view(), name="api-person"),
     path("audit/", audit_api.AuditTrail.as_view(), name="api-audit"),
+    path("", include("crossroads.screening.api_urls")),
+    path("", include("crossroads.referrals.api_urls")),
+    path("", include("crossroads.cases.api_urls")),
 ]

@@ -34,7 +34,9 @@ def refuse_if_blocked(person: Any, action: GuardedAction | str) -> None:
     """Raises `Conflict` (409) naming every safeguard that forbids the step."""
     blockers = blocking_safeguards(person, action)
     if blockers:
-        names = "; ".join(f"{code} ({SAFEGUARD_LABELS.get(Safeguard(code), code)})" for code in blockers)
+        names = "; ".join(
+            f"{code} ({SAFEGUARD_LABELS.get(Safeguard(code), code)})" for code in blockers
+        )
         raise Conflict(_("Refused while a safeguard stands: %(names)s.") % {"names": names})
 
 

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "crossroads.registry",
     "crossroads.screening",
     "crossroads.referrals",
+    "crossroads.cases",
 ]
 
 MIDDLEWARE = [
