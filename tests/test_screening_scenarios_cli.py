@@ -1,0 +1,149 @@
+"""Every hand-written screening scenario, run through the screening command line.
+
+The scenarios live in tests/scenarios/screening/*.yaml; their expectations were derived by
+hand from the contract (shared/spec/screening.md v1.1, section 4) and the guidance it
+cites. Each is run in-process through `crossroads.engines.screening.cli.main`, one
+through the real `python -m crossroads.engines.screening` command, and the whole set at
+once through `--jsonl`, which must give the same results in the same order.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "scenarios" / "screening"))
+from loader import (  # noqa: E402
+    Scenario,
+    check_error_line,
+    check_result,
+    load_scenarios,
+)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = load_scenarios()
+
+
+def _write_record(tmp_path: Path, scenario: Scenario) -> Path:
+    path = tmp_path / (Path(scenario.name).stem + ".json")
+    path.write_text(json.dumps(scenario.record, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Call the CLI's `main` in-process; it may return its exit code or raise SystemExit."""
+    from crossroads.engines.screening.cli import main
+
+    try:
+        code = main(args)
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
+    captured = capsys.readouterr()
+    return (0 if code is None else int(code)), captured.out, captured.err
+
+
+def test_there_are_at_least_45_scenarios() -> None:
+    assert len(SCENARIOS) >= 45
+
+
+def test_scenario_names_are_unique_and_numbered() -> None:
+    numbers = [s.name[:3] for s in SCENARIOS]
+    assert len(set(numbers)) == len(numbers), numbers
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
+def test_scenario_through_cli(
+    scenario: Scenario, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _run_main([str(_write_record(tmp_path, scenario))], capsys)
+    assert "Traceback" not in err, err
+    if scenario.is_invalid:
+        assert code == 2, f"{scenario.name}: exit code {code}, stdout {out!r}"
+        check_error_line(scenario, err)
+        return
+    assert code == 0, f"{scenario.name}: exit code {code}, stderr {err!r}"
+    check_result(scenario, json.loads(out))
+
+
+def test_real_command_screens_a_file(tmp_path: Path) -> None:
+    """One smoke run of the real `python -m crossroads.engines.screening FILE`."""
+    scenario = next(s for s in SCENARIOS if not s.is_invalid)
+    path = _write_record(tmp_path, scenario)
+    done = subprocess.run(
+        [sys.executable, "-m", "crossroads.engines.screening", str(path)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    check_result(scenario, json.loads(done.stdout))
+
+
+def test_real_command_rejects_an_invalid_file_with_one_line(tmp_path: Path) -> None:
+    scenario = next(s for s in SCENARIOS if s.is_invalid)
+    path = _write_record(tmp_path, scenario)
+    done = subprocess.run(
+        [sys.executable, "-m", "crossroads.engines.screening", str(path)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, (done.returncode, done.stdout, done.stderr)
+    check_error_line(scenario, done.stderr)
+
+
+def test_jsonl_gives_the_same_results_in_order_as_one_by_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one_by_one: list[dict[str, Any]] = []
+    for scenario in SCENARIOS:
+        code, out, err = _run_main([str(_write_record(tmp_path, scenario))], capsys)
+        one_by_one.append({"invalid": code == 2, "result": None if code == 2 else json.loads(out)})
+
+    batch = tmp_path / "all.jsonl"
+    batch.write_text(
+        "".join(json.dumps(s.record, ensure_ascii=False) + "\n" for s in SCENARIOS),
+        encoding="utf-8",
+    )
+    code, out, err = _run_main(["--jsonl", str(batch)], capsys)
+    lines = out.splitlines()
+    assert len(lines) == len(SCENARIOS), (len(lines), len(SCENARIOS))
+    any_invalid = any(s.is_invalid for s in SCENARIOS)
+    assert code == (2 if any_invalid else 0), (code, err)
+    for scenario, single, line in zip(SCENARIOS, one_by_one, lines, strict=True):
+        got = json.loads(line)
+        if single["invalid"]:
+            assert set(got) == {"error"}, f"{scenario.name}: {line}"
+            assert set(got["error"]) >= {"field", "message"}, f"{scenario.name}: {line}"
+            if scenario.is_invalid:
+                check_result(scenario, got)
+        else:
+            assert got == single["result"], f"{scenario.name}: --jsonl differs from one by one"
+
+
+def test_jsonl_reads_standard_input(monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    valid = [s for s in SCENARIOS if not s.is_invalid][:3]
+    text = "".join(json.dumps(s.record, ensure_ascii=False) + "\n" for s in valid)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")),
+                                                       encoding="utf-8"))
+    code, out, err = _run_main(["--jsonl", "-"], capsys)
+    assert code == 0, err
+    results = [json.loads(line) for line in out.splitlines()]
+    assert len(results) == len(valid)
+    for scenario, result in zip(valid, results, strict=True):
+        check_result(scenario, result)
