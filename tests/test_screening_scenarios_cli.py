@@ -9,21 +9,36 @@ once through `--jsonl`, which must give the same results in the same order.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "scenarios" / "screening"))
-from loader import (  # noqa: E402
-    Scenario,
-    check_error_line,
-    check_result,
-    load_scenarios,
-)
+
+def _import_loader() -> ModuleType:
+    """Import tests/scenarios/screening/loader.py under a name that cannot collide."""
+    name = "crossroads_screening_scenarios_loader"
+    if name in sys.modules:
+        return sys.modules[name]
+    path = Path(__file__).resolve().parent / "scenarios" / "screening" / "loader.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+_loader = _import_loader()
+Scenario = _loader.Scenario
+check_error_line = _loader.check_error_line
+check_result = _loader.check_result
+load_scenarios = _loader.load_scenarios
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = load_scenarios()
@@ -133,14 +148,16 @@ def test_jsonl_gives_the_same_results_in_order_as_one_by_one(
             assert got == single["result"], f"{scenario.name}: --jsonl differs from one by one"
 
 
-def test_jsonl_reads_standard_input(monkeypatch: pytest.MonkeyPatch,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_jsonl_reads_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import io
 
     valid = [s for s in SCENARIOS if not s.is_invalid][:3]
     text = "".join(json.dumps(s.record, ensure_ascii=False) + "\n" for s in valid)
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")),
-                                                       encoding="utf-8"))
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+    )
     code, out, err = _run_main(["--jsonl", "-"], capsys)
     assert code == 0, err
     results = [json.loads(line) for line in out.splitlines()]

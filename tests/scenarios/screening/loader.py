@@ -110,7 +110,7 @@ class Scenario:
 
 def load_scenario(path: Path) -> Scenario:
     with path.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_StringDateLoader)  # noqa: S506 - safe subclass
+        data = yaml.load(handle, Loader=_StringDateLoader)
     if not isinstance(data, dict):
         raise ValueError(f"{path.name}: a scenario is a mapping")
     unknown = set(data) - SCENARIO_KEYS
@@ -169,17 +169,23 @@ def check_invariants(scenario: Scenario, result: Mapping[str, Any]) -> None:
     need_codes = _codes(needs, "code")
     safeguard_codes = _codes(safeguards, "code")
     if need_codes != sorted(need_codes) or len(set(need_codes)) != len(need_codes):
-        _fail(scenario, "needs sorted by code, each once (section 2)", sorted(need_codes),
-              need_codes)
+        _fail(
+            scenario, "needs sorted by code, each once (section 2)", sorted(need_codes), need_codes
+        )
     if safeguard_codes != sorted(safeguard_codes) or len(set(safeguard_codes)) != len(
         safeguard_codes
     ):
-        _fail(scenario, "safeguards sorted by code, each once (section 2)",
-              sorted(safeguard_codes), safeguard_codes)
+        _fail(
+            scenario,
+            "safeguards sorted by code, each once (section 2)",
+            sorted(safeguard_codes),
+            safeguard_codes,
+        )
     order = [(PRIORITY_ORDER[r["priority"]], r["pathway"]) for r in referrals]
     if order != sorted(order):
-        _fail(scenario, "referrals sorted by priority then pathway (section 2)",
-              sorted(order), order)
+        _fail(
+            scenario, "referrals sorted by priority then pathway (section 2)", sorted(order), order
+        )
     pathways = _codes(referrals, "pathway")
     if len(set(pathways)) != len(pathways):
         _fail(scenario, "one referral per pathway (section 2)", "no duplicates", pathways)
@@ -192,18 +198,29 @@ def check_invariants(scenario: Scenario, result: Mapping[str, Any]) -> None:
         if kind not in AGENCY_KINDS:
             _fail(scenario, f"agency_kind of {referral['pathway']}", sorted(AGENCY_KINDS), kind)
         if referral["consent_required"] is not (kind in CONSENT_AGENCY_KINDS):
-            _fail(scenario,
-                  f"consent_required of {referral['pathway']} is true exactly when agency_kind "
-                  "is unhcr, iom or ngo (section 2)",
-                  kind in CONSENT_AGENCY_KINDS, referral["consent_required"])
+            _fail(
+                scenario,
+                f"consent_required of {referral['pathway']} is true exactly when agency_kind "
+                "is unhcr, iom or ngo (section 2)",
+                kind in CONSENT_AGENCY_KINDS,
+                referral["consent_required"],
+            )
         if referral["deadline_hours"] > MAX_DEADLINE_HOURS[referral["priority"]]:
-            _fail(scenario, f"deadline_hours of {referral['pathway']} within the maximum",
-                  MAX_DEADLINE_HOURS[referral["priority"]], referral["deadline_hours"])
+            _fail(
+                scenario,
+                f"deadline_hours of {referral['pathway']} within the maximum",
+                MAX_DEADLINE_HOURS[referral["priority"]],
+                referral["deadline_hours"],
+            )
         served.update(referral["needs"])
     unserved = set(need_codes) - served
     if unserved:
-        _fail(scenario, "every need is served by a referral (section 5.5)", "none unserved",
-              sorted(unserved))
+        _fail(
+            scenario,
+            "every need is served by a referral (section 5.5)",
+            "none unserved",
+            sorted(unserved),
+        )
 
 
 def check_result(scenario: Scenario, result: Mapping[str, Any]) -> None:
@@ -219,8 +236,10 @@ def check_result(scenario: Scenario, result: Mapping[str, Any]) -> None:
         if not isinstance(error, Mapping):
             _fail(scenario, "an invalid record gives an error", scenario.error_fields, result)
         field_name = str(error.get("field", ""))
-        if not any(field_name == f or field_name.startswith(f + ".") or
-                   field_name.startswith(f + "[") for f in scenario.error_fields):
+        if not any(
+            field_name == f or field_name.startswith(f + ".") or field_name.startswith(f + "[")
+            for f in scenario.error_fields
+        ):
             _fail(scenario, "error field", scenario.error_fields, field_name)
         return
     if "error" in result:
@@ -243,8 +262,12 @@ def check_result(scenario: Scenario, result: Mapping[str, Any]) -> None:
             _fail(scenario, f"needs exclude {code}", f"no {code}", need_codes)
     got_referrals = {p: r["priority"] for p, r in referrals.items()}
     if "referrals" in expect and got_referrals != dict(expect["referrals"]):
-        _fail(scenario, "referrals (exact, pathway: priority)", dict(sorted(
-            expect["referrals"].items())), dict(sorted(got_referrals.items())))
+        _fail(
+            scenario,
+            "referrals (exact, pathway: priority)",
+            dict(sorted(expect["referrals"].items())),
+            dict(sorted(got_referrals.items())),
+        )
     for pathway, priority in (expect.get("referrals_include") or {}).items():
         if pathway not in got_referrals:
             _fail(scenario, f"referral to {pathway}", pathway, sorted(got_referrals))
@@ -263,11 +286,19 @@ def check_result(scenario: Scenario, result: Mapping[str, Any]) -> None:
             _fail(scenario, f"safeguards exclude {code}", f"no {code}", safeguard_codes)
     for pathway, consent in (expect.get("consent_required") or {}).items():
         if pathway not in referrals:
-            _fail(scenario, f"consent_required of {pathway}: referral missing", pathway,
-                  sorted(referrals))
+            _fail(
+                scenario,
+                f"consent_required of {pathway}: referral missing",
+                pathway,
+                sorted(referrals),
+            )
         if referrals[pathway]["consent_required"] is not consent:
-            _fail(scenario, f"consent_required of {pathway}", consent,
-                  referrals[pathway]["consent_required"])
+            _fail(
+                scenario,
+                f"consent_required of {pathway}",
+                consent,
+                referrals[pathway]["consent_required"],
+            )
     if "warnings" in expect and bool(result.get("warnings")) is not expect["warnings"]:
         _fail(scenario, "warnings present", expect["warnings"], result.get("warnings"))
     if "pack_version" in expect and result["pack"]["version"] != expect["pack_version"]:
@@ -282,7 +313,13 @@ def check_error_line(scenario: Scenario, stderr: str) -> None:
     if len(lines) != 1:
         _fail(scenario, "exactly one line on stderr", 1, lines)
     line = lines[0]
-    if not any(line.startswith(f + ":") or line.startswith(f + ".") or line.startswith(f + "[")
-               for f in scenario.error_fields):
-        _fail(scenario, "the error line starts with the field", [
-            f + ":" for f in scenario.error_fields], line)
+    if not any(
+        line.startswith(f + ":") or line.startswith(f + ".") or line.startswith(f + "[")
+        for f in scenario.error_fields
+    ):
+        _fail(
+            scenario,
+            "the error line starts with the field",
+            [f + ":" for f in scenario.error_fields],
+            line,
+        )
