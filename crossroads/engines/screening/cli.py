@@ -1,0 +1,175 @@
+"""``crossroads screen``: screen records from a file or standard input (spec section 8).
+
+``main(["FILE.json"])`` (``-`` for standard input) prints one result as JSON and returns
+0; an invalid record prints one line on standard error naming the field and returns 2.
+``main(["--jsonl", "FILE.jsonl"])`` screens one record a line and prints one compact
+result a line, in order; an invalid line prints ``{"error": {"field", "message"}}`` in
+its place, and the command returns 2 after the last line. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any, BinaryIO
+
+from .engine import evaluate
+from .packs import PackError, PackRegistry, default_registry
+from .record import InvalidRecord, parse_record
+
+USAGE = "usage: crossroads screen [--jsonl] FILE  (FILE may be - for standard input)"
+_WRITE_BATCH = 512
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"duplicate key {json.dumps(key, ensure_ascii=False)}")
+            seen.add(key)
+    return obj
+
+
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant, object_pairs_hook=_object_pairs)
+
+
+def decode(raw: bytes) -> Any:
+    """Decode one JSON document from UTF-8 bytes; InvalidRecord(``record``) if it is not."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InvalidRecord(
+            "record", f"is not valid UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start})"
+        ) from None
+    try:
+        return _DECODER.decode(text)
+    except json.JSONDecodeError as err:
+        raise InvalidRecord(
+            "record", f"is not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})"
+        ) from None
+    except (ValueError, RecursionError) as err:
+        raise InvalidRecord("record", f"is not valid JSON: {err}") from None
+
+
+def screen_json(raw: bytes, registry: PackRegistry) -> dict[str, Any]:
+    """Screen one record given as JSON bytes."""
+    record = parse_record(decode(raw), registry.has_pack)
+    return evaluate(record, registry.pack_for(record.country, record.date))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _stdout_write(text: str) -> None:
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    buffer = getattr(stream, "buffer", None)
+    if encoding != "utf8" and buffer is not None:
+        stream.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        stream.write(text)
+
+
+def _stderr_line(text: str) -> None:
+    sys.stderr.write(_one_line(text) + "\n")
+    sys.stderr.flush()
+
+
+def _open(path: str) -> BinaryIO:
+    if path == "-":
+        return sys.stdin.buffer
+    return open(path, "rb")
+
+
+def _run_single(path: str, registry: PackRegistry) -> int:
+    try:
+        handle = _open(path)
+        try:
+            raw = handle.read()
+        finally:
+            if path != "-":
+                handle.close()
+    except OSError as err:
+        _stderr_line(f"{path}: cannot be read: {err.strerror or err}")
+        return 2
+    try:
+        result = screen_json(raw, registry)
+    except InvalidRecord as err:
+        _stderr_line(str(err))
+        return 2
+    _stdout_write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def _lines(handle: BinaryIO) -> Iterable[bytes]:
+    for line in handle:
+        yield line.rstrip(b"\r\n")
+
+
+def _run_jsonl(path: str, registry: PackRegistry) -> int:
+    try:
+        handle = _open(path)
+    except OSError as err:
+        _stderr_line(f"{path}: cannot be read: {err.strerror or err}")
+        return 2
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    status = 0
+    out: list[str] = []
+    try:
+        for number, line in enumerate(_lines(handle), start=1):
+            try:
+                if not line.strip():
+                    raise InvalidRecord("record", f"line {number} is empty")
+                out.append(dumps(screen_json(line, registry)))
+            except InvalidRecord as err:
+                status = 2
+                out.append(dumps({"error": err.as_dict()}))
+            if len(out) >= _WRITE_BATCH:
+                _stdout_write("\n".join(out) + "\n")
+                out.clear()
+    except OSError as err:
+        if out:
+            _stdout_write("\n".join(out) + "\n")
+        _stderr_line(f"{path}: cannot be read: {err.strerror or err}")
+        return 2
+    finally:
+        if path != "-":
+            handle.close()
+    if out:
+        _stdout_write("\n".join(out) + "\n")
+    if status:
+        _stderr_line("some lines were invalid; see the error objects in the output")
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``crossroads screen`` with ``argv`` (what follows ``screen``); return the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args in (["-h"], ["--help"]):
+        _stdout_write(USAGE + "\n")
+        return 0
+    jsonl = False
+    if args and args[0] == "--jsonl":
+        jsonl = True
+        args = args[1:]
+    if len(args) != 1 or (args[0].startswith("-") and args[0] != "-"):
+        _stderr_line(USAGE)
+        return 2
+    try:
+        registry = default_registry()
+    except PackError as err:
+        _stderr_line(f"packs: {err}")
+        return 2
+    if jsonl:
+        return _run_jsonl(args[0], registry)
+    return _run_single(args[0], registry)
