@@ -223,6 +223,41 @@ def check_invariants(scenario: Scenario, result: Mapping[str, Any]) -> None:
         )
 
 
+RETURN_BLOCKING = frozenset({"non_refoulement", "reflection_period", "best_interests_first"})
+RETURN_PATHWAYS = frozenset({"return_procedure", "assisted_voluntary_return"})
+
+
+def check_principles(result: Mapping[str, Any], name: str = "result") -> None:
+    """Section 5's principles that can be read off one result, whatever the record."""
+    needs = {n["code"] for n in result["needs"]}
+    safeguards = {s["code"] for s in result["safeguards"]}
+    pathways = {r["pathway"] for r in result["referrals"]}
+
+    def fail(principle: str, detail: str) -> None:
+        raise AssertionError(
+            f"{name}: breaks section 5.{principle}: {detail}\n  needs {sorted(needs)}\n"
+            f"  safeguards {sorted(safeguards)}\n  referrals {sorted(pathways)}"
+        )
+
+    if "international_protection" in needs:
+        if "non_refoulement" not in safeguards:
+            fail("1", "international_protection without non_refoulement")
+        if not pathways & {"asylum_procedure", "unhcr_mandate"}:
+            fail("1", "international_protection without asylum_procedure or unhcr_mandate")
+    if safeguards & RETURN_BLOCKING and pathways & RETURN_PATHWAYS:
+        fail("2", "a return referral while a safeguard that blocks return stands")
+    if result["is_child"]:
+        if "no_detention_child" not in safeguards:
+            fail("3", "a child without no_detention_child")
+        if "return_procedure" in pathways:
+            fail("3", "a child referred to return_procedure")
+    if needs & {"trafficking_presumed", "trafficking_possible"}:
+        if "non_punishment" not in safeguards:
+            fail("4", "a presumed or possible trafficking victim without non_punishment")
+        if "return_procedure" in pathways:
+            fail("4", "a presumed or possible trafficking victim referred to return_procedure")
+
+
 def check_result(scenario: Scenario, result: Mapping[str, Any]) -> None:
     """Raise AssertionError, naming the scenario and the difference, unless `result` fits.
 
@@ -246,6 +281,7 @@ def check_result(scenario: Scenario, result: Mapping[str, Any]) -> None:
         _fail(scenario, "a valid record gives a result, not an error", "result", result["error"])
 
     check_invariants(scenario, result)
+    check_principles(result, scenario.name)
     need_codes = _codes(result["needs"], "code")
     safeguard_codes = _codes(result["safeguards"], "code")
     referrals = {r["pathway"]: r for r in result["referrals"]}
