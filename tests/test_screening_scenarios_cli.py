@@ -164,3 +164,82 @@ def test_jsonl_reads_standard_input(
     assert len(results) == len(valid)
     for scenario, result in zip(valid, results, strict=True):
         check_result(scenario, result)
+
+
+def test_bad_json_exits_2_with_one_line_and_no_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"schema": "crossroads.screening/1", "country": "KG",', encoding="utf-8")
+    code, out, err = _run_main([str(path)], capsys)
+    assert code == 2, (code, out, err)
+    assert "Traceback" not in err
+    assert len([line for line in err.splitlines() if line.strip()]) == 1, err
+    assert out == ""
+
+
+def test_a_record_that_is_not_an_object_is_invalid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "list.json"
+    path.write_text('[{"country": "KG", "date": "2026-11-20"}]', encoding="utf-8")
+    code, out, err = _run_main([str(path)], capsys)
+    assert code == 2, (code, out, err)
+    assert "Traceback" not in err
+    assert len([line for line in err.splitlines() if line.strip()]) == 1, err
+
+
+def test_a_bad_json_line_in_jsonl_gives_an_error_line_in_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    valid = next(s for s in SCENARIOS if not s.is_invalid)
+    batch = tmp_path / "mixed.jsonl"
+    line = json.dumps(valid.record, ensure_ascii=False)
+    batch.write_text(f"{line}\n{{not json\n{line}\n", encoding="utf-8")
+    code, out, err = _run_main(["--jsonl", str(batch)], capsys)
+    assert code == 2, (code, err)
+    assert "Traceback" not in err
+    first, broken, last = (json.loads(x) for x in out.splitlines())
+    assert set(broken) == {"error"} and set(broken["error"]) >= {"field", "message"}
+    check_result(valid, first)
+    assert first == last
+
+
+def test_single_record_from_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    valid = next(s for s in SCENARIOS if not s.is_invalid)
+    data = json.dumps(valid.record, ensure_ascii=False).encode("utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    code, out, err = _run_main(["-"], capsys)
+    assert code == 0, err
+    check_result(valid, json.loads(out))
+
+
+def _reverse_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _reverse_keys(value[k]) for k in reversed(list(value))}
+    if isinstance(value, list):
+        return [_reverse_keys(v) for v in value]
+    return value
+
+
+def test_the_same_record_always_gives_the_same_bytes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Section 2: "The same record and pack always give the same bytes" (key order in the
+    input is not part of a JSON object, so reordering keys gives the same record)."""
+    valid = [s for s in SCENARIOS if not s.is_invalid]
+    first = tmp_path / "a.jsonl"
+    first.write_text("".join(json.dumps(s.record) + "\n" for s in valid), encoding="utf-8")
+    reordered = tmp_path / "b.jsonl"
+    reordered.write_text(
+        "".join(json.dumps(_reverse_keys(s.record)) + "\n" for s in valid), encoding="utf-8"
+    )
+    _, out_1, _ = _run_main(["--jsonl", str(first)], capsys)
+    _, out_2, _ = _run_main(["--jsonl", str(first)], capsys)
+    _, out_3, _ = _run_main(["--jsonl", str(reordered)], capsys)
+    assert out_1 == out_2
+    assert out_1 == out_3
