@@ -53,7 +53,12 @@ FEARFUL_TEXTS = [
 ]
 NEUTRAL_TEXTS = ["", "I came for work", "Приехал на заработки", "کار می‌کنم", "ok"]
 BLOCKING = {"non_refoulement", "reflection_period", "best_interests_first"}
-STATUS_NEEDS = {"voluntary_return", "regularisation", "irregular_stay", "labour_migrant_information"}
+STATUS_NEEDS = {
+    "voluntary_return",
+    "regularisation",
+    "irregular_stay",
+    "labour_migrant_information",
+}
 STRONG_NEEDS = {
     "international_protection",
     "trafficking_presumed",
@@ -61,9 +66,7 @@ STRONG_NEEDS = {
     "unaccompanied_child",
     "separated_child",
 }
-SETTINGS = settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def codes(enum: Any) -> list[str]:
@@ -77,10 +80,14 @@ def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 @st.composite
 def pack_and_date(draw: st.DrawFn) -> tuple[Pack, dt.date]:
     pack = draw(st.sampled_from(PACKS))
-    later = [p.effective_from for p in default_registry().packs(pack.country)
-             if p.effective_from > pack.effective_from]
-    end = min(later) - dt.timedelta(days=1) if later else pack.effective_from + dt.timedelta(
-        days=900)
+    later = [
+        p.effective_from
+        for p in default_registry().packs(pack.country)
+        if p.effective_from > pack.effective_from
+    ]
+    end = (
+        min(later) - dt.timedelta(days=1) if later else pack.effective_from + dt.timedelta(days=900)
+    )
     return pack, draw(st.dates(min_value=pack.effective_from, max_value=end))
 
 
@@ -119,12 +126,12 @@ def records(draw: st.DrawFn) -> dict[str, Any]:
                 ),
                 "sex": optional(st.sampled_from(codes(Sex))),
                 "nationalities": optional(
-                    st.lists(st.sampled_from(["AF", "IR", "KG", "stateless", "unknown"]),
-                             max_size=3)
+                    st.lists(
+                        st.sampled_from(["AF", "IR", "KG", "stateless", "unknown"]), max_size=3
+                    )
                 ),
                 "country_of_origin": optional(st.sampled_from(["AF", "IR", "TJ", "CN"])),
-                "languages": optional(st.lists(st.sampled_from(["prs", "rus", "pus"]),
-                                               max_size=2)),
+                "languages": optional(st.lists(st.sampled_from(["prs", "rus", "pus"]), max_size=2)),
                 "birth_registered": optional(st.booleans()),
                 "years_in_country": optional(
                     st.integers(0, 30) | st.floats(0, 30, allow_nan=False)
@@ -205,10 +212,7 @@ def is_protection_request(data: dict[str, Any]) -> bool:
 def has_childhood_sign(data: dict[str, Any]) -> bool:
     person = data.get("person", {})
     claimed = person.get("age_claimed")
-    return bool(
-        (claimed is not None and claimed < 18)
-        or person.get("appears_child") is True
-    )
+    return bool((claimed is not None and claimed < 18) or person.get("appears_child") is True)
 
 
 def check_principles(data: dict[str, Any], res: dict[str, Any]) -> None:
