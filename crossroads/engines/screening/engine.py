@@ -18,8 +18,8 @@ from .phrases import fear_of_return_phrases
 from .record import ScreeningRecord, parse_record
 from .vocab import (
     CONSENT_AGENCY_KINDS,
-    PRIORITY_RANK,
     MEANS_INDICATORS,
+    PRIORITY_RANK,
     PURPOSE_INDICATORS,
     RETURN_BLOCKING_SAFEGUARDS,
     AccompaniedBy,
