@@ -1,0 +1,146 @@
+"""``crossroads screen``: exit codes, one stderr line, JSON Lines (spec section 8)."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crossroads.engines.screening.cli import main
+
+from .helpers import record
+
+ROOT = Path(__file__).resolve().parents[4]
+
+
+def write(tmp_path: Path, data: Any, name: str = "r.json") -> str:
+    path = tmp_path / name
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def test_a_valid_file_prints_the_result_and_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main([write(tmp_path, record(statements={"free_text": "боюсь вернуться"}))])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert err == ""
+    res = json.loads(out)
+    assert res["schema"] == "crossroads.screening-result/1"
+    assert "боюсь вернуться" in out  # UTF-8, not \u escapes
+
+
+def test_an_invalid_record_prints_one_line_naming_the_field_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main([write(tmp_path, record(person={"birth_date": "2031-01-01"}))])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    assert err == "person.birth_date: 2031-01-01 is after the screening date 2026-11-20\n"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{not json",
+        b"\xff\xfe{}",
+        b"",
+        b"[]",
+        b'{"country": "KG", "date": NaN}',
+        b'{"country": "KG", "country": "KZ", "date": "2026-11-20"}',
+    ],
+)
+def test_bad_input_never_gives_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
+    code = main([write(tmp_path, content)])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_an_unreadable_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path / "missing.json")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_bad_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert main(["a.json", "b.json"]) == 2
+    assert main(["--json", "a.json"]) == 2
+
+
+def test_dash_reads_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(json.dumps(record()).encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["-"]) == 0
+    assert json.loads(capsys.readouterr().out)["pack"]["country"] == "KG"
+
+
+def test_jsonl_prints_one_result_per_line_in_order_and_errors_in_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        json.dumps(record(country="KZ")),
+        json.dumps(record(person={"age_claimed": 15.0})),
+        "{broken",
+        json.dumps(record(country="TJ")),
+    ]
+    path = write(tmp_path, ("\n".join(lines) + "\n").encode(), "in.jsonl")
+    code = main(["--jsonl", path])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 2
+    assert len(out) == 4
+    assert json.loads(out[0])["pack"]["country"] == "KZ"
+    assert json.loads(out[1]) == {
+        "error": {"field": "person.age_claimed", "message": json.loads(out[1])["error"]["message"]}
+    }
+    assert json.loads(out[2])["error"]["field"] == "record"
+    assert json.loads(out[3])["pack"]["country"] == "TJ"
+    assert all(line.startswith("{") and ", " not in line[:40] for line in out)  # compact
+
+
+def test_jsonl_with_only_valid_lines_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, (json.dumps(record()) + "\n").encode() * 3, "in.jsonl")
+    assert main(["--jsonl", path]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 3
+
+
+def test_jsonl_results_match_single_record_results(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = record(statements={"fear_of_return": True}, person={"age_claimed": 9})
+    main([write(tmp_path, data)])
+    single = json.loads(capsys.readouterr().out)
+    main(["--jsonl", write(tmp_path, (json.dumps(data) + "\n").encode(), "x.jsonl")])
+    assert json.loads(capsys.readouterr().out) == single
+
+
+def test_python_m_runs_the_cli(tmp_path: Path) -> None:
+    path = write(tmp_path, record(person={"birth_date": "2031-01-01"}))
+    done = subprocess.run(
+        [sys.executable, "-m", "crossroads.engines.screening", path],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "person.birth_date: 2031-01-01 is after the screening date 2026-11-20"
+    )
