@@ -243,3 +243,48 @@ def test_the_same_record_always_gives_the_same_bytes(
     _, out_3, _ = _run_main(["--jsonl", str(reordered)], capsys)
     assert out_1 == out_2
     assert out_1 == out_3
+
+
+NEED_CODES = {
+    "international_protection", "unaccompanied_child", "separated_child", "child_at_risk",
+    "family_tracing", "trafficking_presumed", "trafficking_possible", "labour_exploitation",
+    "statelessness_risk", "documentation", "gbv_survivor", "torture_survivor", "medical_urgent",
+    "medical_needs", "psychosocial", "older_person_at_risk", "single_parent", "regularisation",
+    "voluntary_return", "irregular_stay", "labour_migrant_information",
+}  # fmt: skip
+PATHWAYS = {
+    "asylum_procedure", "unhcr_mandate", "child_protection", "trafficking_identification",
+    "victim_assistance", "statelessness_determination", "family_tracing", "medical_care",
+    "psychosocial_support", "gbv_services", "legal_aid", "labour_inspection", "regularisation",
+    "assisted_voluntary_return", "return_procedure", "migrant_information",
+}  # fmt: skip
+SAFEGUARDS = {
+    "non_refoulement", "reflection_period", "non_punishment", "no_detention_child",
+    "presumption_of_minority", "best_interests_first", "guardian_required", "confidentiality",
+    "family_unity",
+}  # fmt: skip
+STATES = {"AF", "AZ", "CN", "IR", "KZ", "KG", "PK", "TJ", "TR", "TM"}
+
+
+def test_the_scenarios_cover_every_code_pathway_safeguard_priority_and_state() -> None:
+    needs: set[str] = set()
+    pathways: set[str] = set()
+    priorities: set[str] = set()
+    safeguards: set[str] = set()
+    states: set[str] = set()
+    for s in SCENARIOS:
+        if s.is_invalid:
+            continue
+        states.add(s.record["country"])
+        needs.update(s.expect.get("needs", []), s.expect.get("needs_include", []))
+        for key in ("referrals", "referrals_include"):
+            for pathway, priority in (s.expect.get(key) or {}).items():
+                pathways.add(pathway)
+                if priority:
+                    priorities.add(priority)
+        safeguards.update(s.expect.get("safeguards", []), s.expect.get("safeguards_include", []))
+    assert NEED_CODES - needs == set()
+    assert PATHWAYS - pathways == set()
+    assert SAFEGUARDS - safeguards == set()
+    assert {"emergency", "urgent", "high", "normal"} - priorities == set()
+    assert STATES - states == set()
