@@ -100,6 +100,7 @@ def run_in_process(records: Path, results: Path) -> Timing:
     with results.open("w", encoding="utf-8") as out, contextlib.redirect_stdout(out):
         cpu_started = time.process_time()
         started = time.perf_counter()
+        code: int | str | None
         try:
             code = main(["--jsonl", str(records)])
         except SystemExit as exit_:

@@ -26,7 +26,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -143,7 +143,7 @@ def load_scenarios(directory: Path | None = None) -> list[Scenario]:
 # --- checking -------------------------------------------------------------------------
 
 
-def _fail(scenario: Scenario, what: str, expected: Any, got: Any) -> None:
+def _fail(scenario: Scenario, what: str, expected: Any, got: Any) -> NoReturn:
     raise AssertionError(
         f"{scenario.name}: {what}\n  expected: {expected!r}\n  engine gave: {got!r}\n"
         f"  scenario: {scenario.description}"
@@ -233,7 +233,7 @@ def check_principles(result: Mapping[str, Any], name: str = "result") -> None:
     safeguards = {s["code"] for s in result["safeguards"]}
     pathways = {r["pathway"] for r in result["referrals"]}
 
-    def fail(principle: str, detail: str) -> None:
+    def fail(principle: str, detail: str) -> NoReturn:
         raise AssertionError(
             f"{name}: breaks section 5.{principle}: {detail}\n  needs {sorted(needs)}\n"
             f"  safeguards {sorted(safeguards)}\n  referrals {sorted(pathways)}"
