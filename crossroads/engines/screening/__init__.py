@@ -4,24 +4,60 @@ Plain Python, no Django. The contract is ``screening.md`` (version 1.1); the pro
 :func:`screen` for results and :func:`blocking` for every enforcement of a safeguard.
 """
 
-from .engine import screen
-from .packs import Pack, PackError, PackRegistry, default_registry
-from .record import InvalidRecord
+from .engine import evaluate, screen
+from .packs import Pack, PackError, PackRegistry, default_registry, load_pack
+from .record import InvalidRecord, ScreeningRecord, parse_record
 from .safeguards import GuardedAction, blocking
-from .vocab import AgencyKind, Need, Pathway, Priority, Safeguard
+from .vocab import (
+    AccompaniedBy,
+    AgeAssessmentResult,
+    AgencyKind,
+    DocumentType,
+    Entry,
+    ExploitationKind,
+    FacilitatedBy,
+    FearReason,
+    ForcedLabourIndicator,
+    HeldBy,
+    LocationKind,
+    Need,
+    Pathway,
+    Priority,
+    Purpose,
+    Safeguard,
+    Sex,
+    Stay,
+)
 
 __all__ = [
+    "AccompaniedBy",
+    "AgeAssessmentResult",
     "AgencyKind",
+    "DocumentType",
+    "Entry",
+    "ExploitationKind",
+    "FacilitatedBy",
+    "FearReason",
+    "ForcedLabourIndicator",
     "GuardedAction",
+    "HeldBy",
     "InvalidRecord",
+    "LocationKind",
     "Need",
     "Pack",
     "PackError",
     "PackRegistry",
     "Pathway",
     "Priority",
+    "Purpose",
     "Safeguard",
+    "ScreeningRecord",
+    "Sex",
+    "Stay",
     "blocking",
     "default_registry",
+    "evaluate",
+    "load_pack",
+    "parse_record",
     "screen",
 ]

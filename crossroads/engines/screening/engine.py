@@ -19,6 +19,7 @@ from .record import ScreeningRecord, parse_record
 from .vocab import (
     CONSENT_AGENCY_KINDS,
     MEANS_INDICATORS,
+    PRIORITY_RANK,
     PURPOSE_INDICATORS,
     RETURN_BLOCKING_SAFEGUARDS,
     AccompaniedBy,
@@ -167,7 +168,7 @@ class _Result:
         referral = self.referrals.get(pathway)
         if referral is None:
             referral = self.referrals[pathway] = _Referral(priority)
-        elif priority.is_more_urgent_than(referral.priority):
+        elif PRIORITY_RANK[priority] < PRIORITY_RANK[referral.priority]:
             referral.priority = priority
         if need is not None:
             referral.needs.add(need)
@@ -183,16 +184,18 @@ class _Result:
 
     def as_dict(self, is_child: bool) -> dict[str, Any]:
         referrals = []
+        rank = PRIORITY_RANK
         for pathway, ref in sorted(
-            self.referrals.items(), key=lambda item: (item[1].priority.rank, item[0].value)
+            self.referrals.items(), key=lambda item: (rank[item[1].priority], item[0])
         ):
             kind = self.pack.pathways[pathway]
-            needs = sorted(n.value for n in ref.needs)
+            # str() of a StrEnum is its code, and cheaper than the .value descriptor.
+            needs = sorted(map(str, ref.needs))
             referrals.append(
                 {
-                    "pathway": pathway.value,
-                    "agency_kind": kind.value,
-                    "priority": ref.priority.value,
+                    "pathway": str(pathway),
+                    "agency_kind": str(kind),
+                    "priority": str(ref.priority),
                     "deadline_hours": self.pack.deadlines[ref.priority],
                     "needs": needs,
                     "consent_required": kind in CONSENT_AGENCY_KINDS,
@@ -204,12 +207,12 @@ class _Result:
             "pack": self.pack.as_result_header(),
             "is_child": is_child,
             "needs": [
-                {"code": code.value, "because": list(because)}
+                {"code": str(code), "because": list(because)}
                 for code, because in sorted(self.needs.items())
             ],
             "referrals": referrals,
             "safeguards": [
-                {"code": code.value, "because": list(because)}
+                {"code": str(code), "because": list(because)}
                 for code, because in sorted(self.safeguards.items())
             ],
             "warnings": list(self.warnings),

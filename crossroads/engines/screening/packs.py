@@ -571,9 +571,19 @@ def load_pack(path: Path | str) -> Pack:
 
 
 class PackRegistry:
-    """All packs of a directory (``<dir>/<CC>/<YYYY-MM-DD>.yaml``), loaded once."""
+    """All packs of a directory (``<dir>/<CC>/<YYYY-MM-DD>.yaml``), loaded once.
 
-    def __init__(self, packs: Sequence[Pack]) -> None:
+    ``PackRegistry()`` loads the shipped packs, ``PackRegistry(directory)`` those of a
+    directory, ``PackRegistry([pack, ...])`` exactly the packs given.
+    """
+
+    def __init__(self, source: Path | str | Sequence[Pack] | None = None) -> None:
+        if source is None or isinstance(source, str | Path):
+            packs: Sequence[Pack] = _load_directory(
+                Path(source) if source is not None else PACKS_DIR
+            )
+        else:
+            packs = source
         by_country: dict[str, list[Pack]] = {}
         for pack in packs:
             by_country.setdefault(pack.country, []).append(pack)
@@ -590,24 +600,7 @@ class PackRegistry:
     @classmethod
     def from_directory(cls, directory: Path | str | None = None) -> PackRegistry:
         """Load every pack under ``directory`` (the shipped packs by default)."""
-        root = Path(directory) if directory is not None else PACKS_DIR
-        if not root.is_dir():
-            raise PackError(f"{root}: is not a directory of packs")
-        packs: list[Pack] = []
-        for country_dir in sorted(p for p in root.iterdir() if p.is_dir()):
-            for file in sorted(country_dir.iterdir()):
-                if file.suffix not in (".yaml", ".yml"):
-                    continue
-                match = _FILE_NAME.fullmatch(file.name)
-                if not match:
-                    raise PackError(f"{file}: a pack file is named <YYYY-MM-DD>.yaml")
-                pack = load_pack(file)
-                if pack.country != country_dir.name:
-                    raise PackError(f"{file}: country {pack.country} is not its folder's")
-                if pack.effective_from.isoformat() != match.group(1):
-                    raise PackError(f"{file}: effective_from does not match the file name")
-                packs.append(pack)
-        return cls(packs)
+        return cls(Path(directory) if directory is not None else PACKS_DIR)
 
     def countries(self) -> tuple[str, ...]:
         return tuple(sorted(self._packs))
@@ -624,26 +617,48 @@ class PackRegistry:
     def __len__(self) -> int:
         return sum(len(items) for items in self._packs.values())
 
-    def find(self, country: str, on: dt.date) -> Pack | None:
-        """The pack in force for ``country`` on ``on``, or None."""
+    def find(self, country: str, on: dt.date | str) -> Pack | None:
+        """The pack in force for ``country`` on ``on`` (a date or ISO string), or None."""
+        if isinstance(on, str):
+            on = dt.date.fromisoformat(on)
         dates = self._dates.get(country)
         if not dates:
             return None
         index = bisect.bisect_right(dates, on) - 1
         return self._packs[country][index] if index >= 0 else None
 
-    def pack_for(self, country: str, on: dt.date) -> Pack:
+    def pack_for(self, country: str, on: dt.date | str) -> Pack:
         """The pack with the latest ``effective_from`` not after ``on``; LookupError if none."""
         pack = self.find(country, on)
         if pack is None:
-            raise LookupError(f"no pack for {country} is in force on {on.isoformat()}")
+            raise LookupError(f"no pack for {country} is in force on {on}")
         return pack
 
     def has_pack(self, country: str, on: dt.date) -> bool:
         return self.find(country, on) is not None
 
 
+def _load_directory(root: Path) -> list[Pack]:
+    if not root.is_dir():
+        raise PackError(f"{root}: is not a directory of packs")
+    packs: list[Pack] = []
+    for country_dir in sorted(p for p in root.iterdir() if p.is_dir()):
+        for file in sorted(country_dir.iterdir()):
+            if file.suffix not in (".yaml", ".yml"):
+                continue
+            match = _FILE_NAME.fullmatch(file.name)
+            if not match:
+                raise PackError(f"{file}: a pack file is named <YYYY-MM-DD>.yaml")
+            pack = load_pack(file)
+            if pack.country != country_dir.name:
+                raise PackError(f"{file}: country {pack.country} is not its folder's")
+            if pack.effective_from.isoformat() != match.group(1):
+                raise PackError(f"{file}: effective_from does not match the file name")
+            packs.append(pack)
+    return packs
+
+
 @functools.cache
 def default_registry() -> PackRegistry:
     """The shipped packs, loaded on first use and kept for the life of the process."""
-    return PackRegistry.from_directory(PACKS_DIR)
+    return PackRegistry(PACKS_DIR)

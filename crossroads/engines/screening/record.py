@@ -217,11 +217,12 @@ def _code(value: Any, path: str, enum: type[_E]) -> _E | None:
         return None
     if not isinstance(value, str):
         raise InvalidRecord(path, f"must be a string, not {_type_name(value)}")
-    try:
-        return enum(value)
-    except ValueError:
-        allowed = ", ".join(member.value for member in enum)
-        raise InvalidRecord(path, f"{_show(value)} is not one of: {allowed}") from None
+    # The value-to-member map avoids the cost of Enum.__call__ on the hot path.
+    member = enum._value2member_map_.get(value)
+    if member is None:
+        allowed = ", ".join(m.value for m in enum)
+        raise InvalidRecord(path, f"{_show(value)} is not one of: {allowed}")
+    return member  # type: ignore[return-value]
 
 
 def _list(value: Any, path: str) -> list[Any] | None:

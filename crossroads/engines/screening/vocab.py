@@ -99,7 +99,9 @@ class Priority(enum.StrEnum):
         return min(priorities, key=lambda p: p.rank)
 
 
-_PRIORITY_RANK: dict[Priority, int] = {p: i for i, p in enumerate(Priority)}
+#: 0 for the most urgent priority.
+PRIORITY_RANK: dict[Priority, int] = {p: i for i, p in enumerate(Priority)}
+_PRIORITY_RANK = PRIORITY_RANK
 _MAX_DEADLINE_HOURS: dict[Priority, int] = {
     Priority.EMERGENCY: 4,
     Priority.URGENT: 24,

@@ -89,3 +89,13 @@ def test_states_without_a_national_procedure_send_protection_to_unhcr() -> None:
         if not registry.pack_for(c, dt.date(2026, 6, 1)).national_asylum_procedure.exists
     }
     assert without == {"AF", "CN", "PK"}
+
+
+def test_a_registry_can_be_built_from_a_directory_or_a_list() -> None:
+    from crossroads.engines.screening.packs import PACKS_DIR
+
+    by_default = PackRegistry()
+    by_path = PackRegistry(str(PACKS_DIR))
+    by_list = PackRegistry(list(by_default))
+    assert by_default.countries() == by_path.countries() == by_list.countries()
+    assert by_list.pack_for("KG", "2026-11-20").version == "KG-2026-01-01"
