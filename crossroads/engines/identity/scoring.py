@@ -1,0 +1,262 @@
+"""A Fellegi-Sunter match model over prepared records, with family guards and explanations.
+
+Each field (given name, family name, patronymic, birth date, sex, nationality) is compared
+into a level; each level has m = P(level | same person) and u = P(level | different people)
+in ``data/model_weights.tsv``. The log-odds of a match is the prior plus the sum of
+log2(m/u). Fellegi-Sunter assumes fields independent given the match status, which is false
+inside a family (siblings share surname, patronymic, nationality and often birth years), so
+three guards cap the probability when the evidence says "different person" in a way the sum
+could outvote: a different stated sex, clearly different given names, and conflicting full
+birth dates with a different given name.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz.distance import Indel, JaroWinkler
+
+from .dates import compare_birth_dates
+from .normalise import detect_script
+from .records import NameField, PersonRecord, PreparedRecord, prepare
+
+_WEIGHTS_FILE = Path(__file__).with_name("data") / "model_weights.tsv"
+
+# Prior log2-odds that two blocked candidates are the same person. Calibrated so that a
+# cross-script match of given name, family name and birth year lands near 0.9 and a pair that
+# agrees on names alone (no date, sex or nationality) near 0.8.
+PRIOR_LOG2_ODDS = -10.0
+
+# Probability caps for evidence that Fellegi-Sunter's independence assumption cannot weigh.
+CAP_DIFFERENT_SEX = 0.02
+CAP_DIFFERENT_GIVEN_NAME = 0.05
+CAP_SWAP_PENALTY_BITS = 1.0
+
+FIELDS = ("given_name", "family_name", "patronymic", "birth_date", "sex", "nationality")
+
+
+def load_weights(path: Path = _WEIGHTS_FILE) -> dict[str, dict[str, float]]:
+    """Read m/u probabilities and return ``{field: {level: log2(m/u)}}``."""
+    weights: dict[str, dict[str, float]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, level, m, u = line.split("\t")
+        weights.setdefault(name, {})[level] = math.log2(float(m) / float(u))
+    return weights
+
+
+WEIGHTS = load_weights()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A scored pair: calibrated probability, log2 match weight, levels and their explanation."""
+
+    probability: float
+    weight: float
+    levels: dict[str, str] = field(default_factory=dict)
+    explanation: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_match(self) -> bool:
+        """The engine's "same person" answer (probability 0.5 or more)."""
+        return self.probability >= 0.5
+
+
+def compare_names(a: NameField, b: NameField) -> str:
+    """The agreement level of two name fields (see ``data/model_weights.tsv``)."""
+    if not a.tokens or not b.tokens:
+        return "missing"
+    if a.latin == b.latin:
+        return "exact"
+    cross = a.arabic or b.arabic
+    pa, pb = a.joined_phonetic, b.joined_phonetic
+    sa, sb = a.joined_skeleton, b.joined_skeleton
+    if not cross and pa == pb:
+        return "transliteration"
+    if sa == sb and sa:
+        return "skeleton_arabic" if cross else "skeleton_latin"
+    if cross:
+        if min(len(sa), len(sb)) >= 3 and Indel.normalized_similarity(sa, sb) >= 0.8:
+            return "close"
+    elif JaroWinkler.normalized_similarity(pa, pb) >= 0.9 and min(len(pa), len(pb)) >= 3:
+        return "close"
+    if len(a.tokens) > 1 or len(b.tokens) > 1:
+        keys_a = set(a.skeleton if cross else a.phonetic)
+        keys_b = set(b.skeleton if cross else b.phonetic)
+        if keys_a & keys_b:
+            return "partial"
+    if (len(a.latin) == 1 or len(b.latin) == 1) and a.latin[0] == b.latin[0]:
+        return "initial"
+    return "disagree"
+
+
+_NAME_LEVEL_TEXT = {
+    "exact": "same name",
+    "transliteration": "transliteration match",
+    "skeleton_arabic": "same consonants across scripts",
+    "skeleton_latin": "same consonants, different vowels",
+    "close": "similar spelling",
+    "partial": "one of several names agrees",
+    "initial": "initial only",
+    "disagree": "different",
+    "missing": "missing on one side",
+}
+
+
+def _name_text(level: str, a: NameField, b: NameField) -> str:
+    text = _NAME_LEVEL_TEXT[level]
+    if level == "missing":
+        return text
+    if level == "exact" and detect_script(a.raw) != detect_script(b.raw):
+        text = _NAME_LEVEL_TEXT["transliteration"]
+    return f"{text} ({a.raw or a.latin} ~ {b.raw or b.latin})"
+
+
+def _sex_level(a: PreparedRecord, b: PreparedRecord) -> str:
+    if a.sex and b.sex:
+        return "same" if a.sex == b.sex else "different"
+    sa = a.sex or a.implied_sex
+    sb = b.sex or b.implied_sex
+    if sa and sb and sa != sb:
+        return "different_implied"
+    return "missing"
+
+
+def _nationality_level(a: PreparedRecord, b: PreparedRecord) -> str:
+    if not a.nationality or not b.nationality:
+        return "missing"
+    return "same" if a.nationality == b.nationality else "different"
+
+
+def score_prepared(a: PreparedRecord, b: PreparedRecord, *, explain: bool = True) -> Match:
+    """Score two prepared records; ``explain=False`` skips building the explanation text."""
+    w_given, w_family = WEIGHTS["given_name"], WEIGHTS["family_name"]
+    g_level = compare_names(a.given, b.given)
+    f_level = compare_names(a.family, b.family)
+    straight = w_given[g_level] + w_family[f_level]
+    swapped = False
+    ga, fa, gb, fb = a.given, a.family, b.given, b.family
+    if g_level not in ("exact", "transliteration") and a.family.present and b.given.present:
+        g_cross = compare_names(a.given, b.family)
+        f_cross = compare_names(a.family, b.given)
+        crossed = w_given[g_cross] + w_family[f_cross] - CAP_SWAP_PENALTY_BITS
+        if crossed > straight + 1.0:
+            g_level, f_level, swapped = g_cross, f_cross, True
+            gb, fb = b.family, b.given
+    given_found_elsewhere = False
+    if g_level == "disagree" and ga.present and gb.present:
+        # a given name typed into the family field on one side only
+        for other in (fb, fa):
+            probe = ga if other is fb else gb
+            if other.present and compare_names(probe, other) in (
+                "exact",
+                "transliteration",
+                "skeleton_arabic",
+            ):
+                g_level = "partial"
+                given_found_elsewhere = True
+                break
+    p_level = compare_names(a.patronymic, b.patronymic)
+    d_level, d_text = compare_birth_dates(a.birth, b.birth)
+    s_level = _sex_level(a, b)
+    n_level = _nationality_level(a, b)
+
+    weight = PRIOR_LOG2_ODDS
+    weight += w_given[g_level] + w_family[f_level] - (CAP_SWAP_PENALTY_BITS if swapped else 0.0)
+    weight += WEIGHTS["patronymic"][p_level]
+    weight += WEIGHTS["birth_date"][d_level]
+    weight += WEIGHTS["sex"][s_level]
+    weight += WEIGHTS["nationality"][n_level]
+    probability = 1.0 / (1.0 + 2.0 ** (-weight))
+
+    guard = ""
+    if s_level == "different":
+        probability = min(probability, CAP_DIFFERENT_SEX)
+        guard = "different sex: not the same person"
+    elif g_level in ("disagree", "skeleton_latin", "initial") and ga.present and gb.present:
+        probability = min(probability, CAP_DIFFERENT_GIVEN_NAME)
+        guard = "different given names: a relative or a namesake, not the same person"
+    probability = min(1.0, max(0.0, probability))
+
+    levels = {
+        "given_name": g_level,
+        "family_name": f_level,
+        "patronymic": p_level,
+        "birth_date": d_level,
+        "sex": s_level,
+        "nationality": n_level,
+    }
+    explanation: dict[str, str] = {}
+    if explain:
+        explanation["given_name"] = _name_text(g_level, ga, gb)
+        if given_found_elsewhere:
+            explanation["given_name"] = "given name found in the other record's family name field"
+        explanation["family_name"] = _name_text(f_level, fa, fb)
+        if swapped:
+            explanation["name_order"] = "given and family names swapped"
+        explanation["patronymic"] = _name_text(p_level, a.patronymic, b.patronymic)
+        explanation["birth_date"] = d_text
+        explanation["sex"] = {
+            "same": "same sex",
+            "different": "different sex",
+            "different_implied": "name endings imply different sex (e.g. -ov / -ova)",
+            "missing": "sex missing on one side",
+        }[s_level]
+        explanation["nationality"] = {
+            "same": f"same nationality {a.nationality}",
+            "different": f"different nationality ({a.nationality} ~ {b.nationality})",
+            "missing": "nationality missing on one side",
+        }[n_level]
+        if guard:
+            explanation["guard"] = guard
+    return Match(probability, weight, levels, explanation)
+
+
+def score_pair(a: PersonRecord | PreparedRecord, b: PersonRecord | PreparedRecord) -> Match:
+    """The match probability of two records and why (records are prepared if needed)."""
+    pa = a if isinstance(a, PreparedRecord) else prepare(a)
+    pb = b if isinstance(b, PreparedRecord) else prepare(b)
+    return score_prepared(pa, pb)
+
+
+def refit_weights(
+    pairs: Iterable[tuple[PersonRecord | PreparedRecord, PersonRecord | PreparedRecord]],
+    labels: Sequence[bool],
+    *,
+    smoothing: float = 1.0,
+) -> dict[str, dict[str, tuple[float, float]]]:
+    """Estimate m and u for every level by counting levels on labelled pairs.
+
+    ``labels[i]`` says whether ``pairs[i]`` is the same person. The pairs should be blocked
+    candidates (what the engine will actually score), so u reflects hard non-matches. Laplace
+    ``smoothing`` keeps unseen levels finite. Returns ``{field: {level: (m, u)}}``; write it
+    to ``data/model_weights.tsv`` to use it.
+    """
+    counts: dict[bool, dict[str, dict[str, float]]] = {True: {}, False: {}}
+    totals = {True: 0, False: 0}
+    for (a, b), label in zip(pairs, labels, strict=True):
+        pa = a if isinstance(a, PreparedRecord) else prepare(a)
+        pb = b if isinstance(b, PreparedRecord) else prepare(b)
+        match = score_prepared(pa, pb, explain=False)
+        totals[label] += 1
+        for name, level in match.levels.items():
+            per_field = counts[label].setdefault(name, {})
+            per_field[level] = per_field.get(level, 0.0) + 1.0
+    fitted: dict[str, dict[str, tuple[float, float]]] = {}
+    for name, levels in WEIGHTS.items():
+        n_levels = len(levels)
+        fitted[name] = {}
+        for level in levels:
+            m = (counts[True].get(name, {}).get(level, 0.0) + smoothing) / (
+                totals[True] + smoothing * n_levels
+            )
+            u = (counts[False].get(name, {}).get(level, 0.0) + smoothing) / (
+                totals[False] + smoothing * n_levels
+            )
+            fitted[name][level] = (m, u)
+    return fitted
