@@ -25,8 +25,17 @@ SKELETON_CHARS = 6
 SINGLE_NAME_PREFIX = "t:"
 
 
+def _loose(skeleton: str) -> str:
+    """The skeleton without F (v, w, f), which Arabic script writes or omits unpredictably."""
+    out: list[str] = []
+    for ch in skeleton:
+        if ch != "F" and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
 def _skel(tokens: tuple[str, ...]) -> str:
-    return "".join(tokens)[:SKELETON_CHARS]
+    return _loose("".join(tokens))[:SKELETON_CHARS]
 
 
 def blocking_keys(prepared: PreparedRecord) -> set[str]:
@@ -41,7 +50,8 @@ def blocking_keys(prepared: PreparedRecord) -> set[str]:
         keys.append("n:" + ".".join(sorted((given, family))))
     all_tokens = prepared.given.skeleton + prepared.family.skeleton
     if len(all_tokens) > 1:
-        first, last = all_tokens[0][:SKELETON_CHARS], all_tokens[-1][:SKELETON_CHARS]
+        first = _loose(all_tokens[0])[:SKELETON_CHARS]
+        last = _loose(all_tokens[-1])[:SKELETON_CHARS]
         if first and last:
             keys.append("n:" + ".".join(sorted((first, last))))
     if year:
@@ -58,7 +68,7 @@ def blocking_keys(prepared: PreparedRecord) -> set[str]:
             keys.append(f"fp:{family}.{father}")
     if not given and not family and father and year:
         keys.append(f"py:{father}{year}")
-    singles = [given, family, *(t[:SKELETON_CHARS] for t in all_tokens[:3])]
+    singles = [given, family, *(_loose(t)[:SKELETON_CHARS] for t in all_tokens[:3])]
     for name in dict.fromkeys(singles):
         if name:
             keys.append(SINGLE_NAME_PREFIX + name)
@@ -71,7 +81,8 @@ def query_keys_for_text(text: str) -> list[str]:
     Two or more words give the sorted-pair key (``n:``) first, then one ``t:`` key per word,
     so "Рахимов" finds MOHAMMAD RAKHIMOV and محمد رحیموف through ``t:RHMF``.
     """
-    skeletons = [skeleton_key(t)[:SKELETON_CHARS] for t in join_compounds(latin_tokens(text))]
+    tokens = join_compounds(latin_tokens(text))
+    skeletons = [_loose(skeleton_key(t))[:SKELETON_CHARS] for t in tokens]
     skeletons = [s for s in skeletons if s]
     keys: list[str] = []
     if len(skeletons) > 1:

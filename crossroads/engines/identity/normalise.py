@@ -5,8 +5,9 @@ Three forms per name token:
 - ``latin``: lower-case ASCII, one transliteration per letter (tables in ``data/``). Readable,
   used for explanations and exact comparison.
 - ``phonetic``: the Latin form folded so that the region's transliteration variants meet:
-  kh/h/x, zh/j/dzh/dj, sh/sch, ch/tch, q/k/g/gh, v/f, y/i/j glides, o/u, e/i, ai/ay/ei. Vowels are
-  kept as three classes (A, I, U) so that Hasan and Husayn stay apart.
+  kh/h/x, zh/j/dzh/dj, sh/sch, ch/tch, q/k/g/gh, v/f/w, y/i glides, o/u, ai/ay. Vowels are
+  kept as four classes (A, E, I, U) so that Hasan and Husayn stay apart; E is compared as
+  matching A or I (scoring.py), the vowel the region's spellings swap most.
 - ``skeleton``: the phonetic form without vowels, doubled letters collapsed. Arabic script does
   not write short vowels, so محمد and MOHAMMAD only meet here (MHMD).
 
@@ -110,6 +111,11 @@ def _char_script(ch: str) -> str:
     return "Zzzz"
 
 
+_FALSE_DIGRAPHS = frozenset(
+    ["sh", "kh", "zh", "gh", "ch", "ph", "th", "ts", "dz", "tz", "ck", "dj", "sc", "ng"]
+)
+
+
 def _arabic_word(word: str) -> str:
     """One Perso-Arabic word into consonantal Latin; long vowels as a, u, i."""
     letters = []
@@ -122,21 +128,28 @@ def _arabic_word(word: str) -> str:
         return "allah"
     out: list[str] = []
     last = len(letters) - 1
+
+    def emit(piece: str) -> None:
+        # keep letters apart that would read as one Latin digraph (س+ه is s-h, not sh)
+        if out and piece and out[-1] and (out[-1][-1] + piece[0]) in _FALSE_DIGRAPHS:
+            out.append("'")
+        out.append(piece)
+
     for i, ch in enumerate(letters):
         if ch == "ا":
-            out.append("a")
+            emit("a")
         elif ch == "و":
-            out.append("v" if i == 0 else "u")
+            emit("v" if i == 0 else "u")
         elif ch == "ی":
-            out.append("y" if i == 0 else "i")
+            emit("y" if i == 0 else "i")
         elif ch == "ه":
             if i == last and i > 0:
                 # word-final heh is a vowel (Fatema, Zada) except in ...llah (Abdullah)
-                out.append("ah" if "".join(letters[-3:]) == "لله" else "a")
+                emit("ah" if "".join(letters[-3:]) == "لله" else "a")
             else:
-                out.append("h")
+                emit("h")
         elif ch in ARABIC_LATIN:
-            out.append(ARABIC_LATIN[ch])
+            emit(ARABIC_LATIN[ch])
         elif "0" <= ch <= "9" or unicodedata.category(ch).startswith("N"):
             continue
     return "".join(out)
@@ -276,6 +289,7 @@ _CONSONANTS = {
     "p": "B",
     "f": "F",
     "v": "F",
+    "w": "F",  # Parwina ~ Parvina, Wali ~ Vali
     "k": "K",
     "q": "K",
     "g": "K",
@@ -292,8 +306,8 @@ _CONSONANTS = {
     "n": "N",
     "r": "R",
 }
-_VOWEL_CLASS = {"a": "A", "e": "I", "i": "I", "y": "I", "o": "U", "u": "U", "w": "U"}
-_VOWELS = frozenset("AIU")
+_VOWEL_CLASS = {"a": "A", "e": "E", "i": "I", "y": "I", "o": "U", "u": "U"}
+_VOWELS = frozenset("AEIU")
 
 
 @lru_cache(maxsize=200_000)
@@ -316,21 +330,17 @@ def phonetic_key(token: str) -> str:
             out.append(ch)
             i += 1
             continue
-        if ch == "w" and i == 0:
-            out.append("F")
-            i += 1
-            continue
         if ch in _VOWEL_CLASS:
             j = i
-            while j < n and marked[j] in _VOWEL_CLASS and not (marked[j] == "w" and j == 0):
+            while j < n and marked[j] in _VOWEL_CLASS:
                 j += 1
             run = marked[i:j]
             # a leading glide before another vowel (Yusuf, Iusuf, Yakub) is dropped
             if len(run) > 1 and (run[0] == "y" or (run[0] in "ij" and i == 0)):
                 run = run[1:]
             classes = {_VOWEL_CLASS[c] for c in run}
-            if "A" in classes and "I" in classes and run[0] == "a":
-                out.append("I")  # ai, ay, aye: Husayn ~ Hussain ~ Hossein
+            if run[0] == "a" and ("I" in classes or "E" in classes):
+                out.append("I")  # ai, ay, ae: Husayn ~ Hussain
             elif len(classes) == 1 or run[0] != "a":
                 cls = _VOWEL_CLASS[run[0]]
                 if run[0] in "ei" and "U" in classes:
@@ -428,6 +438,14 @@ _SURNAME_LIKE = re.compile(
 def looks_like_surname(token: str) -> bool:
     """True for tokens with a surname ending (-ov, -ova, -zoda, -yan, Persian -i, Pashto -zai)."""
     return len(token) > 3 and bool(_SURNAME_LIKE.search(token))
+
+
+_SLAVIC_SURNAME = re.compile(r"(?:ov|ova|ev|eva|yev|yeva|skiy|skaya|sky|zoda|yan|enko)$")
+
+
+def looks_like_slavic_surname(token: str) -> bool:
+    """True for unmistakable surname endings (-ov, -ova, -skiy, -zoda, -yan, -enko)."""
+    return len(token) > 4 and bool(_SLAVIC_SURNAME.search(token))
 
 
 _RUSSIAN_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna|ovych|ievich|ievna)$")

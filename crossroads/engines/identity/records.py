@@ -12,6 +12,7 @@ from .normalise import (
     join_compounds,
     latin_tokens,
     looks_like_patronymic,
+    looks_like_slavic_surname,
     looks_like_surname,
     patronymic_stem,
     phonetic_key,
@@ -158,6 +159,14 @@ def prepare(record: PersonRecord) -> PreparedRecord:
                 if looks_like_patronymic(token) and len(field) > 1:
                     field.remove(token)
                     patro.append(token)
+    if (
+        given
+        and family
+        and any(looks_like_slavic_surname(t) for t in given)
+        and not any(looks_like_slavic_surname(t) for t in family)
+    ):
+        # "RAKHIMOV" in the given-name field and "MOHAMMAD" in the family-name field
+        given, family = family, given
     if not family and len(given) > 1:
         surnames = [t for t in given if looks_like_surname(t)]
         if surnames and surnames[-1] != given[0]:

@@ -67,6 +67,27 @@ class Match:
         return self.probability >= 0.5
 
 
+def _vowels_compatible(pa: str, pb: str) -> bool:
+    """Phonetic keys equal but for an E where the other has A or I (Ahmed ~ Ahmad, Ghasem ~
+    Qasim): E is the vowel the region's spellings swap most."""
+    if len(pa) != len(pb):
+        return False
+    for x, y in zip(pa, pb, strict=True):
+        if x != y and not ((x == "E" and y in "AI") or (y == "E" and x in "AI")):
+            return False
+    return True
+
+
+def _loose(skeleton: str) -> str:
+    """Skeleton without F/V: Arabic script writes -ov as وف or ف and v inside words as و,
+    which the Arabic side reads as a vowel (Parvina ~ پروینه, Rakhimov ~ رحیمف)."""
+    out: list[str] = []
+    for ch in skeleton:
+        if ch != "F" and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
 def compare_names(a: NameField, b: NameField) -> str:
     """The agreement level of two name fields (see ``data/model_weights.tsv``)."""
     if not a.tokens or not b.tokens:
@@ -76,15 +97,33 @@ def compare_names(a: NameField, b: NameField) -> str:
     cross = a.arabic or b.arabic
     pa, pb = a.joined_phonetic, b.joined_phonetic
     sa, sb = a.joined_skeleton, b.joined_skeleton
-    if not cross and pa == pb:
+    if not cross and (pa == pb or _vowels_compatible(pa, pb)):
         return "transliteration"
-    if sa == sb and sa:
-        return "skeleton_arabic" if cross else "skeleton_latin"
     if cross:
-        if min(len(sa), len(sb)) >= 3 and Indel.normalized_similarity(sa, sb) >= 0.8:
+        if sa and (sa == sb or _loose(sa) == _loose(sb)):
+            return "skeleton_arabic"
+        if (
+            min(len(sa), len(sb)) >= 3
+            and sa[0] == sb[0]
+            and abs(len(sa) - len(sb)) <= 1
+            and Indel.normalized_similarity(sa, sb) >= 0.8
+        ):
             return "close"
-    elif JaroWinkler.normalized_similarity(pa, pb) >= 0.9 and min(len(pa), len(pb)) >= 3:
-        return "close"
+        # Russian writes Persian and Arabic h as г (Ибрагим ~ ابراهیم, Гулям ~ غلام)
+        if sa and _loose(sa).replace("K", "H") == _loose(sb).replace("K", "H"):
+            return "close"
+    else:
+        # a spelling slip keeps the first consonant and most letters (Abdulrehman ~
+        # Abdulrahman); two different names of one family often do not (Ibrahim ~ Rahim)
+        if (
+            sa[:1] == sb[:1]
+            and min(len(pa), len(pb)) >= 4
+            and JaroWinkler.normalized_similarity(pa, pb) >= 0.9
+            and Indel.normalized_similarity(pa, pb) >= 0.8
+        ):
+            return "close"
+        if sa == sb and sa:
+            return "skeleton_latin"
     if len(a.tokens) > 1 or len(b.tokens) > 1:
         keys_a = set(a.skeleton if cross else a.phonetic)
         keys_b = set(b.skeleton if cross else b.phonetic)
@@ -142,12 +181,24 @@ def score_prepared(a: PreparedRecord, b: PreparedRecord, *, explain: bool = True
     swapped = False
     ga, fa, gb, fb = a.given, a.family, b.given, b.family
     if g_level not in ("exact", "transliteration") and a.family.present and b.given.present:
-        g_cross = compare_names(a.given, b.family)
-        f_cross = compare_names(a.family, b.given)
-        crossed = w_given[g_cross] + w_family[f_cross] - CAP_SWAP_PENALTY_BITS
+        # one side typed the given name into the family field and the family name into the
+        # given field: a's family field holds the given name to compare with b's given name
+        # given name from the family field and the reverse. Which side was swapped is not
+        # known, so both readings are weighed and the less favourable one is kept: a sibling
+        # typed in swapped order must not pass as the same person on the shared surname.
+        cross_1 = compare_names(a.family, b.given)
+        cross_2 = compare_names(a.given, b.family)
+        reading_1 = w_given[cross_1] + w_family[cross_2]
+        reading_2 = w_given[cross_2] + w_family[cross_1]
+        crossed = min(reading_1, reading_2) - CAP_SWAP_PENALTY_BITS
         if crossed > straight + 1.0:
-            g_level, f_level, swapped = g_cross, f_cross, True
-            gb, fb = b.family, b.given
+            swapped = True
+            if reading_1 <= reading_2:
+                g_level, f_level = cross_1, cross_2
+                ga, fa = a.family, a.given
+            else:
+                g_level, f_level = cross_2, cross_1
+                gb, fb = b.family, b.given
     given_found_elsewhere = False
     if g_level == "disagree" and ga.present and gb.present:
         # a given name typed into the family field on one side only
