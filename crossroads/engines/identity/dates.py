@@ -57,32 +57,31 @@ def compare_birth_dates(a: BirthDate | None, b: BirthDate | None) -> tuple[str, 
 
     Levels, strongest first: ``exact``, ``swapped_day_month``, ``year_off_by_one_same_day``,
     ``same_year_month``, ``same_year_placeholder``, ``same_year``, ``year_off_by_one``,
-    ``different_day``, ``years_apart_2_5``, ``years_apart_6_plus``, ``missing``.
+    ``different_full_date`` (two real dates at most 5 years apart that differ in a way no
+    usual slip explains), ``years_apart_2_5``, ``years_apart_6_plus``, ``missing``.
     """
     if a is None or b is None:
         return "missing", "birth date missing on one side"
     gap = abs(a.year - b.year)
+    pair = f"({_fmt(a)} ~ {_fmt(b)})"
     if a.is_full and b.is_full:
-        if gap == 0:
-            if a.month == b.month and a.day == b.day:
-                return "exact", f"same birth date {_fmt(a)}"
-            if a.month == b.day and a.day == b.month:
-                return "swapped_day_month", f"day and month swapped ({_fmt(a)} ~ {_fmt(b)})"
-            if a.month == b.month:
-                return (
-                    "same_year_month",
-                    f"same year and month, day differs ({_fmt(a)} ~ {_fmt(b)})",
-                )
-            return "different_day", f"same year, different day ({_fmt(a)} ~ {_fmt(b)})"
+        if gap == 0 and a.month == b.month and a.day == b.day:
+            return "exact", f"same birth date {_fmt(a)}"
+        if gap == 0 and a.month == b.day and a.day == b.month:
+            return "swapped_day_month", f"day and month swapped {pair}"
+        if gap == 0 and a.month == b.month:
+            return "same_year_month", f"same year and month, day differs {pair}"
         if gap == 1 and a.month == b.month and a.day == b.day:
-            return "year_off_by_one_same_day", f"same day, year off by one ({_fmt(a)} ~ {_fmt(b)})"
+            return "year_off_by_one_same_day", f"same day, year off by one {pair}"
+        if gap <= 5:
+            # two real dates that differ beyond a usual slip: siblings, not a typo
+            return "different_full_date", f"different birth dates {pair}"
+        return "years_apart_6_plus", f"birth years {gap} apart {pair}"
     if gap == 0:
         if a.is_placeholder or b.is_placeholder:
             return "same_year_placeholder", f"same year {a.year}, placeholder 1 January"
         if a.month and b.month and a.month == b.month:
             return "same_year_month", f"same year and month {a.year}-{a.month:02d}"
-        if a.month and b.month and a.month != b.month and a.day and b.day:
-            return "different_day", f"same year, different day ({_fmt(a)} ~ {_fmt(b)})"
         return "same_year", f"same year {a.year} (one date partial)"
     if gap == 1:
         return "year_off_by_one", f"birth years one apart ({a.year} ~ {b.year})"

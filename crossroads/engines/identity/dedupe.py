@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from .dates import dates_conflict
 from .keys import SINGLE_NAME_PREFIX, blocking_keys
 from .records import PersonRecord, PreparedRecord, prepare
-from .scoring import compare_names, score_prepared
+from .scoring import NameFrequencies, compare_names, score_prepared
 
 _GUARD_SAMPLE = 6
 _DIFFERENT_GIVEN = frozenset(["disagree", "skeleton_latin", "initial"])
@@ -166,9 +166,10 @@ def dedupe(
     """
     prepared = [r if isinstance(r, PreparedRecord) else prepare(r) for r in records]
     pairs = candidate_pairs(prepared, max_block=max_block)
+    frequencies = NameFrequencies.of(prepared)
     matched: list[tuple[float, int, int]] = []
     for i, j in pairs:
-        match = score_prepared(prepared[i], prepared[j], explain=False)
+        match = score_prepared(prepared[i], prepared[j], explain=False, frequencies=frequencies)
         if match.probability >= threshold:
             matched.append((match.probability, i, j))
     matched.sort(reverse=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .keys import SINGLE_NAME_PREFIX, blocking_keys
 from .records import PersonRecord, PreparedRecord, prepare
-from .scoring import score_prepared
+from .scoring import NameFrequencies, score_prepared
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,7 @@ class SearchIndex:
         self._keys: list[tuple[str, ...]] = []
         self._slot_of: dict[str, int] = {}
         self._blocks: dict[str, list[int]] = {}
+        self.frequencies = NameFrequencies()
 
     @classmethod
     def build(cls, records: Iterable[PersonRecord | PreparedRecord], **options: int) -> SearchIndex:
@@ -61,6 +62,7 @@ class SearchIndex:
         self._prepared.append(prepared)
         self._keys.append(keys)
         self._slot_of[prepared.id] = slot
+        self.frequencies.add(prepared)
         blocks = self._blocks
         for key in keys:
             block = blocks.get(key)
@@ -77,6 +79,9 @@ class SearchIndex:
             block.remove(slot)
             if not block:
                 del self._blocks[key]
+        prepared = self._prepared[slot]
+        if prepared is not None:
+            self.frequencies.remove(prepared)
         self._prepared[slot] = None
         self._keys[slot] = ()
 
@@ -143,13 +148,13 @@ class SearchIndex:
             other = prepared[slot]
             if other is None:
                 continue
-            match = score_prepared(query, other, explain=False)
+            match = score_prepared(query, other, explain=False, frequencies=self.frequencies)
             scored.append((match.probability, match.weight, slot))
         scored.sort(key=lambda item: (-item[0], -item[1]))
         results: list[Candidate] = []
         for _, _, slot in scored[:top]:
             other = prepared[slot]
             assert other is not None
-            match = score_prepared(query, other)
+            match = score_prepared(query, other, frequencies=self.frequencies)
             results.append(Candidate(other.id, match.probability, match.explanation))
         return results

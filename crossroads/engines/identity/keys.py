@@ -17,7 +17,7 @@ Key kinds (prefix: content):
 
 from __future__ import annotations
 
-from .normalise import join_compounds, latin_tokens, skeleton_key
+from .normalise import join_compounds, latin_tokens, loose_skeleton, skeleton_key
 from .records import PreparedRecord
 
 MAX_KEYS = 12
@@ -25,17 +25,8 @@ SKELETON_CHARS = 6
 SINGLE_NAME_PREFIX = "t:"
 
 
-def _loose(skeleton: str) -> str:
-    """The skeleton without F (v, w, f), which Arabic script writes or omits unpredictably."""
-    out: list[str] = []
-    for ch in skeleton:
-        if ch != "F" and (not out or out[-1] != ch):
-            out.append(ch)
-    return "".join(out)
-
-
 def _skel(tokens: tuple[str, ...]) -> str:
-    return _loose("".join(tokens))[:SKELETON_CHARS]
+    return loose_skeleton("".join(tokens))[:SKELETON_CHARS]
 
 
 def blocking_keys(prepared: PreparedRecord) -> set[str]:
@@ -50,8 +41,8 @@ def blocking_keys(prepared: PreparedRecord) -> set[str]:
         keys.append("n:" + ".".join(sorted((given, family))))
     all_tokens = prepared.given.skeleton + prepared.family.skeleton
     if len(all_tokens) > 1:
-        first = _loose(all_tokens[0])[:SKELETON_CHARS]
-        last = _loose(all_tokens[-1])[:SKELETON_CHARS]
+        first = loose_skeleton(all_tokens[0])[:SKELETON_CHARS]
+        last = loose_skeleton(all_tokens[-1])[:SKELETON_CHARS]
         if first and last:
             keys.append("n:" + ".".join(sorted((first, last))))
     if year:
@@ -68,7 +59,7 @@ def blocking_keys(prepared: PreparedRecord) -> set[str]:
             keys.append(f"fp:{family}.{father}")
     if not given and not family and father and year:
         keys.append(f"py:{father}{year}")
-    singles = [given, family, *(_loose(t)[:SKELETON_CHARS] for t in all_tokens[:3])]
+    singles = [given, family, *(loose_skeleton(t)[:SKELETON_CHARS] for t in all_tokens[:3])]
     for name in dict.fromkeys(singles):
         if name:
             keys.append(SINGLE_NAME_PREFIX + name)
@@ -82,7 +73,7 @@ def query_keys_for_text(text: str) -> list[str]:
     so "Рахимов" finds MOHAMMAD RAKHIMOV and محمد رحیموف through ``t:RHMF``.
     """
     tokens = join_compounds(latin_tokens(text))
-    skeletons = [_loose(skeleton_key(t))[:SKELETON_CHARS] for t in tokens]
+    skeletons = [loose_skeleton(skeleton_key(t))[:SKELETON_CHARS] for t in tokens]
     skeletons = [s for s in skeletons if s]
     keys: list[str] = []
     if len(skeletons) > 1:

@@ -381,6 +381,16 @@ def skeleton_key(token: str) -> str:
     return skel
 
 
+def loose_skeleton(skeleton: str) -> str:
+    """The skeleton without F (f, v, w): Arabic script writes -ov as وف or ف and v inside a
+    word as و, which reads as a vowel (Parvina ~ پروینه, Rakhimov ~ رحیمف, Dawood ~ داوود)."""
+    out: list[str] = []
+    for ch in skeleton:
+        if ch != "F" and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
 _PATRONYMIC_SUFFIX = re.compile(
     r"(?:ovich|evich|yevich|ovych|ievich|ich|ovna|evna|yevna|ievna|ichna|inichna|ovitch|evitch"
     r"|uly|ulu|kyzy|qyzy|qizi|kizi)$"

@@ -14,6 +14,7 @@ from .normalise import (
     looks_like_patronymic,
     looks_like_slavic_surname,
     looks_like_surname,
+    loose_skeleton,
     patronymic_stem,
     phonetic_key,
     skeleton_key,
@@ -48,6 +49,7 @@ class NameField:
     phonetic: tuple[str, ...]
     skeleton: tuple[str, ...]
     arabic: bool
+    key: str  # loose skeleton of the whole field: blocking and name-frequency key
 
     @property
     def present(self) -> bool:
@@ -66,7 +68,7 @@ class NameField:
         return "".join(self.skeleton)
 
 
-EMPTY_FIELD = NameField("", (), (), (), False)
+EMPTY_FIELD = NameField("", (), (), (), False, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +134,8 @@ def _cached_field(raw: str, toks: tuple[str, ...], surname: bool) -> NameField:
     if surname:
         phon = tuple(surname_stem_key(p) for p in phon)
     skel = tuple(skeleton_key(t) for t in toks)
-    return NameField(raw, toks, phon, skel, detect_script(raw) == "Arab")
+    key = loose_skeleton("".join(skel))
+    return NameField(raw, toks, phon, skel, detect_script(raw) == "Arab", key)
 
 
 def prepare(record: PersonRecord) -> PreparedRecord:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz.distance import Indel, JaroWinkler
+from rapidfuzz.distance import Indel, Levenshtein
 
 from .dates import compare_birth_dates
 from .normalise import detect_script
@@ -38,18 +38,75 @@ CAP_SWAP_PENALTY_BITS = 1.0
 FIELDS = ("given_name", "family_name", "patronymic", "birth_date", "sex", "nationality")
 
 
-def load_weights(path: Path = _WEIGHTS_FILE) -> dict[str, dict[str, float]]:
-    """Read m/u probabilities and return ``{field: {level: log2(m/u)}}``."""
-    weights: dict[str, dict[str, float]] = {}
+def load_probabilities(path: Path = _WEIGHTS_FILE) -> dict[str, dict[str, tuple[float, float]]]:
+    """Read the m/u table: ``{field: {level: (m, u)}}``."""
+    table: dict[str, dict[str, tuple[float, float]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, level, m, u = line.split("\t")
-        weights.setdefault(name, {})[level] = math.log2(float(m) / float(u))
-    return weights
+        table.setdefault(name, {})[level] = (float(m), float(u))
+    return table
 
 
+def load_weights(path: Path = _WEIGHTS_FILE) -> dict[str, dict[str, float]]:
+    """Read m/u probabilities and return ``{field: {level: log2(m/u)}}``."""
+    return {
+        name: {level: math.log2(m / u) for level, (m, u) in levels.items()}
+        for name, levels in load_probabilities(path).items()
+    }
+
+
+PROBABILITIES = load_probabilities()
 WEIGHTS = load_weights()
+_TF_LEVELS = frozenset(["exact", "transliteration", "skeleton_arabic"])
+
+
+class NameFrequencies:
+    """How often each given and family name (by loose skeleton) occurs in a register.
+
+    Term-frequency adjustment: agreeing on a name that a tenth of the register carries
+    (Mohammad) is weaker evidence than agreeing on a rare one, so u for an agreeing name is
+    raised to the name's frequency when that is higher than the table's u.
+    """
+
+    # below this many records, frequencies are noise and the table's u is used
+    MIN_TOTAL = 1000
+
+    def __init__(self) -> None:
+        self.given: dict[str, int] = {}
+        self.family: dict[str, int] = {}
+        self.total = 0
+
+    @classmethod
+    def of(cls, records: Iterable[PreparedRecord]) -> NameFrequencies:
+        frequencies = cls()
+        for record in records:
+            frequencies.add(record)
+        return frequencies
+
+    def add(self, record: PreparedRecord) -> None:
+        self.total += 1
+        if record.given.key:
+            self.given[record.given.key] = self.given.get(record.given.key, 0) + 1
+        if record.family.key:
+            self.family[record.family.key] = self.family.get(record.family.key, 0) + 1
+
+    def remove(self, record: PreparedRecord) -> None:
+        self.total -= 1
+        for table, key in ((self.given, record.given.key), (self.family, record.family.key)):
+            if key and key in table:
+                table[key] -= 1
+                if not table[key]:
+                    del table[key]
+
+    def weight(self, name_field: str, level: str, key: str) -> float:
+        """log2(m/u) for an agreeing name, with u raised to the name's frequency."""
+        m, u = PROBABILITIES[name_field][level]
+        if self.total >= self.MIN_TOTAL and key:
+            table = self.given if name_field == "given_name" else self.family
+            u = max(u, table.get(key, 0) / self.total)
+        return math.log2(m / u)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +135,6 @@ def _vowels_compatible(pa: str, pb: str) -> bool:
     return True
 
 
-def _loose(skeleton: str) -> str:
-    """Skeleton without F/V: Arabic script writes -ov as وف or ف and v inside words as و,
-    which the Arabic side reads as a vowel (Parvina ~ پروینه, Rakhimov ~ رحیمف)."""
-    out: list[str] = []
-    for ch in skeleton:
-        if ch != "F" and (not out or out[-1] != ch):
-            out.append(ch)
-    return "".join(out)
-
-
 def compare_names(a: NameField, b: NameField) -> str:
     """The agreement level of two name fields (see ``data/model_weights.tsv``)."""
     if not a.tokens or not b.tokens:
@@ -100,7 +147,7 @@ def compare_names(a: NameField, b: NameField) -> str:
     if not cross and (pa == pb or _vowels_compatible(pa, pb)):
         return "transliteration"
     if cross:
-        if sa and (sa == sb or _loose(sa) == _loose(sb)):
+        if sa and (sa == sb or a.key == b.key):
             return "skeleton_arabic"
         if (
             min(len(sa), len(sb)) >= 3
@@ -110,16 +157,16 @@ def compare_names(a: NameField, b: NameField) -> str:
         ):
             return "close"
         # Russian writes Persian and Arabic h as г (Ибрагим ~ ابراهیم, Гулям ~ غلام)
-        if sa and _loose(sa).replace("K", "H") == _loose(sb).replace("K", "H"):
+        if sa and a.key.replace("K", "H") == b.key.replace("K", "H"):
             return "close"
     else:
-        # a spelling slip keeps the first consonant and most letters (Abdulrehman ~
-        # Abdulrahman); two different names of one family often do not (Ibrahim ~ Rahim)
+        # a spelling slip keeps the first consonant and all but one or two letters
+        # (Abdulrehman ~ Abdulrahman); names of one family differ more (Ibrahim ~ Rahim,
+        # Bekrakhimov ~ Bekrakhimgulov)
         if (
             sa[:1] == sb[:1]
             and min(len(pa), len(pb)) >= 4
-            and JaroWinkler.normalized_similarity(pa, pb) >= 0.9
-            and Indel.normalized_similarity(pa, pb) >= 0.8
+            and Levenshtein.distance(pa, pb) <= (1 if max(len(pa), len(pb)) <= 7 else 2)
         ):
             return "close"
         if sa == sb and sa:
@@ -172,8 +219,17 @@ def _nationality_level(a: PreparedRecord, b: PreparedRecord) -> str:
     return "same" if a.nationality == b.nationality else "different"
 
 
-def score_prepared(a: PreparedRecord, b: PreparedRecord, *, explain: bool = True) -> Match:
-    """Score two prepared records; ``explain=False`` skips building the explanation text."""
+def score_prepared(
+    a: PreparedRecord,
+    b: PreparedRecord,
+    *,
+    explain: bool = True,
+    frequencies: NameFrequencies | None = None,
+) -> Match:
+    """Score two prepared records; ``explain=False`` skips building the explanation text.
+
+    ``frequencies`` (from the register being searched) weakens agreement on common names.
+    """
     w_given, w_family = WEIGHTS["given_name"], WEIGHTS["family_name"]
     g_level = compare_names(a.given, b.given)
     f_level = compare_names(a.family, b.family)
@@ -218,7 +274,15 @@ def score_prepared(a: PreparedRecord, b: PreparedRecord, *, explain: bool = True
     n_level = _nationality_level(a, b)
 
     weight = PRIOR_LOG2_ODDS
-    weight += w_given[g_level] + w_family[f_level] - (CAP_SWAP_PENALTY_BITS if swapped else 0.0)
+    if frequencies is not None and g_level in _TF_LEVELS:
+        weight += frequencies.weight("given_name", g_level, gb.key)
+    else:
+        weight += w_given[g_level]
+    if frequencies is not None and f_level in _TF_LEVELS:
+        weight += frequencies.weight("family_name", f_level, fb.key)
+    else:
+        weight += w_family[f_level]
+    weight -= CAP_SWAP_PENALTY_BITS if swapped else 0.0
     weight += WEIGHTS["patronymic"][p_level]
     weight += WEIGHTS["birth_date"][d_level]
     weight += WEIGHTS["sex"][s_level]
