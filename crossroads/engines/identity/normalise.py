@@ -5,9 +5,10 @@ Three forms per name token:
 - ``latin``: lower-case ASCII, one transliteration per letter (tables in ``data/``). Readable,
   used for explanations and exact comparison.
 - ``phonetic``: the Latin form folded so that the region's transliteration variants meet:
-  kh/h/x, zh/j/dzh/dj, sh/sch, ch/tch, q/k/g/gh, v/f/w, y/i glides, o/u, ai/ay. Vowels are
-  kept as four classes (A, E, I, U) so that Hasan and Husayn stay apart; E is compared as
-  matching A or I (scoring.py), the vowel the region's spellings swap most.
+  kh/h/x, zh/j/dzh/dj, sh/sch, ch/tch, q/k/g/gh, v/f/w, y/i glides, ou/u, ai/ay. Vowels are
+  kept as five classes (A, E, I, O, U) so that Hasan and Husan stay apart; E is compared as
+  matching A or I, and O as matching A or U (scoring.py): Ahmed ~ Ahmad, Gulom ~ Ghulam
+  (Tajik and Uzbek o for Persian long a), Mohammad ~ Muhammad.
 - ``skeleton``: the phonetic form without vowels, doubled letters collapsed. Arabic script does
   not write short vowels, so محمد and MOHAMMAD only meet here (MHMD).
 
@@ -252,11 +253,13 @@ def join_compounds(tokens: tuple[str, ...]) -> tuple[str, ...]:
         out.append(token)
     if pending:
         out.append(pending)
-    # Tajik -zoda, Azerbaijani -zade, Persian -zadeh: one suffix, one spelling
-    return tuple(_ZODA.sub("zoda", t) if len(t) > 6 else t for t in out)
+    # Tajik -zoda, Azerbaijani -zade, Persian -zadeh: one suffix, one spelling; Abdul-,
+    # Abdur-, Abdel-, Abd-: the article after Abd in one spelling (Abdurrahman ~ Abdul Rahman)
+    return tuple(_ABD.sub("abdu", _ZODA.sub("zoda", t)) if len(t) > 6 else t for t in out)
 
 
 _ZODA = re.compile(r"z[ao]d(?:a|e|eh|ah)$")
+_ABD = re.compile(r"^abd[aeiou]?[lr]?(?=[b-df-hj-np-tv-z])")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -306,13 +309,13 @@ _CONSONANTS = {
     "n": "N",
     "r": "R",
 }
-_VOWEL_CLASS = {"a": "A", "e": "E", "i": "I", "y": "I", "o": "U", "u": "U"}
-_VOWELS = frozenset("AEIU")
+_VOWEL_CLASS = {"a": "A", "e": "E", "i": "I", "y": "I", "o": "O", "u": "U"}
+_VOWELS = frozenset("AEIOU")
 
 
 @lru_cache(maxsize=200_000)
 def phonetic_key(token: str) -> str:
-    """Fold a comparable-Latin token into consonant classes and three vowel classes."""
+    """Fold a comparable-Latin token into consonant classes and five vowel classes."""
     if not token:
         return ""
     # word-final h after a vowel is not written consistently (Abdullah/Abdulla, Shah/شا)
@@ -343,8 +346,10 @@ def phonetic_key(token: str) -> str:
                 out.append("I")  # ai, ay, ae: Husayn ~ Hussain
             elif len(classes) == 1 or run[0] != "a":
                 cls = _VOWEL_CLASS[run[0]]
-                if run[0] in "ei" and "U" in classes:
-                    cls = "U"  # iu, eu in ICAO spellings of yu
+                if run[0] in "eio" and "U" in classes:
+                    cls = "U"  # iu, eu in ICAO spellings of yu; French ou
+                elif run[0] == "o" and len(run) > 1 and run[1] == "o":
+                    cls = "U"  # English oo (Dawood)
                 out.append(cls)
             else:
                 out.append("A")

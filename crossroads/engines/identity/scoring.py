@@ -124,13 +124,17 @@ class Match:
         return self.probability >= 0.5
 
 
+_COMPATIBLE_VOWELS = frozenset(["EA", "AE", "EI", "IE", "OA", "AO", "OU", "UO"])
+
+
 def _vowels_compatible(pa: str, pb: str) -> bool:
-    """Phonetic keys equal but for an E where the other has A or I (Ahmed ~ Ahmad, Ghasem ~
-    Qasim): E is the vowel the region's spellings swap most."""
+    """Phonetic keys equal but for vowels the region's spellings swap: E for A or I (Ahmed ~
+    Ahmad, Ghasem ~ Qasim), O for A or U (Gulom ~ Ghulam, Mohammad ~ Muhammad). A for U or I
+    is not a spelling variant but another name (Hasan ~ Husan, twins)."""
     if len(pa) != len(pb):
         return False
     for x, y in zip(pa, pb, strict=True):
-        if x != y and not ((x == "E" and y in "AI") or (y == "E" and x in "AI")):
+        if x != y and (x + y) not in _COMPATIBLE_VOWELS:
             return False
     return True
 
@@ -160,6 +164,9 @@ def compare_names(a: NameField, b: NameField) -> str:
         if sa and a.key.replace("K", "H") == b.key.replace("K", "H"):
             return "close"
     else:
+        if sa == sb and sa:
+            # same consonants, incompatible vowels: another name (Hasan ~ Husan, Aziz ~ Aziza)
+            return "skeleton_latin"
         # a spelling slip keeps the first consonant and all but one or two letters
         # (Abdulrehman ~ Abdulrahman); names of one family differ more (Ibrahim ~ Rahim,
         # Bekrakhimov ~ Bekrakhimgulov)
