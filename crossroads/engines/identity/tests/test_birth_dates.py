@@ -25,11 +25,11 @@ from crossroads.engines.identity.dates import BirthDate, compare_birth_dates, pa
         ("1990", "", "missing"),
     ],
 )
-def test_date_pairs_get_their_level(a, b, level):
+def test_date_pairs_get_their_level(a: str, b: str, level: str) -> None:
     assert compare_birth_dates(parse_birth_date(a), parse_birth_date(b))[0] == level
 
 
-def test_first_of_january_is_weak_evidence():
+def test_first_of_january_is_weak_evidence() -> None:
     assert parse_birth_date("1990-01-01") == BirthDate(1990, 1, 1)
     assert parse_birth_date("1990-01-01").is_placeholder  # type: ignore[union-attr]
     base = PersonRecord("a", "Ahmad", "Karimi", "", "1990-01-01", "M", "AF")
@@ -40,12 +40,12 @@ def test_first_of_january_is_weak_evidence():
 
 
 @pytest.mark.parametrize("bad", ["1990-13-01", "1990-02-30", "90-01-01", "01.02.1990", "abcd"])
-def test_malformed_dates_are_refused(bad):
+def test_malformed_dates_are_refused(bad: str) -> None:
     with pytest.raises(ValueError):
         parse_birth_date(bad)
 
 
-def test_missing_date_neither_helps_nor_hurts():
+def test_missing_date_neither_helps_nor_hurts() -> None:
     a = PersonRecord("a", "Ahmad", "Karimi", "", "", "M", "AF")
     b = PersonRecord("b", "Ahmad", "Karimi", "", "1990-06-15", "M", "AF")
     assert score_pair(a, b).levels["birth_date"] == "missing"

@@ -20,7 +20,7 @@ from crossroads.engines.identity import PersonRecord, score_pair
         ("Nasir al-Din", "نصرالدین"),
     ],
 )
-def test_compound_given_names_written_joined_or_apart_match(a, b):
+def test_compound_given_names_written_joined_or_apart_match(a: str, b: str) -> None:
     ra = PersonRecord("a", a, "Karimi", "", "1990", "M", "AF")
     rb = PersonRecord("b", b, "Karimi", "", "1990", "M", "AF")
     match = score_pair(ra, rb)
@@ -29,7 +29,7 @@ def test_compound_given_names_written_joined_or_apart_match(a, b):
 
 
 @pytest.mark.parametrize(("a", "b"), [("Rahimzoda", "Rahim Zade"), ("Рахимзода", "Rahimzadeh")])
-def test_zoda_zade_zadeh_are_one_suffix(a, b):
+def test_zoda_zade_zadeh_are_one_suffix(a: str, b: str) -> None:
     ra = PersonRecord("a", "Farrukh", a, "", "1990", "M", "TJ")
     rb = PersonRecord("b", "Farrukh", b, "", "1990", "M", "TJ")
     assert score_pair(ra, rb).levels["family_name"] in ("exact", "transliteration")

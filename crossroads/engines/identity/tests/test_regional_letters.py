@@ -38,7 +38,7 @@ def _same_name(a: str, b: str) -> bool:
         ("Hüseyin", "Huseyin"),
     ],
 )
-def test_regional_letter_meets_its_latin_spelling(native, latin):
+def test_regional_letter_meets_its_latin_spelling(native: str, latin: str) -> None:
     assert _same_name(native, latin)
 
 
@@ -56,13 +56,13 @@ def test_regional_letter_meets_its_latin_spelling(native, latin):
         ("Qasim", "Ghasem"),
     ],
 )
-def test_transliteration_variants_are_one_name(variant_a, variant_b):
+def test_transliteration_variants_are_one_name(variant_a: str, variant_b: str) -> None:
     a = PersonRecord("a", variant_a, "Karimov", "", "1990", "M", "")
     b = PersonRecord("b", variant_b, "Karimov", "", "1990", "M", "")
     assert score_pair(a, b).levels["given_name"] in ("transliteration", "close")
 
 
-def test_consonant_skeleton_survives_unwritten_vowels():
+def test_consonant_skeleton_survives_unwritten_vowels() -> None:
     assert skeleton_key("muhammad") == skeleton_key(latin_tokens("محمد")[0]) == "MHMD"
 
 
@@ -79,5 +79,5 @@ def test_consonant_skeleton_survives_unwritten_vowels():
         ("Αλέξανδρος", "Grek"),
     ],
 )
-def test_detect_script_returns_iso_15924(text, script):
+def test_detect_script_returns_iso_15924(text: str, script: str) -> None:
     assert detect_script(text) == script
