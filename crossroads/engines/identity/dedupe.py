@@ -39,10 +39,12 @@ def candidate_pairs(
             open(keys_path, "w", encoding="utf-8", newline="") as keys_out,
             open(recs_path, "w", encoding="utf-8", newline="") as recs_out,
         ):
+            n_keys = 0
             for pos, record in enumerate(prepared):
                 for key in blocking_keys(record):
                     if not key.startswith(SINGLE_NAME_PREFIX):
                         keys_out.write(f"{pos}\t{key}\n")
+                        n_keys += 1
                 year = record.birth.year if record.birth else 0
                 sort_key = (
                     record.given.joined_phonetic
@@ -52,6 +54,8 @@ def candidate_pairs(
                     + str(year)
                 )
                 recs_out.write(f"{pos}\t{record.sex or record.implied_sex}\t{sort_key}\n")
+        if n_keys == 0:
+            return []
         con = duckdb.connect(":memory:")
         try:
             con.execute("SET preserve_insertion_order = false")

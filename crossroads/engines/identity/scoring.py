@@ -102,12 +102,13 @@ class NameFrequencies:
                 if not table[key]:
                     del table[key]
 
-    def weight(self, name_field: str, level: str, key: str) -> float:
-        """log2(m/u) for an agreeing name, with u raised to the name's frequency."""
+    def weight(self, name_field: str, level: str, key_a: str, key_b: str) -> float:
+        """log2(m/u) for an agreeing name, with u raised to the commoner spelling's frequency."""
         m, u = PROBABILITIES[name_field][level]
-        if self.total >= self.MIN_TOTAL and key:
+        if self.total >= self.MIN_TOTAL:
             table = self.given if name_field == "given_name" else self.family
-            u = max(u, table.get(key, 0) / self.total)
+            count = max(table.get(key_a, 0), table.get(key_b, 0))
+            u = max(u, count / self.total)
         return math.log2(m / u)
 
 
@@ -245,7 +246,9 @@ def score_prepared(
     straight = w_given[g_level] + w_family[f_level]
     swapped = False
     ga, fa, gb, fb = a.given, a.family, b.given, b.family
-    if g_level not in ("exact", "transliteration") and a.family.present and b.given.present:
+    if g_level not in ("exact", "transliteration") and (
+        (a.family.present and b.given.present) or (a.given.present and b.family.present)
+    ):
         # one side typed the given name into the family field and the family name into the
         # given field: a's family field holds the given name to compare with b's given name
         # given name from the family field and the reverse. Which side was swapped is not
@@ -267,8 +270,7 @@ def score_prepared(
     given_found_elsewhere = False
     if g_level == "disagree" and ga.present and gb.present:
         # a given name typed into the family field on one side only
-        for other in (fb, fa):
-            probe = ga if other is fb else gb
+        for probe, other in ((ga, fb), (gb, fa)):
             if other.present and compare_names(probe, other) in (
                 "exact",
                 "transliteration",
@@ -284,11 +286,11 @@ def score_prepared(
 
     weight = PRIOR_LOG2_ODDS
     if frequencies is not None and g_level in _TF_LEVELS:
-        weight += frequencies.weight("given_name", g_level, gb.key)
+        weight += frequencies.weight("given_name", g_level, ga.key, gb.key)
     else:
         weight += w_given[g_level]
     if frequencies is not None and f_level in _TF_LEVELS:
-        weight += frequencies.weight("family_name", f_level, fb.key)
+        weight += frequencies.weight("family_name", f_level, fa.key, fb.key)
     else:
         weight += w_family[f_level]
     weight -= CAP_SWAP_PENALTY_BITS if swapped else 0.0
