@@ -107,6 +107,53 @@ def candidate_pairs(
             con.close()
 
 
+# Work shared with forked scoring processes (copy-on-write, nothing pickled but the ranges).
+_SHARED: tuple[Sequence[PreparedRecord], list[tuple[int, int]], NameFrequencies, float] | None
+_SHARED = None
+_PARALLEL_MIN_PAIRS = 200_000
+
+
+def _score_range(bounds: tuple[int, int]) -> list[tuple[float, int, int]]:
+    assert _SHARED is not None
+    prepared, pairs, frequencies, threshold = _SHARED
+    matched: list[tuple[float, int, int]] = []
+    for i, j in pairs[bounds[0] : bounds[1]]:
+        match = score_prepared(prepared[i], prepared[j], explain=False, frequencies=frequencies)
+        if match.probability >= threshold:
+            matched.append((match.probability, i, j))
+    return matched
+
+
+def _score_pairs(
+    prepared: Sequence[PreparedRecord],
+    pairs: list[tuple[int, int]],
+    frequencies: NameFrequencies,
+    threshold: float,
+) -> list[tuple[float, int, int]]:
+    """Score candidate pairs, on every core where the platform can fork."""
+    global _SHARED
+    _SHARED = (prepared, pairs, frequencies, threshold)
+    try:
+        workers = min(os.cpu_count() or 1, 8)
+        if len(pairs) < _PARALLEL_MIN_PAIRS or workers < 2:
+            return _score_range((0, len(pairs)))
+        import multiprocessing
+
+        try:
+            context = multiprocessing.get_context("fork")
+        except ValueError:
+            return _score_range((0, len(pairs)))
+        step = max(1, len(pairs) // (workers * 8) + 1)
+        ranges = [(k, min(k + step, len(pairs))) for k in range(0, len(pairs), step)]
+        matched: list[tuple[float, int, int]] = []
+        with context.Pool(workers) as pool:
+            for part in pool.imap_unordered(_score_range, ranges):
+                matched.extend(part)
+        return matched
+    finally:
+        _SHARED = None
+
+
 class _Clusters:
     """Union-find with per-cluster member samples for the anti-chaining guard."""
 
@@ -171,11 +218,7 @@ def dedupe(
     prepared = [r if isinstance(r, PreparedRecord) else prepare(r) for r in records]
     pairs = candidate_pairs(prepared, max_block=max_block)
     frequencies = NameFrequencies.of(prepared)
-    matched: list[tuple[float, int, int]] = []
-    for i, j in pairs:
-        match = score_prepared(prepared[i], prepared[j], explain=False, frequencies=frequencies)
-        if match.probability >= threshold:
-            matched.append((match.probability, i, j))
+    matched = _score_pairs(prepared, pairs, frequencies, threshold)
     matched.sort(reverse=True)
     clusters = _Clusters(prepared)
     for _, i, j in matched:
