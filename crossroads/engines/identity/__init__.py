@@ -1,20 +1,26 @@
-"""Placeholder until the identity engine branch lands."""
+"""Identity matching across Cyrillic, Latin and Perso-Arabic script (plain Python, no Django).
 
-import unicodedata
+Normalise names, key records for blocking, score pairs with a calibrated probability and an
+explanation, search an in-memory index in real time, and deduplicate a whole register.
+"""
 
+from .dedupe import dedupe
+from .index import Candidate, SearchIndex
+from .keys import blocking_keys, query_keys_for_text
+from .normalise import detect_script
+from .records import PersonRecord, PreparedRecord, prepare
+from .scoring import Match, score_pair
 
-def detect_script(text: str) -> str:
-    counts = {"Cyrl": 0, "Latn": 0, "Arab": 0}
-    for ch in text:
-        if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            for key, word in (("Cyrl", "CYRILLIC"), ("Latn", "LATIN"), ("Arab", "ARABIC")):
-                if name.startswith(word):
-                    counts[key] += 1
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] else "Zyyy"
-
-
-def query_keys_for_text(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKC", text).casefold().strip()
-    return [folded] if folded else []
+__all__ = [
+    "Candidate",
+    "Match",
+    "PersonRecord",
+    "PreparedRecord",
+    "SearchIndex",
+    "blocking_keys",
+    "dedupe",
+    "detect_script",
+    "prepare",
+    "query_keys_for_text",
+    "score_pair",
+]

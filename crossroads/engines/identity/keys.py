@@ -1,0 +1,85 @@
+"""Blocking keys: short strings that true matches across scripts share and strangers rarely do.
+
+Every key is built from consonant skeletons (``normalise.skeleton_key``), the one form that
+Cyrillic, Latin and Perso-Arabic spellings of a name have in common, combined with another
+field so that blocks stay small. The Django product stores these keys in a table (one row
+per record and key) and looks candidates up by key, so keys are short and at most
+``MAX_KEYS`` per record.
+
+Key kinds (prefix: content):
+
+- ``n:`` the two name skeletons, sorted (survives swapped given/family names)
+- ``gy:``/``fy:`` given or family skeleton with the birth year
+- ``gd:`` given skeleton with month and day (survives a wrong year)
+- ``gp:``/``fp:`` given or family skeleton with the father's name (patronymic)
+- ``t:`` one name skeleton alone (large blocks; for the free-text search box)
+"""
+
+from __future__ import annotations
+
+from .normalise import join_compounds, latin_tokens, loose_skeleton, skeleton_key
+from .records import PreparedRecord
+
+MAX_KEYS = 12
+SKELETON_CHARS = 6
+SINGLE_NAME_PREFIX = "t:"
+
+
+def _skel(tokens: tuple[str, ...]) -> str:
+    return loose_skeleton("".join(tokens))[:SKELETON_CHARS]
+
+
+def blocking_keys(prepared: PreparedRecord) -> set[str]:
+    """The blocking keys of one prepared record (at most ``MAX_KEYS``)."""
+    given = _skel(prepared.given.skeleton)
+    family = _skel(prepared.family.skeleton)
+    father = _skel(prepared.patronymic.skeleton)
+    birth = prepared.birth
+    year = str(birth.year) if birth else ""
+    keys: list[str] = []
+    if given and family:
+        keys.append("n:" + ".".join(sorted((given, family))))
+    all_tokens = prepared.given.skeleton + prepared.family.skeleton
+    if len(all_tokens) > 1:
+        first = loose_skeleton(all_tokens[0])[:SKELETON_CHARS]
+        last = loose_skeleton(all_tokens[-1])[:SKELETON_CHARS]
+        if first and last:
+            keys.append("n:" + ".".join(sorted((first, last))))
+    if year:
+        if given:
+            keys.append(f"gy:{given}{year}")
+        if family:
+            keys.append(f"fy:{family}{year}")
+        if given and birth is not None and birth.is_full:
+            keys.append(f"gd:{given}{birth.month:02d}{birth.day:02d}")
+    if father:
+        if given:
+            keys.append(f"gp:{given}.{father}")
+        if family:
+            keys.append(f"fp:{family}.{father}")
+    if not given and not family and father and year:
+        keys.append(f"py:{father}{year}")
+    singles = [given, family, *(loose_skeleton(t)[:SKELETON_CHARS] for t in all_tokens[:3])]
+    for name in dict.fromkeys(singles):
+        if name:
+            keys.append(SINGLE_NAME_PREFIX + name)
+    return set(keys[:MAX_KEYS])
+
+
+def query_keys_for_text(text: str) -> list[str]:
+    """Keys for a free-text name search (``?q=Рахимов``), most specific first.
+
+    Two or more words give the sorted-pair key (``n:``) first, then one ``t:`` key per word,
+    so "Рахимов" finds MOHAMMAD RAKHIMOV and محمد رحیموف through ``t:RHMF``.
+    """
+    tokens = join_compounds(latin_tokens(text))
+    skeletons = [loose_skeleton(skeleton_key(t))[:SKELETON_CHARS] for t in tokens]
+    skeletons = [s for s in skeletons if s]
+    keys: list[str] = []
+    if len(skeletons) > 1:
+        keys.append("n:" + ".".join(sorted((skeletons[0], skeletons[-1]))))
+    for skel in skeletons:
+        key = SINGLE_NAME_PREFIX + skel
+        if key not in keys:
+            keys.append(key)
+    return keys

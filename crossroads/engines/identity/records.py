@@ -1,0 +1,209 @@
+"""A person's record as registered, and the same record prepared once for matching."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .dates import BirthDate, parse_birth_date
+from .normalise import (
+    PATRONYMIC_MARKERS,
+    detect_script,
+    join_compounds,
+    latin_tokens,
+    looks_like_patronymic,
+    looks_like_slavic_surname,
+    looks_like_surname,
+    loose_skeleton,
+    patronymic_stem,
+    phonetic_key,
+    skeleton_key,
+    surname_sex,
+    surname_stem_key,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """One registration as entered: every field a string, any field but ``id`` may be empty.
+
+    ``birth_date`` is ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or empty; ``sex`` is ``M``, ``F`` or
+    empty; ``nationality`` is an ISO 3166-1 alpha-2 code or empty. Names may be in any script.
+    """
+
+    id: str
+    given_name: str = ""
+    family_name: str = ""
+    patronymic: str = ""
+    birth_date: str = ""
+    sex: str = ""
+    nationality: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NameField:
+    """One name field in comparable forms: Latin tokens, phonetic keys, consonant skeletons."""
+
+    raw: str
+    tokens: tuple[str, ...]
+    phonetic: tuple[str, ...]
+    skeleton: tuple[str, ...]
+    arabic: bool
+    key: str  # loose skeleton of the whole field: blocking and name-frequency key
+
+    @property
+    def present(self) -> bool:
+        return bool(self.tokens)
+
+    @property
+    def latin(self) -> str:
+        return "".join(self.tokens)
+
+    @property
+    def joined_phonetic(self) -> str:
+        return "".join(self.phonetic)
+
+    @property
+    def joined_skeleton(self) -> str:
+        return "".join(self.skeleton)
+
+
+EMPTY_FIELD = NameField("", (), (), (), False, "")
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRecord:
+    """A record with its normalised forms computed once (names, date, sex evidence)."""
+
+    record: PersonRecord
+    given: NameField
+    family: NameField
+    patronymic: NameField
+    birth: BirthDate | None
+    sex: str
+    implied_sex: str
+    nationality: str
+    script: str
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+
+# Markers written after the father's name (Bakyt uulu, Rahim o'g'li) or before it (ibn Rahim).
+_MARKERS_BEFORE = frozenset(["ibn", "bin", "bn", "walad", "valad", "vald", "veled", "vld", "bint"])
+_MARKERS_BEFORE |= frozenset(["binti", "bnt"])
+
+
+def _split_markers(tokens: tuple[str, ...]) -> tuple[list[str], list[str], str]:
+    """Separate "son of"/"daughter of" constructions: (other tokens, father's name tokens, sex)."""
+    rest: list[str] = []
+    father: list[str] = []
+    sex = ""
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token in PATRONYMIC_MARKERS:
+            sex = PATRONYMIC_MARKERS[token]
+            if token in _MARKERS_BEFORE:
+                if i + 1 < len(tokens):
+                    father.append(tokens[i + 1])
+                    i += 2
+                    continue
+            elif rest:
+                father.append(rest.pop())
+        else:
+            rest.append(token)
+        i += 1
+    return rest, father, sex
+
+
+def _field(raw: str, tokens: list[str] | tuple[str, ...], *, surname: bool = False) -> NameField:
+    if not tokens:
+        return EMPTY_FIELD
+    toks = tuple(tokens)
+    if latin_tokens_joined(raw) != toks:
+        raw = " ".join(toks)  # the field was repaired (split, moved): show what is compared
+    return _cached_field(raw, toks, surname)
+
+
+@lru_cache(maxsize=500_000)
+def _cached_field(raw: str, toks: tuple[str, ...], surname: bool) -> NameField:
+    """Names repeat across a register; one shared object per distinct field saves memory."""
+    phon = tuple(phonetic_key(t) for t in toks)
+    if surname:
+        phon = tuple(surname_stem_key(p) for p in phon)
+    skel = tuple(skeleton_key(t) for t in toks)
+    key = loose_skeleton("".join(skel))
+    return NameField(raw, toks, phon, skel, detect_script(raw) == "Arab", key)
+
+
+def prepare(record: PersonRecord) -> PreparedRecord:
+    """Normalise a record once: tokens, keys, the father's name, sex evidence, the date.
+
+    Repairs the usual entry slips: a whole name typed into one field, a patronymic typed into
+    the given or family field, "son of" markers (uulu, o'g'li, ibn) in any field.
+    """
+    given = list(join_compounds(latin_tokens(record.given_name)))
+    family = list(join_compounds(latin_tokens(record.family_name)))
+    patro = list(join_compounds(latin_tokens(record.patronymic)))
+    implied = ""
+
+    given, father_g, sex_g = _split_markers(tuple(given))
+    family, father_f, sex_f = _split_markers(tuple(family))
+    patro, father_p, sex_p = _split_markers(tuple(patro))
+    implied = sex_p or sex_g or sex_f
+    father = father_p + father_g + father_f
+    patro = father + patro if father else patro
+
+    if not patro:
+        for field in (given, family):
+            for token in list(field):
+                if looks_like_patronymic(token) and len(field) > 1:
+                    field.remove(token)
+                    patro.append(token)
+    if (
+        given
+        and family
+        and any(looks_like_slavic_surname(t) for t in given)
+        and not any(looks_like_slavic_surname(t) for t in family)
+    ):
+        # "RAKHIMOV" in the given-name field and "MOHAMMAD" in the family-name field
+        given, family = family, given
+    if not family and len(given) > 1:
+        surnames = [t for t in given if looks_like_surname(t)]
+        if surnames and surnames[-1] != given[0]:
+            given.remove(surnames[-1])
+            family = [surnames[-1]]
+    elif not given and len(family) > 1:
+        surnames = [t for t in family if looks_like_surname(t)]
+        if surnames:
+            family = [surnames[0]]
+            given = [t for t in latin_tokens_joined(record.family_name) if t != surnames[0]]
+
+    stems: list[str] = []
+    for token in patro:
+        stem, sex = patronymic_stem(token)
+        stems.append(stem)
+        implied = implied or sex
+    if family:
+        implied = implied or surname_sex(family[-1])
+
+    script = detect_script(record.given_name + record.family_name + record.patronymic)
+    return PreparedRecord(
+        record=record,
+        given=_field(record.given_name or record.family_name, given),
+        family=_field(record.family_name or record.given_name, family, surname=True),
+        patronymic=_field(record.patronymic or record.given_name, stems),
+        birth=parse_birth_date(record.birth_date),
+        sex=record.sex.strip().upper(),
+        implied_sex=implied,
+        nationality=record.nationality.strip().upper(),
+        script=script,
+    )
+
+
+@lru_cache(maxsize=200_000)
+def latin_tokens_joined(text: str) -> tuple[str, ...]:
+    """Comparable-Latin tokens of ``text`` with compound names joined."""
+    return join_compounds(latin_tokens(text))

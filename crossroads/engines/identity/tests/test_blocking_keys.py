@@ -1,0 +1,34 @@
+"""Blocking keys: true matches across scripts share one; keys are few and short."""
+
+from __future__ import annotations
+
+from crossroads.engines.identity import PersonRecord, blocking_keys, prepare
+from crossroads.engines.identity.keys import MAX_KEYS
+from crossroads.engines.identity.synthetic import register
+
+
+def test_three_scripts_of_one_person_share_a_key(
+    rakhimov_cyrillic: PersonRecord, rakhimov_passport: PersonRecord, rakhimov_dari: PersonRecord
+) -> None:
+    keys = [
+        blocking_keys(prepare(r)) for r in (rakhimov_cyrillic, rakhimov_passport, rakhimov_dari)
+    ]
+    assert keys[0] & keys[1] & keys[2]
+
+
+def test_swapped_names_share_a_key(rakhimov_passport: PersonRecord) -> None:
+    swapped = PersonRecord("x", "Karimi", "Ahmad", "", "", "", "")
+    straight = PersonRecord("y", "Ahmad", "Karimi", "", "", "", "")
+    assert blocking_keys(prepare(swapped)) & blocking_keys(prepare(straight))
+
+
+def test_every_record_has_few_short_keys() -> None:
+    records, _ = register(3000, seed=5)
+    for record in records:
+        keys = blocking_keys(prepare(record))
+        assert len(keys) <= MAX_KEYS
+        assert all(len(key) <= 24 for key in keys)
+
+
+def test_a_record_without_names_has_no_name_keys() -> None:
+    assert blocking_keys(prepare(PersonRecord("x", "", "", "", "1990", "M", ""))) == set()
