@@ -10,6 +10,7 @@ urlpatterns = [
     path("countries/<str:code>/", accounts_api.CountryDetail.as_view(), name="api-country"),
     path("agencies/", accounts_api.AgencyList.as_view(), name="api-agencies"),
     path("agencies/<uuid:pk>/", accounts_api.AgencyDetail.as_view(), name="api-agency"),
+    path("", include("crossroads.identity.api_urls")),
     path("persons/", registry_api.PersonListCreate.as_view(), name="api-persons"),
     path("persons/<str:person_id>/", registry_api.PersonDetail.as_view(), name="api-person"),
     path("audit/", audit_api.AuditTrail.as_view(), name="api-audit"),

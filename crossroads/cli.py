@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 # Commands that Django spells with an underscore, offered with a hyphen too.
-ALIASES = {"seed-demo": "seed_demo"}
+ALIASES = {"seed-demo": "seed_demo", "find-duplicates": "find_duplicates"}
 
 
 def _engine_command(name: str) -> Callable[[Sequence[str]], int] | None:
@@ -19,11 +19,11 @@ def _engine_command(name: str) -> Callable[[Sequence[str]], int] | None:
     if name == "dedupe":
         from crossroads.engines.identity.cli import dedupe_main
 
-        return dedupe_main  # type: ignore[no-any-return]
+        return dedupe_main
     if name == "search":
         from crossroads.engines.identity.cli import search_main
 
-        return search_main  # type: ignore[no-any-return]
+        return search_main
     return None
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("screening/", include("crossroads.screening.urls")),
     path("referrals/", include("crossroads.referrals.urls")),
     path("cases/", include("crossroads.cases.urls")),
+    path("identity/", include("crossroads.identity.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("crossroads.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

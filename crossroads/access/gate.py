@@ -71,7 +71,7 @@ def visible_persons_q(user: Any) -> Q:
         revoked_at__isnull=True,
         reason__in=_granting_reasons(user),
     ).values("person_id")
-    return Q(country_id=user.agency.country_id) & Q(pk__in=grants)
+    return Q(country_id=user.agency.country_id, merged_into__isnull=True) & Q(pk__in=grants)
 
 
 def persons_visible_to(user: Any) -> QuerySet[Person]:
@@ -86,7 +86,7 @@ def can(user: Any, verb: str, person: Person | None = None) -> bool:
         return False
     if person is None:
         return verb not in OBJECT_VERBS
-    if person.country_id != user.agency.country_id:
+    if person.country_id != user.agency.country_id or person.merged_into_id is not None:
         return False
     return PersonAccess.objects.filter(
         person_id=person.pk,

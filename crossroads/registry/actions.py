@@ -47,6 +47,15 @@ class PersonData:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def rebuild_search_keys(person: Person) -> None:
+    """Rebuilds both indexes of a person: the name-search keys and the identity engine's
+    keys for "registered before?" (inside the caller's transaction)."""
+    from crossroads.identity.matching import reindex
+
+    _rebuild_name_keys(person)
+    reindex(person)
+
+
 def _rebuild_name_keys(person: Person) -> None:
     names = [person.given_name, person.family_name, person.patronymic]
     for alias in person.aliases.all():
@@ -142,6 +151,11 @@ def register_person(*, acting_user: Any, data: PersonData) -> Person:
         if data.family_links:
             _replace_family_links(acting_user, person, data.family_links)
         _rebuild_name_keys(person)
+        from crossroads.identity.actions import after_registration
+
+        # Indexed at once, and likely duplicates queued for a supervisor's review; what
+        # was found is handed back for the officer's "possibly registered before".
+        person.possible_duplicates = after_registration(person)  # type: ignore[attr-defined]
         record(acting_user, AuditAction.CREATE, person)
     return person
 
@@ -185,7 +199,16 @@ def update_person(
             changed.append("family_links")
         person.version += 1
         person.save()
-        if names_changed or data.aliases is not None:
-            _rebuild_name_keys(person)
+        identity_fields = {
+            "given_name",
+            "family_name",
+            "patronymic",
+            "birth_date",
+            "sex",
+            "nationalities",
+            "aliases",
+        }
+        if identity_fields.intersection(changed):
+            rebuild_search_keys(person)
         record(acting_user, AuditAction.UPDATE, person, detail={"fields": sorted(changed)})
     return person

@@ -11,6 +11,8 @@ from rest_framework.response import Response
 from crossroads.access.gate import require_role, role_allows
 from crossroads.audit.writer import record_list
 from crossroads.core.exceptions import Conflict
+from crossroads.identity.queries import describe_candidates
+from crossroads.identity.serializers import PersonCreatedSerializer
 
 from . import actions, queries
 from .serializers import PersonListSerializer, PersonSerializer
@@ -41,15 +43,20 @@ class PersonListCreate(GenericAPIView[Any]):
         return self.get_paginated_response(data)
 
     @extend_schema(
-        request=PersonSerializer, responses={201: PersonSerializer, 400: None, 403: None}
+        request=PersonSerializer,
+        responses={201: PersonCreatedSerializer, 400: None, 403: None},
+        description="Registers a person and answers with the record and the people possibly "
+        "registered before (`possible_duplicates`, best first).",
     )
     def post(self, request: Request) -> Response:
         require_role(request.user, "register_person")
         serializer = PersonSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         person = actions.register_person(acting_user=request.user, data=serializer.to_person_data())
+        found = person.possible_duplicates  # type: ignore[attr-defined]
         person = queries.person_detail_unaudited(request.user, person.pk)
-        body = PersonSerializer(person, context=self.get_serializer_context()).data
+        body = dict(PersonSerializer(person, context=self.get_serializer_context()).data)
+        body["possible_duplicates"] = describe_candidates(request.user, found)
         return Response(body, status=status.HTTP_201_CREATED)
 
 

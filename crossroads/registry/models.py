@@ -52,6 +52,16 @@ class Person(models.Model):
     registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     version = models.PositiveIntegerField(_("version"), default=1)
+    # Set when a supervisor merged this record into another: it then leaves every list and
+    # search, and its rows live on the kept record until the merge is undone.
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_records",
+    )
 
     class Meta:
         ordering = ["-registered_at"]

@@ -14,10 +14,15 @@ from crossroads.audit.models import AuditAction
 from crossroads.audit.queries import trail_of_person
 from crossroads.audit.writer import record, record_list
 from crossroads.core.exceptions import Conflict
+from crossroads.identity.matching import draft_records
+from crossroads.identity.queries import possibly_registered_before
 
 from . import actions, queries
 from .forms import PersonForm
 from .validation import language_name
+
+# A candidate this likely makes the officer look before registering a second record.
+CONFIRM_FROM = 0.3
 
 
 @login_required
@@ -34,7 +39,19 @@ def person_register(request: HttpRequest) -> HttpResponse:
     require_role(request.user, "register_person")
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        person = actions.register_person(acting_user=request.user, data=form.to_person_data())
+        data = form.to_person_data()
+        if not request.POST.get("confirmed"):
+            # "Possibly registered before": shown before a second record is made.
+            candidates = possibly_registered_before(
+                request.user, draft_records(data.values, data.aliases), top=5
+            )
+            if any(c["probability"] >= CONFIRM_FROM for c in candidates):
+                return render(
+                    request,
+                    "registry/person_form.html",
+                    {"form": form, "editing": False, "candidates": candidates},
+                )
+        person = actions.register_person(acting_user=request.user, data=data)
         messages.success(request, _("Registered as %(ref)s.") % {"ref": person.reference})
         return redirect("registry:person_detail", person_id=person.pk)
     return render(request, "registry/person_form.html", {"form": form, "editing": False})

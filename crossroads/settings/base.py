@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "crossroads.screening",
     "crossroads.referrals",
     "crossroads.cases",
+    "crossroads.identity",
 ]
 
 MIDDLEWARE = [

@@ -45,7 +45,7 @@ def browser() -> Iterator[Any]:
     ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.implicitly_wait(5)
+    driver.implicitly_wait(20)
     try:
         yield driver
     finally:

@@ -1,0 +1,80 @@
+"""What users see of identity matching, always through the access gate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from crossroads.access.gate import persons_visible_to, require_role
+from crossroads.audit.models import AuditAction
+from crossroads.audit.writer import record
+from crossroads.engines.identity import PersonRecord
+
+from .matching import Found, find_candidates
+from .models import DuplicateCandidate
+
+
+def describe_candidates(user: Any, found: list[Found]) -> list[dict[str, Any]]:
+    """Candidates as the user may see them: a person the user may see in full, with why
+    each part matched; one registered by another agency of the state only by reference,
+    agency and date, and which parts agreed, never the other record's names or data."""
+    ids = [f.person.pk for f in found]
+    visible = set(persons_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+    shown = []
+    for f in found:
+        person = f.person
+        item: dict[str, Any] = {
+            "reference": person.reference,
+            "registering_agency": person.registering_agency.name,
+            "registered_at": person.registered_at.isoformat(),
+            "probability": round(f.match.probability, 4),
+            "same_person": f.match.is_match,
+            "agreement": dict(f.match.levels),
+            "visible": person.pk in visible,
+        }
+        if person.pk in visible:
+            item.update(
+                {
+                    "id": str(person.pk),
+                    "given_name": person.given_name,
+                    "family_name": person.family_name,
+                    "patronymic": person.patronymic,
+                    "birth_date": person.birth_date,
+                    "sex": person.sex,
+                    "nationalities": person.nationalities,
+                    "explanation": dict(f.match.explanation),
+                }
+            )
+        shown.append(item)
+    if shown:
+        record(
+            user,
+            AuditAction.SEARCH,
+            object_type="registry.person",
+            detail={"check": "possible_duplicates", "ids": [str(i) for i in ids]},
+        )
+    return shown
+
+
+def possibly_registered_before(
+    user: Any, queries: list[PersonRecord], *, exclude: list[Any] | None = None, top: int = 10
+) -> list[dict[str, Any]]:
+    require_role(user, "register_person")
+    found = find_candidates(user.agency.country_id, queries, exclude=exclude or [], top=top)
+    return describe_candidates(user, found)
+
+
+def review_queue(user: Any) -> QuerySet[DuplicateCandidate]:
+    """Open candidate pairs whose two records the supervisor may both see."""
+    require_role(user, "view_audit")
+    visible = persons_visible_to(user).values("pk")
+    return (
+        DuplicateCandidate.objects.filter(
+            status=DuplicateCandidate.Status.OPEN, person_a__in=visible, person_b__in=visible
+        )
+        .select_related(
+            "person_a", "person_b", "person_a__registering_agency", "person_b__registering_agency"
+        )
+        .order_by("-probability", "found_at")
+    )

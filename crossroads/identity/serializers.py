@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from crossroads.registry.serializers import PersonSerializer
+
+from .models import DuplicateCandidate, Merge
+
+
+class CandidateSerializer(serializers.Serializer[dict[str, Any]]):
+    """A person possibly registered before. Names and data only when the caller may see
+    that person; otherwise the reference, agency, date and which parts agreed."""
+
+    reference = serializers.CharField()
+    registering_agency = serializers.CharField()
+    registered_at = serializers.DateTimeField()
+    probability = serializers.FloatField(help_text="Calibrated match probability in [0, 1]")
+    same_person = serializers.BooleanField(help_text="probability ≥ 0.5")
+    agreement = serializers.DictField(child=serializers.CharField())
+    visible = serializers.BooleanField()
+    id = serializers.UUIDField(required=False)
+    given_name = serializers.CharField(required=False)
+    family_name = serializers.CharField(required=False)
+    patronymic = serializers.CharField(required=False)
+    birth_date = serializers.CharField(required=False)
+    sex = serializers.CharField(required=False)
+    nationalities = serializers.ListField(child=serializers.CharField(), required=False)
+    explanation = serializers.DictField(child=serializers.CharField(), required=False)
+
+
+class PersonCreatedSerializer(PersonSerializer):
+    possible_duplicates = CandidateSerializer(many=True, read_only=True)
+
+    class Meta(PersonSerializer.Meta):
+        fields = [*PersonSerializer.Meta.fields, "possible_duplicates"]
+
+
+class CheckResultSerializer(serializers.Serializer[dict[str, Any]]):
+    candidates = CandidateSerializer(many=True)
+
+
+class DuplicatePersonSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    reference = serializers.CharField()
+    given_name = serializers.CharField()
+    family_name = serializers.CharField()
+    patronymic = serializers.CharField()
+    birth_date = serializers.CharField()
+    sex = serializers.CharField()
+    nationalities = serializers.ListField(child=serializers.CharField())
+    registering_agency = serializers.CharField(source="registering_agency.name")
+    registered_at = serializers.DateTimeField()
+
+
+class DuplicateCandidateSerializer(serializers.ModelSerializer[DuplicateCandidate]):
+    person_a = DuplicatePersonSerializer()
+    person_b = DuplicatePersonSerializer()
+
+    class Meta:
+        model = DuplicateCandidate
+        fields = [
+            "id",
+            "person_a",
+            "person_b",
+            "probability",
+            "explanation",
+            "levels",
+            "cluster",
+            "source",
+            "status",
+            "found_at",
+        ]
+
+
+class MergeRequestSerializer(serializers.Serializer[dict[str, Any]]):
+    kept = serializers.UUIDField(help_text="The record that stays")
+    merged = serializers.UUIDField(help_text="The record merged into it")
+    reason = serializers.CharField(max_length=2000)
+
+
+class ReasonSerializer(serializers.Serializer[dict[str, Any]]):
+    reason = serializers.CharField(max_length=2000)
+
+
+class MergeSerializer(serializers.ModelSerializer[Merge]):
+    class Meta:
+        model = Merge
+        fields = [
+            "id",
+            "kept",
+            "merged",
+            "reason",
+            "merged_at",
+            "moved",
+            "undone_at",
+            "undo_reason",
+        ]
