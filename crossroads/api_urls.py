@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from crossroads.accounts import api as accounts_api
 from crossroads.audit import api as audit_api
+from crossroads.referrals import export_api
 from crossroads.registry import api as registry_api
 
 urlpatterns = [
@@ -13,6 +14,11 @@ urlpatterns = [
     path("", include("crossroads.identity.api_urls")),
     path("persons/", registry_api.PersonListCreate.as_view(), name="api-persons"),
     path("persons/<str:person_id>/", registry_api.PersonDetail.as_view(), name="api-person"),
+    path(
+        "persons/<str:person_id>/export/",
+        export_api.PersonExport.as_view(),
+        name="api-person-export",
+    ),
     path("audit/", audit_api.AuditTrail.as_view(), name="api-audit"),
     path("", include("crossroads.screening.api_urls")),
     path("", include("crossroads.referrals.api_urls")),

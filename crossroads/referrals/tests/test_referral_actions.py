@@ -151,3 +151,31 @@ def test_a_supervisor_lifts_a_safeguard_with_a_recorded_decision(
         decision="KG-APP-2026-17",
     )
     assert "non_refoulement" not in active_safeguard_codes(person)
+
+
+def test_an_export_to_the_mission_of_the_country_of_origin_is_refused_while_non_refoulement_stands(
+    kg_border_officer, register, kg_agencies, api
+):
+    from crossroads.audit.models import AuditEvent
+
+    person = register(kg_border_officer, nationalities=["AF"])
+    embassy = kg_agencies["Embassy of Afghanistan in Bishkek"]
+    client = api(kg_border_officer)
+    url = f"/api/v1/persons/{person.pk}/export/"
+    assert client.get(url, {"recipient": str(embassy.pk)}).status_code == 200
+    screen_person(acting_user=kg_border_officer, person_id=person.pk, record_data=fear_record())
+    refused = client.get(url, {"recipient": str(embassy.pk)})
+    assert refused.status_code == 409
+    assert "non_refoulement" in refused.json()["detail"]
+    migration = kg_agencies["Migration Service (KG)"]
+    assert client.get(url, {"recipient": str(migration.pk)}).status_code == 200
+    assert AuditEvent.objects.filter(object_id=str(person.pk), action="export").count() == 2
+
+
+def test_an_export_to_a_partner_needs_consent(kg_border_officer, register, kg_agencies, api):
+    person = register(kg_border_officer)
+    unhcr = kg_agencies["UNHCR Kyrgyzstan"]
+    response = api(kg_border_officer).get(
+        f"/api/v1/persons/{person.pk}/export/", {"recipient": str(unhcr.pk)}
+    )
+    assert response.status_code == 409

@@ -1,0 +1,58 @@
+"""Exporting a person's record to a named recipient: the same consent rules and the same
+safeguard check as a referral (screening.md section 6)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from crossroads.access.gate import access_person_by_id, require_role
+from crossroads.accounts.models import Agency
+from crossroads.accounts.vocab import NON_STATE_KINDS
+from crossroads.audit.models import AuditAction
+from crossroads.audit.writer import record
+from crossroads.core.exceptions import Conflict, InvalidInput
+from crossroads.engines.screening import GuardedAction
+from crossroads.screening.safeguards import origin_states, refuse_if_blocked
+
+from .models import Consent
+
+
+def export_person(*, acting_user: Any, person_id: Any, recipient_id: Any) -> tuple[Any, Agency]:
+    """Checks that the person's record may go to `recipient` and audits the export.
+    Refused while non-refoulement stands if the recipient represents a state of the
+    person's origin, and for a non-state recipient without any consent covering it."""
+    require_role(acting_user, "change_person")
+    with transaction.atomic():
+        person = access_person_by_id(acting_user, person_id, verb="change_person", audit_read=False)
+        recipient = Agency.objects.filter(pk=_uuid(recipient_id), active=True).first()
+        if recipient is None or recipient.country_id != person.country_id:
+            raise InvalidInput({"recipient": [_("No such agency in this state.")]})
+        if recipient.represents_state and recipient.represents_state in origin_states(person):
+            refuse_if_blocked(person, GuardedAction.SHARE_WITH_ORIGIN_STATE)
+        if (
+            recipient.kind in NON_STATE_KINDS
+            and not Consent.objects.filter(
+                person=person, to_agency=recipient, withdrawn_at__isnull=True
+            ).exists()
+        ):
+            raise Conflict(
+                _(
+                    "%(agency)s is not a state body: the person's consent to share "
+                    "with it is needed first."
+                )
+                % {"agency": recipient.name}
+            )
+        record(acting_user, AuditAction.EXPORT, person, detail={"recipient": str(recipient.pk)})
+    return person, recipient
+
+
+def _uuid(value: Any) -> Any:
+    import uuid
+
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
