@@ -123,16 +123,43 @@ def demo_password() -> tuple[str, bool]:
     return password, True
 
 
+# Foreign missions hosted in each demo state: nothing about a person goes to the mission
+# of their country of origin while non-refoulement stands.
+MISSIONS = {
+    "KZ": [("Embassy of Afghanistan in Astana", "AF")],
+    "KG": [("Embassy of Afghanistan in Bishkek", "AF")],
+    "TJ": [("Embassy of Afghanistan in Dushanbe", "AF")],
+}
+
+
 def _seed_reference_data() -> None:
+    from crossroads.engines.screening import default_registry
+
+    registry = default_registry()
     for code, name, name_ru, languages in COUNTRIES:
         Country.objects.update_or_create(
             code=code,
             defaults={"name": name, "name_ru": name_ru, "working_languages": languages},
         )
     for code, agencies in AGENCIES.items():
+        pathways = registry.packs(code)[-1].pathways
         for name, kind in agencies:
+            receives = sorted(p.value for p, k in pathways.items() if k == kind)
             Agency.objects.update_or_create(
-                country_id=code, name=name, defaults={"kind": kind, "active": True}
+                country_id=code,
+                name=name,
+                defaults={"kind": kind, "active": True, "receives_pathways": receives},
+            )
+        for name, state in MISSIONS.get(code, []):
+            Agency.objects.update_or_create(
+                country_id=code,
+                name=name,
+                defaults={
+                    "kind": K.MIGRATION_SERVICE,
+                    "represents_state": state,
+                    "active": True,
+                    "receives_pathways": [],
+                },
             )
 
 
@@ -242,12 +269,94 @@ def _seed_people(target: int = 200) -> int:
     return created
 
 
+def _demo_records(code: str, today: str) -> list[dict[str, Any]]:
+    """First-contact situations the officers of the region meet every week."""
+    base = {"country": code, "date": today}
+    return [
+        {
+            **base,
+            "location": {"kind": "border"},
+            "person": {"nationalities": ["AF"]},
+            "statements": {"fear_of_return": True, "fear_reasons": ["political_opinion"]},
+        },
+        {
+            **base,
+            "location": {"kind": "airport"},
+            "person": {"age_claimed": 15},
+            "travel": {"accompanied_by": "none", "separated_from_family": True},
+        },
+        {
+            **base,
+            "location": {"kind": "inland"},
+            "person": {
+                "documents": [{"type": "passport", "held_by": "employer"}],
+                "stay": "expired",
+            },
+            "statements": {"purpose": "work"},
+            "indicators": {"forced_labour": ["withholding_of_wages", "excessive_overtime"]},
+        },
+        {
+            **base,
+            "location": {"kind": "inland"},
+            "person": {"stay": "irregular", "years_in_country": 7},
+            "statements": {"purpose": "work"},
+        },
+        {
+            **base,
+            "location": {"kind": "reception"},
+            "person": {"nationalities": ["stateless"]},
+            "indicators": {"serious_medical_condition": True},
+        },
+    ]
+
+
+def _seed_screenings() -> int:
+    """A few screenings per state, with their referrals sent (consent recorded first for
+    partners), so that inboxes, safeguards and slips have something to show."""
+    from django.utils import timezone
+
+    from crossroads.referrals.actions import record_consent, send_screening_referrals
+    from crossroads.referrals.routing import default_agency_for_pathway
+    from crossroads.registry.models import Person
+    from crossroads.screening.actions import screen_person
+    from crossroads.screening.models import Screening
+
+    if Screening.objects.exists():
+        return 0
+    made = 0
+    today = timezone.localdate()
+    for code in AGENCIES:
+        officer = User.objects.get(username=f"{code.lower()}-officer")
+        people = list(Person.objects.filter(registered_by=officer).order_by("reference")[:5])
+        for person, record_data in zip(
+            people, _demo_records(code, today.isoformat()), strict=False
+        ):
+            screening = screen_person(
+                acting_user=officer, person_id=person.pk, record_data=record_data
+            )
+            for item in screening.result["referrals"]:
+                agency = default_agency_for_pathway(code, item["pathway"])
+                if item["consent_required"] and agency is not None:
+                    record_consent(
+                        acting_user=officer,
+                        person_id=person.pk,
+                        to_agency_id=agency.pk,
+                        purposes=[item["pathway"]],
+                        given_by="person",
+                        given_on=today,
+                    )
+            send_screening_referrals(acting_user=officer, screening_id=screening.pk)
+            made += 1
+    return made
+
+
 def seed_demo() -> DemoResult:
     password, generated = demo_password()
     with transaction.atomic():
         _seed_reference_data()
         users = _seed_users(password)
         people = _seed_people()
+        _seed_screenings()
     return DemoResult(password, generated, users, people)
 
 
