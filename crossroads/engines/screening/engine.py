@@ -76,8 +76,9 @@ class Age:
 
     @property
     def fact(self) -> str:
-        """The ``because`` entry that cites childhood."""
-        return "is_child: " + "; ".join(self.reasons) if self.reasons else "is_child"
+        """The ``because`` entry that cites childhood by its most decisive sign, in the form
+        of the spec's example (``is_child: age 16 from person.birth_date 2010-05``)."""
+        return f"is_child: {self.reasons[0]}" if self.reasons else "is_child"
 
 
 def assess_age(record: ScreeningRecord) -> Age:
@@ -91,16 +92,16 @@ def assess_age(record: ScreeningRecord) -> Age:
         youngest = age_on(min(birth.latest, on), on)
     certain_birth = birth is not None and birth.is_full and person.birth_date_estimated is not True
 
-    signs: list[str] = []
+    assessment = person.age_assessment
+    signs: list[str] = []  # most decisive first: an assessment saying child always decides
+    if assessment is not None and assessment.result is AgeAssessmentResult.CHILD:
+        signs.append(f"person.age_assessment.result is child ({assessment.date.isoformat()})")
     if youngest is not None and youngest < _ADULT_AGE:
         signs.append(f"age {youngest} from person.birth_date {birth.text if birth else ''}")
     if person.age_claimed is not None and person.age_claimed < _ADULT_AGE:
         signs.append(f"person.age_claimed is {person.age_claimed}")
     if person.appears_child is True:
         signs.append("person.appears_child is true")
-    assessment = person.age_assessment
-    if assessment is not None and assessment.result is AgeAssessmentResult.CHILD:
-        signs.append(f"person.age_assessment.result is child ({assessment.date.isoformat()})")
 
     if assessment is not None and assessment.result is AgeAssessmentResult.CHILD:
         is_child = True
@@ -241,12 +242,16 @@ def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
     child = age.is_child
     child_fact = age.fact
     if child:
-        out.safeguard(Safeguard.NO_DETENTION_CHILD, [child_fact])
+        # UNHCR position on the detention of children (2017): never in their best interests.
+        out.safeguard(Safeguard.NO_DETENTION_CHILD, ["is_child"])
         if not age.certain:
             # A child is a child until an age assessment says otherwise.
             out.safeguard(
                 Safeguard.PRESUMPTION_OF_MINORITY,
-                [child_fact, "age not certain: " + "; ".join(age.uncertain_because)],
+                [
+                    "is_child: " + "; ".join(age.reasons),
+                    "age not certain: " + "; ".join(age.uncertain_because),
+                ],
             )
         accompanied = travel.accompanied_by
         shown = (
