@@ -24,6 +24,7 @@ from .vocab import (
     RETURN_BLOCKING_SAFEGUARDS,
     AccompaniedBy,
     AgeAssessmentResult,
+    Entry,
     ExploitationKind,
     FacilitatedBy,
     ForcedLabourIndicator,
@@ -254,11 +255,7 @@ def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
                 ],
             )
         accompanied = travel.accompanied_by
-        shown = (
-            f"travel.accompanied_by is {accompanied}"
-            if accompanied
-            else ("travel.accompanied_by is absent")
-        )
+        shown = f"travel.accompanied_by is {accompanied or 'absent'}"
         if accompanied in _ACCOMPANYING:
             out.safeguard(Safeguard.FAMILY_UNITY, [child_fact, shown])
         else:
@@ -516,11 +513,8 @@ def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
         irregular: list[str] = []
         if person.stay in _IRREGULAR_STAYS:
             irregular.append(f"person.stay is {person.stay}")
-        if (
-            travel.entry is not None
-            and travel.entry.value == "irregular"
-            and (person.stay is not Stay.REGULAR)
-        ):
+        # A present permission to stay cures an irregular entry.
+        if travel.entry is Entry.IRREGULAR and person.stay is not Stay.REGULAR:
             irregular.append("travel.entry is irregular and person.stay is not regular")
         years = person.years_in_country
         if statements.wants_to_return is True:
