@@ -191,7 +191,9 @@ def _object(value: Any, path: str, allowed: frozenset[str]) -> Mapping[str, Any]
         raise InvalidRecord(path, f"must be an object, not {_type_name(value)}")
     for key in value:
         if key not in allowed:
-            where = f"{path}.{key}" if path != "record" else str(key)
+            # A key is user input: keep the field path on one printable line.
+            name = key if isinstance(key, str) and key.isprintable() else _show(key)[1:-1]
+            where = f"{path}.{name}" if path != "record" else name
             raise InvalidRecord(where, "is not a known field")
     return value
 
