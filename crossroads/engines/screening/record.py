@@ -37,9 +37,9 @@ SCHEMA = "crossroads.screening/1"
 
 _E = TypeVar("_E", bound=StrEnum)
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_ISO_YEAR = re.compile(r"\d{4}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_ISO_YEAR = re.compile(r"[0-9]{4}")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _LANGUAGE = re.compile(r"[a-z]{3}")
 _NATIONALITY_WORDS = frozenset({"stateless", "unknown"})
