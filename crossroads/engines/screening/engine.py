@@ -390,6 +390,12 @@ def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
         out.need(trafficking, evidence, (Pathway.TRAFFICKING_IDENTIFICATION, Priority.HIGH))
         for guard in (Safeguard.NON_PUNISHMENT, Safeguard.REFLECTION_PERIOD):
             out.safeguard(guard, _need_reason(trafficking))
+    if trafficking is not None:
+        # The product needs the length; OHCHR Principles (2002), guideline 6.1.
+        out.safeguard(
+            Safeguard.REFLECTION_PERIOD,
+            [f"reflection_period_days is {pack.reflection_period_days} ({pack.version})"],
+        )
 
     # --- statelessness --------------------------------------------------------------
     stateless: list[str] = []
