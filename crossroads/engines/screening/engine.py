@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .packs import Facts, Pack, PackRegistry, default_registry
-from .phrases import fear_of_return_phrases
+from .phrases import PhraseMatch, fear_of_return_phrases
 from .record import ScreeningRecord, parse_record
 from .vocab import (
     CONSENT_AGENCY_KINDS,
@@ -225,6 +225,16 @@ def _need_reason(code: Need) -> list[str]:
     return [f"need {code}"]
 
 
+def _phrase_reason(match: PhraseMatch) -> str:
+    """Quote what the free text matched: the listed phrase, or the text's own words."""
+    if match.rule == "words":
+        return (
+            f"statements.free_text matched '{match.phrase}' "
+            f"({match.language}: a return word with a fear or harm word)"
+        )
+    return f"statements.free_text matched '{match.phrase}' ({match.language})"
+
+
 def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
     """Apply section 4 and the pack's added rules to a validated record."""
     out = _Result(pack)
@@ -288,7 +298,7 @@ def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
         fear.append("statements.purpose is protection")
     if statements.free_text:
         matches = fear_of_return_phrases().find(statements.free_text)
-        fear.extend(f"statements.free_text matched '{m.phrase}' ({m.language})" for m in matches)
+        fear.extend(_phrase_reason(m) for m in matches)
         if matches and statements.fear_of_return is False:
             out.warn(
                 "statements.fear_of_return is false but statements.free_text expresses "
