@@ -3,13 +3,15 @@
 ``main(["FILE.json"])`` (``-`` for standard input) prints one result as JSON and returns
 0; an invalid record prints one line on standard error naming the field and returns 2.
 ``main(["--jsonl", "FILE.jsonl"])`` screens one record a line and prints one compact
-result a line, in order; an invalid line prints ``{"error": {"field", "message"}}`` in
-its place, and the command returns 2 after the last line. Never a traceback.
+result a line, in order (blank lines are skipped); an invalid line prints
+``{"error": {"field", "message"}}`` in its place, and the command returns 2 after the
+last line. Never a traceback.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, BinaryIO
@@ -64,6 +66,12 @@ def screen_json(raw: bytes, registry: PackRegistry) -> dict[str, Any]:
     return evaluate(record, registry.pack_for(record.country, record.date))
 
 
+def _internal(err: Exception) -> InvalidRecord:
+    return InvalidRecord(
+        "record", f"internal error ({type(err).__name__}: {err}); please report it"
+    )
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -107,6 +115,9 @@ def _run_single(path: str, registry: PackRegistry) -> int:
     except InvalidRecord as err:
         _stderr_line(str(err))
         return 2
+    except Exception as err:  # never a traceback, even for a bug
+        _stderr_line(str(_internal(err)))
+        return 2
     _stdout_write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     return 0
 
@@ -126,14 +137,17 @@ def _run_jsonl(path: str, registry: PackRegistry) -> int:
     status = 0
     out: list[str] = []
     try:
-        for number, line in enumerate(_lines(handle), start=1):
+        for line in _lines(handle):
+            if not line.strip():
+                continue  # a blank line holds no record (a trailing newline, say)
             try:
-                if not line.strip():
-                    raise InvalidRecord("record", f"line {number} is empty")
                 out.append(dumps(screen_json(line, registry)))
             except InvalidRecord as err:
                 status = 2
                 out.append(dumps({"error": err.as_dict()}))
+            except Exception as err:  # a bug must not cost the other lines their results
+                status = 2
+                out.append(dumps({"error": _internal(err).as_dict()}))
             if len(out) >= _WRITE_BATCH:
                 _stdout_write("\n".join(out) + "\n")
                 out.clear()
@@ -170,6 +184,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PackError as err:
         _stderr_line(f"packs: {err}")
         return 2
-    if jsonl:
-        return _run_jsonl(args[0], registry)
-    return _run_single(args[0], registry)
+    try:
+        if jsonl:
+            return _run_jsonl(args[0], registry)
+        return _run_single(args[0], registry)
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as Unix tools do.
+        _silence_stdout()
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

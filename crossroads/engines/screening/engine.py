@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .packs import Facts, Pack, PackRegistry, default_registry
-from .phrases import fear_of_return_phrases
+from .phrases import PhraseMatch, fear_of_return_phrases
 from .record import ScreeningRecord, parse_record
 from .vocab import (
     CONSENT_AGENCY_KINDS,
@@ -24,6 +24,7 @@ from .vocab import (
     RETURN_BLOCKING_SAFEGUARDS,
     AccompaniedBy,
     AgeAssessmentResult,
+    Entry,
     ExploitationKind,
     FacilitatedBy,
     ForcedLabourIndicator,
@@ -76,8 +77,9 @@ class Age:
 
     @property
     def fact(self) -> str:
-        """The ``because`` entry that cites childhood."""
-        return "is_child: " + "; ".join(self.reasons) if self.reasons else "is_child"
+        """The ``because`` entry that cites childhood by its most decisive sign, in the form
+        of the spec's example (``is_child: age 16 from person.birth_date 2010-05``)."""
+        return f"is_child: {self.reasons[0]}" if self.reasons else "is_child"
 
 
 def assess_age(record: ScreeningRecord) -> Age:
@@ -91,16 +93,16 @@ def assess_age(record: ScreeningRecord) -> Age:
         youngest = age_on(min(birth.latest, on), on)
     certain_birth = birth is not None and birth.is_full and person.birth_date_estimated is not True
 
-    signs: list[str] = []
+    assessment = person.age_assessment
+    signs: list[str] = []  # most decisive first: an assessment saying child always decides
+    if assessment is not None and assessment.result is AgeAssessmentResult.CHILD:
+        signs.append(f"person.age_assessment.result is child ({assessment.date.isoformat()})")
     if youngest is not None and youngest < _ADULT_AGE:
         signs.append(f"age {youngest} from person.birth_date {birth.text if birth else ''}")
     if person.age_claimed is not None and person.age_claimed < _ADULT_AGE:
         signs.append(f"person.age_claimed is {person.age_claimed}")
     if person.appears_child is True:
         signs.append("person.appears_child is true")
-    assessment = person.age_assessment
-    if assessment is not None and assessment.result is AgeAssessmentResult.CHILD:
-        signs.append(f"person.age_assessment.result is child ({assessment.date.isoformat()})")
 
     if assessment is not None and assessment.result is AgeAssessmentResult.CHILD:
         is_child = True
@@ -223,6 +225,16 @@ def _need_reason(code: Need) -> list[str]:
     return [f"need {code}"]
 
 
+def _phrase_reason(match: PhraseMatch) -> str:
+    """Quote what the free text matched: the listed phrase, or the text's own words."""
+    if match.rule == "words":
+        return (
+            f"statements.free_text matched '{match.phrase}' "
+            f"({match.language}: a return word with a fear or harm word)"
+        )
+    return f"statements.free_text matched '{match.phrase}' ({match.language})"
+
+
 def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
     """Apply section 4 and the pack's added rules to a validated record."""
     out = _Result(pack)
@@ -241,19 +253,19 @@ def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
     child = age.is_child
     child_fact = age.fact
     if child:
-        out.safeguard(Safeguard.NO_DETENTION_CHILD, [child_fact])
+        # UNHCR position on the detention of children (2017): never in their best interests.
+        out.safeguard(Safeguard.NO_DETENTION_CHILD, ["is_child"])
         if not age.certain:
             # A child is a child until an age assessment says otherwise.
             out.safeguard(
                 Safeguard.PRESUMPTION_OF_MINORITY,
-                [child_fact, "age not certain: " + "; ".join(age.uncertain_because)],
+                [
+                    "is_child: " + "; ".join(age.reasons),
+                    "age not certain: " + "; ".join(age.uncertain_because),
+                ],
             )
         accompanied = travel.accompanied_by
-        shown = (
-            f"travel.accompanied_by is {accompanied}"
-            if accompanied
-            else ("travel.accompanied_by is absent")
-        )
+        shown = f"travel.accompanied_by is {accompanied or 'absent'}"
         if accompanied in _ACCOMPANYING:
             out.safeguard(Safeguard.FAMILY_UNITY, [child_fact, shown])
         else:
@@ -286,7 +298,7 @@ def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
         fear.append("statements.purpose is protection")
     if statements.free_text:
         matches = fear_of_return_phrases().find(statements.free_text)
-        fear.extend(f"statements.free_text matched '{m.phrase}' ({m.language})" for m in matches)
+        fear.extend(_phrase_reason(m) for m in matches)
         if matches and statements.fear_of_return is False:
             out.warn(
                 "statements.fear_of_return is false but statements.free_text expresses "
@@ -388,6 +400,12 @@ def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
         out.need(trafficking, evidence, (Pathway.TRAFFICKING_IDENTIFICATION, Priority.HIGH))
         for guard in (Safeguard.NON_PUNISHMENT, Safeguard.REFLECTION_PERIOD):
             out.safeguard(guard, _need_reason(trafficking))
+    if trafficking is not None:
+        # The product needs the length; OHCHR Principles (2002), guideline 6.1.
+        out.safeguard(
+            Safeguard.REFLECTION_PERIOD,
+            [f"reflection_period_days is {pack.reflection_period_days} ({pack.version})"],
+        )
 
     # --- statelessness --------------------------------------------------------------
     stateless: list[str] = []
@@ -511,11 +529,8 @@ def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
         irregular: list[str] = []
         if person.stay in _IRREGULAR_STAYS:
             irregular.append(f"person.stay is {person.stay}")
-        if (
-            travel.entry is not None
-            and travel.entry.value == "irregular"
-            and (person.stay is not Stay.REGULAR)
-        ):
+        # A present permission to stay cures an irregular entry.
+        if travel.entry is Entry.IRREGULAR and person.stay is not Stay.REGULAR:
             irregular.append("travel.entry is irregular and person.stay is not regular")
         years = person.years_in_country
         if statements.wants_to_return is True:

@@ -37,9 +37,9 @@ SCHEMA = "crossroads.screening/1"
 
 _E = TypeVar("_E", bound=StrEnum)
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_ISO_YEAR = re.compile(r"\d{4}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_ISO_YEAR = re.compile(r"[0-9]{4}")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _LANGUAGE = re.compile(r"[a-z]{3}")
 _NATIONALITY_WORDS = frozenset({"stateless", "unknown"})
@@ -191,7 +191,9 @@ def _object(value: Any, path: str, allowed: frozenset[str]) -> Mapping[str, Any]
         raise InvalidRecord(path, f"must be an object, not {_type_name(value)}")
     for key in value:
         if key not in allowed:
-            where = f"{path}.{key}" if path != "record" else str(key)
+            # A key is user input: keep the field path on one printable line.
+            name = key if isinstance(key, str) and key.isprintable() else _show(key)[1:-1]
+            where = f"{path}.{name}" if path != "record" else name
             raise InvalidRecord(where, "is not a known field")
     return value
 

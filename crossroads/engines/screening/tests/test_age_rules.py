@@ -42,8 +42,8 @@ def test_a_birth_month_allows_up_to_its_last_day() -> None:
 def test_a_latest_birth_day_after_the_screening_date_counts_as_the_screening_date() -> None:
     res = result(person={"birth_date": "2026-11"})  # could be born as late as 2026-11-30
     assert res["is_child"] is True
-    guard = next(s for s in res["safeguards"] if s["code"] == "no_detention_child")
-    assert guard["because"] == ["is_child: age 0 from person.birth_date 2026-11"]
+    need = next(n for n in res["needs"] if n["code"] == "unaccompanied_child")
+    assert need["because"][0] == "is_child: age 0 from person.birth_date 2026-11"
 
 
 def test_a_29_february_birthday_falls_on_1_march_in_common_years() -> None:

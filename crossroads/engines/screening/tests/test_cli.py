@@ -144,3 +144,26 @@ def test_python_m_runs_the_cli(tmp_path: Path) -> None:
     assert done.stderr.strip() == (
         "person.birth_date: 2031-01-01 is after the screening date 2026-11-20"
     )
+
+
+def test_jsonl_skips_blank_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = json.dumps(record()).encode()
+    path = write(tmp_path, line + b"\n\n" + line + b"\r\n\n", "in.jsonl")
+    assert main(["--jsonl", path]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+def test_jsonl_bad_utf8_on_one_line_spoils_only_that_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = json.dumps(record()).encode()
+    path = write(tmp_path, line + b"\n\xff\xfe\n" + line + b"\n", "in.jsonl")
+    assert main(["--jsonl", path]) == 2
+    out = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [("error" in x) for x in out] == [False, True, False]
+    assert "UTF-8" in out[1]["error"]["message"]
+
+
+def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    assert "usage" in capsys.readouterr().out

@@ -72,3 +72,18 @@ def test_the_file_marks_every_language_as_reviewed_or_not() -> None:
 
     data = yaml.safe_load(FEAR_OF_RETURN_FILE.read_text(encoding="utf-8"))
     assert all("reviewed" in entry for entry in data["languages"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I ran away from my employer, he took my passport",
+        "Сбежал от работодателя, он забрал паспорт",
+        "I came to work on a construction site",
+        "Приехал на заработки, работаю на стройке",
+        "Ish qidirib keldim",
+        "Kar mekunam",
+    ],
+)
+def test_statements_about_work_or_an_employer_do_not_match(text: str) -> None:
+    assert fear_of_return_phrases().find(text) == []

@@ -171,7 +171,9 @@ def records(draw: st.DrawFn) -> dict[str, Any]:
             "wants_asylum": optional(st.booleans()),
             "wants_to_return": optional(st.booleans()),
             "purpose": optional(st.sampled_from(codes(Purpose))),
-            "free_text": optional(st.sampled_from(FEARFUL_TEXTS + NEUTRAL_TEXTS)),
+            "free_text": optional(
+                st.sampled_from(FEARFUL_TEXTS + NEUTRAL_TEXTS) | st.text(max_size=40)
+            ),
         },
     )
     indicators = st.fixed_dictionaries(
@@ -190,7 +192,15 @@ def records(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         data["schema"] = "crossroads.screening/1"
     if draw(st.booleans()):
-        data["location"] = {"kind": draw(st.sampled_from(codes(LocationKind)))}
+        data["location"] = draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "kind": optional(st.sampled_from(codes(LocationKind))),
+                    "name": optional(st.sampled_from(["Dostuk", "Manas", "Торугарт"])),
+                },
+            )
+        )
     data["person"] = person
     data["travel"] = draw(travel)
     data["statements"] = draw(statements)

@@ -187,3 +187,14 @@ def test_an_assessment_dated_after_the_screening_is_ignored_with_a_warning() -> 
 def test_documents_held_by_absent_means_self() -> None:
     res = result(person={"documents": [{"type": "passport"}]})
     assert "documentation" not in {n["code"] for n in res["needs"]}
+
+
+def test_an_unknown_key_with_a_newline_still_gives_a_one_line_error() -> None:
+    err = error_of(record(person={"bad\nkey": 1}))
+    assert err.field == "person.bad\\nkey"
+    assert "\n" not in str(err)
+
+
+def test_dates_with_non_ascii_digits_are_refused() -> None:
+    assert error_of(record(date="٢٠٢٦-١١-٢٠")).field == "date"
+    assert error_of(record(person={"birth_date": "٢٠١٠"})).field == "person.birth_date"

@@ -175,3 +175,16 @@ def test_the_example_file_round_trips_through_json(tmp_path: Path) -> None:
     path = tmp_path / "r.json"
     path.write_text(json.dumps(EXAMPLE, ensure_ascii=False), encoding="utf-8")
     assert screen(json.loads(path.read_text(encoding="utf-8"))) == screen(EXAMPLE)
+
+
+def test_the_child_items_read_like_the_spec_example() -> None:
+    res = screen(EXAMPLE)
+    unaccompanied = next(n for n in res["needs"] if n["code"] == "unaccompanied_child")
+    assert unaccompanied["because"] == [
+        "is_child: age 16 from person.birth_date 2010-05",
+        "travel.accompanied_by is none",
+    ]
+    guard = next(s for s in res["safeguards"] if s["code"] == "no_detention_child")
+    assert guard["because"] == ["is_child"]
+    ref = next(r for r in res["referrals"] if r["pathway"] == "child_protection")
+    assert "need unaccompanied_child" in ref["because"]

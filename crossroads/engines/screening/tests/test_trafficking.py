@@ -112,3 +112,12 @@ def test_a_trafficking_victim_is_never_sent_to_return_procedure() -> None:
     )
     assert "return_procedure" not in pathways(res)
     assert "irregular_stay" not in needs(res)
+
+
+def test_the_reflection_period_names_the_packs_days() -> None:
+    res = result(person=ADULT, indicators={"exploitation": ["forced_begging"]})
+    guard = next(s for s in res["safeguards"] if s["code"] == "reflection_period")
+    assert guard["because"] == [
+        "need trafficking_possible",
+        "reflection_period_days is 30 (KG-2026-01-01)",
+    ]
