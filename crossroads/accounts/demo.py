@@ -155,7 +155,7 @@ def _seed_reference_data() -> None:
                 country_id=code,
                 name=name,
                 defaults={
-                    "kind": K.MIGRATION_SERVICE,
+                    "kind": K.FOREIGN_MISSION,
                     "represents_state": state,
                     "active": True,
                     "receives_pathways": [],

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from crossroads.engines.screening.vocab import AgencyKind
+from crossroads.engines.screening.vocab import CONSENT_AGENCY_KINDS, AgencyKind
 
 
 class Role(models.TextChoices):
@@ -33,9 +33,10 @@ AGENCY_KIND_LABELS = {
     AgencyKind.NGO: _("Non-governmental organisation"),
     AgencyKind.HEALTH_SERVICE: _("Health service"),
     AgencyKind.LEGAL_AID: _("Legal aid"),
+    AgencyKind.FOREIGN_MISSION: _("Foreign embassy or consulate"),
 }
 AGENCY_KIND_CHOICES = [(kind.value, AGENCY_KIND_LABELS[kind]) for kind in AgencyKind]
 
 # Agencies that are not bodies of the state: sharing with them needs consent or a lawful
-# basis (screening spec section 6).
-NON_STATE_KINDS = frozenset({AgencyKind.UNHCR, AgencyKind.IOM, AgencyKind.NGO})
+# basis (screening spec section 6). The engine's set, not a copy.
+NON_STATE_KINDS = CONSENT_AGENCY_KINDS

@@ -346,6 +346,8 @@ class _Reader:
         for key, kind in obj.items():
             pathway = self.code(key, f"pathways.{key}", Pathway)
             out[pathway] = self.code(kind, f"pathways.{key}", AgencyKind)
+            if out[pathway] is AgencyKind.FOREIGN_MISSION:
+                raise self.fail(f"pathways.{key}", "a foreign mission receives no pathway")
         missing = [p.value for p in Pathway if p not in out]
         if missing:
             raise self.fail("pathways", f"has no agency kind for {', '.join(missing)}")

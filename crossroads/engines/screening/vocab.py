@@ -144,6 +144,10 @@ class AgencyKind(enum.StrEnum):
     NGO = "ngo"
     HEALTH_SERVICE = "health_service"
     LEGAL_AID = "legal_aid"
+    #: A product extension (screening.md allows adding): a foreign state's embassy or
+    #: consulate. Never a receiving kind of a pathway; while non-refoulement stands nothing
+    #: about a person goes to the mission of their country of origin (section 6).
+    FOREIGN_MISSION = "foreign_mission"
 
 
 #: Non-state agencies: a referral to them needs recorded consent or a lawful basis (section 6).

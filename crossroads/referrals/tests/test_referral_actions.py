@@ -38,7 +38,7 @@ def kg_agencies(db):
         ("Migration Service (KG)", "migration_service"),
         ("Refugee department (KG)", "asylum_authority"),
         ("UNHCR Kyrgyzstan", "unhcr"),
-        ("Embassy of Afghanistan in Bishkek", "migration_service"),
+        ("Embassy of Afghanistan in Bishkek", "foreign_mission"),
     ]:
         made[name], _ = Agency.objects.get_or_create(
             country_id="KG", name=name, defaults={"kind": kind}
