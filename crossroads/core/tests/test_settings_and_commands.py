@@ -114,3 +114,60 @@ def test_the_openapi_schema_is_valid_and_generates_without_warnings(tmp_path):
         "/api/v1/audit/",
     ):
         assert f"{path}:" in schema
+
+
+def test_the_crossroads_command_runs_the_screening_engine(tmp_path, capsys):
+    import json
+
+    from crossroads.cli import main
+
+    path = tmp_path / "record.json"
+    path.write_text(
+        json.dumps({"country": "KG", "date": "2026-11-20", "statements": {"fear_of_return": True}}),
+        encoding="utf-8",
+    )
+    assert main(["crossroads", "screen", str(path)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["pack"]["country"] == "KG"
+    assert "international_protection" in [n["code"] for n in result["needs"]]
+    path.write_text('{"country": "KG", "date": "2026-02-30"}', encoding="utf-8")
+    assert main(["crossroads", "screen", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("date")
+
+
+def test_the_crossroads_command_runs_dedupe_and_search(tmp_path, capsys):
+    from crossroads.cli import main
+
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "id,given_name,family_name,patronymic,birth_date,sex,nationality\n"
+        "1,Мухаммад,Рахимов,,1990-03-12,M,TJ\n"
+        "2,MOHAMMAD,RAKHIMOV,,1990-03-12,M,TJ\n"
+        "3,Гулнора,Каримова,,1985,F,UZ\n",
+        encoding="utf-8",
+    )
+    clusters = tmp_path / "clusters.csv"
+    assert main(["crossroads", "dedupe", str(people), "--clusters", str(clusters)]) == 0
+    rows = clusters.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "id,cluster_id" and len(rows) == 4
+    found = tmp_path / "found.csv"
+    assert (
+        main(
+            [
+                "crossroads",
+                "search",
+                "--index",
+                str(people),
+                "--queries",
+                str(people),
+                "--top",
+                "2",
+                "--output",
+                str(found),
+            ]
+        )
+        == 0
+    )
+    assert "p50" in capsys.readouterr().out
+    assert found.read_text(encoding="utf-8").splitlines()[0] == "query_id,rank,id,match_probability"
