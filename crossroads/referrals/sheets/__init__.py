@@ -325,8 +325,14 @@ def format_date(value: dt.date, content: Mapping[str, Any]) -> str:
 
 
 def format_moment(value: dt.datetime, content: Mapping[str, Any], tz: ZoneInfo) -> str:
+    """A deadline in the local time of the state. Inside a right-to-left sentence it is
+    isolated as left-to-right (U+2066 ... U+2069), or the bidi algorithm would reorder
+    its digits and dots."""
     local = value.astimezone(tz)
-    return f"{format_date(local.date(), content)} {local:%H:%M}"
+    text = f"{format_date(local.date(), content)} {local:%H:%M}"
+    if (content.get("language") or {}).get("dir") == "rtl":
+        return f"\u2066{text}\u2069"
+    return text
 
 
 def _zone(country: str | None) -> ZoneInfo:
