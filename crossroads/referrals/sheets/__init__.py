@@ -102,6 +102,7 @@ LANGUAGE_ALIASES: dict[str, str] = {
     "ky": "kir",
     "kk": "kaz",
     "ps": "pus",
+    "fa": "prs",
 }
 
 #: Local time of each Almaty Process state, for deadlines printed to the person.
@@ -242,7 +243,8 @@ def content_problems(content: Any, lang: str) -> list[str]:
 @functools.cache
 def load_content(lang: str) -> dict[str, Any]:
     """The content of one language, checked complete. Raises ContentError otherwise, so
-    that a half-translated sheet is never handed to a person."""
+    that a half-translated sheet is never handed to a person. Read once per process: an
+    edited file is served after the server restarts."""
     path = _content_path(lang)
     if not lang.isalpha() or not path.is_file():
         raise ContentError(f"{lang}: no information sheet in this language")

@@ -127,3 +127,16 @@ def test_child_and_trafficking_paragraphs_only_when_they_apply():
     assert {"child", "child_guardian", "child_age"} <= set(rights_for(child, False))
     assert {"trafficking", "non_punishment"} <= set(rights_for(trafficked, False))
     assert "child" not in rights_for(trafficked, False)
+
+
+def test_a_sheet_for_a_person_without_a_screening_prints_only_the_general_rights():
+    from types import SimpleNamespace
+
+    from crossroads.referrals.sheets import ALWAYS, sheet_context
+
+    person = SimpleNamespace(reference="KG-2026-000001-1", full_name="Aibek", country_id="KG")
+    context = sheet_context(person, [], "kir")
+    assert {r["key"] for r in context["rights"]} == ALWAYS
+    assert context["steps"] == []
+    assert context["person_reference"] == "KG-2026-000001-1"
+    assert (context["html_lang"], context["dir"]) == ("ky", "ltr")
