@@ -1,0 +1,441 @@
+"""The information sheet and referral slip handed to the person (issue 3, "Information for
+the person").
+
+The words live in data files, one per language (`content/<iso 639-3>.yaml`), so that a
+translator or reviewer edits text, never code. This module loads and checks those files,
+decides which rights paragraphs apply to one person, and builds the template context for
+one printable page: the rights, "what happens next" for each referral actually sent, and a
+slip the person keeps as proof of registration.
+
+Why the rights are chosen and not all printed: a sheet that tells an adult labour migrant
+about guardians, or tells someone without a protection need that they cannot be punished
+for irregular entry, misinforms. Each conditional paragraph is tied to the safeguard or
+need of the screening result that gives the right (screening.md sections 3 and 4).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import string
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import jdatetime
+import yaml
+
+from crossroads.engines.screening import Pathway, Priority, default_registry
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+
+#: Keys every language file must hold under `labels`.
+LABELS: tuple[str, ...] = (
+    "intro",
+    "name",
+    "person_reference",
+    "screening_reference",
+    "date",
+    "issued_by",
+    "your_rights",
+    "what_happens_next",
+    "no_referrals",
+    "if_no_contact",
+    "where_to_go",
+    "referral_reference",
+    "slip_title",
+    "cut_here",
+    "keep_paper",
+    "address",
+    "officer",
+    "print",
+    "language",
+)
+
+#: Rights paragraphs, in the order printed. Those in ALWAYS apply to everyone; the others
+#: only when the screening result gives the right (see `rights_for`).
+RIGHTS: tuple[str, ...] = (
+    "asylum",
+    "no_contact_origin",
+    "non_punishment",
+    "child",
+    "child_age",
+    "child_guardian",
+    "family_unity",
+    "trafficking",
+    "legal_aid",
+    "interpretation",
+    "confidentiality",
+    "consent",
+    "state_referrals",
+    "complaint",
+)
+ALWAYS: frozenset[str] = frozenset(
+    {"asylum", "legal_aid", "interpretation", "confidentiality", "consent", "complaint"}
+)
+
+PATHWAYS: tuple[str, ...] = tuple(p.value for p in Pathway)
+PRIORITIES: tuple[str, ...] = tuple(p.value for p in Priority)
+
+#: Placeholders a text may use, by where it stands. Every text that is a template must
+#: use exactly the placeholders English uses (checked by `content_problems`).
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "priorities": frozenset({"hours", "deadline"}),
+    "rights.trafficking": frozenset({"days"}),
+}
+
+#: Codes a person's language may be recorded under that are read in one of our files.
+#: Hazaragi and Iranian Persian speakers read Dari; Pashto's varieties share one script.
+LANGUAGE_ALIASES: dict[str, str] = {
+    "en": "eng",
+    "ru": "rus",
+    "uzb": "uzn",
+    "uz": "uzn",
+    "fas": "prs",
+    "pes": "prs",
+    "haz": "prs",
+    "pbt": "pus",
+    "pst": "pus",
+    "pbu": "pus",
+    "tg": "tgk",
+    "ky": "kir",
+    "kk": "kaz",
+    "ps": "pus",
+    "fa": "prs",
+}
+
+#: Local time of each Almaty Process state, for deadlines printed to the person.
+COUNTRY_TIMEZONES: dict[str, str] = {
+    "AF": "Asia/Kabul",
+    "AZ": "Asia/Baku",
+    "CN": "Asia/Urumqi",
+    "IR": "Asia/Tehran",
+    "KG": "Asia/Bishkek",
+    "KZ": "Asia/Almaty",
+    "PK": "Asia/Karachi",
+    "TJ": "Asia/Dushanbe",
+    "TM": "Asia/Ashgabat",
+    "TR": "Europe/Istanbul",
+}
+
+# Trafficking needs whose presence gives the reflection period and non-punishment.
+TRAFFICKING_NEEDS = frozenset({"trafficking_presumed", "trafficking_possible"})
+CHILD_ALONE_NEEDS = frozenset({"unaccompanied_child", "separated_child"})
+PRIORITY_RANK = {p.value: p.rank for p in Priority}
+# Agency kinds that are not state bodies: sharing with them needs consent (spec section 6).
+NON_STATE_KINDS = frozenset({"unhcr", "iom", "ngo"})
+
+
+class ContentError(ValueError):
+    """A language file is missing, malformed or incomplete."""
+
+
+def _content_path(lang: str) -> Path:
+    return CONTENT_DIR / f"{lang}.yaml"
+
+
+def available_languages() -> list[str]:
+    """ISO 639-3 codes of every language with a content file, English and Russian first."""
+    codes = sorted(p.stem for p in CONTENT_DIR.glob("*.yaml"))
+    first = [c for c in ("eng", "rus") if c in codes]
+    return first + [c for c in codes if c not in first]
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _texts(content: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
+    """(where, text) for every template text, for the placeholder check."""
+    for key, value in (content.get("priorities") or {}).items():
+        yield f"priorities.{key}", str(value)
+    for key, value in (content.get("rights") or {}).items():
+        if isinstance(value, Mapping):
+            yield f"rights.{key}", str(value.get("text", ""))
+    for key, value in (content.get("next") or {}).items():
+        if isinstance(value, Mapping):
+            yield f"next.{key}", str(value.get("text", ""))
+
+
+def content_problems(content: Any, lang: str) -> list[str]:
+    """Everything missing or wrong in one language file, as readable lines (empty if the
+    file is complete). Used when loading and by the tests."""
+    problems: list[str] = []
+    if not isinstance(content, Mapping):
+        return [f"{lang}: the file is not a mapping"]
+
+    review = content.get("review")
+    if not isinstance(review, Mapping):
+        problems.append(f"{lang}: review: missing")
+    else:
+        for key in ("status", "native_speaker_reviewed", "note", "sources"):
+            if key not in review:
+                problems.append(f"{lang}: review.{key}: missing")
+        if not review.get("sources"):
+            problems.append(f"{lang}: review.sources: empty")
+        status = review.get("status")
+        if lang != "eng":
+            if status not in ("machine_drafted", "reviewed"):
+                problems.append(f"{lang}: review.status must be machine_drafted or reviewed")
+            if status == "reviewed" and not (
+                review.get("reviewed_by") and review.get("reviewed_on")
+            ):
+                problems.append(
+                    f"{lang}: review: a reviewed file names reviewed_by and reviewed_on"
+                )
+            if status != "reviewed" and review.get("native_speaker_reviewed") is not False:
+                problems.append(
+                    f"{lang}: review.native_speaker_reviewed must be false until reviewed"
+                )
+
+    language = content.get("language")
+    if not isinstance(language, Mapping):
+        problems.append(f"{lang}: language: missing")
+    else:
+        if language.get("code") != lang:
+            problems.append(f"{lang}: language.code must be {lang}")
+        for key in ("html_lang", "name", "name_en"):
+            if not language.get(key):
+                problems.append(f"{lang}: language.{key}: missing")
+        if language.get("dir") not in ("ltr", "rtl"):
+            problems.append(f"{lang}: language.dir must be ltr or rtl")
+
+    if not str(content.get("title") or "").strip():
+        problems.append(f"{lang}: title: missing")
+    labels = content.get("labels") or {}
+    for key in LABELS:
+        if not str(labels.get(key) or "").strip():
+            problems.append(f"{lang}: labels.{key}: missing")
+    rights = content.get("rights") or {}
+    for key in RIGHTS:
+        item = rights.get(key)
+        if not isinstance(item, Mapping) or not item.get("heading") or not item.get("text"):
+            problems.append(f"{lang}: rights.{key}: needs a heading and a text")
+    steps = content.get("next") or {}
+    for key in PATHWAYS:
+        item = steps.get(key)
+        if not isinstance(item, Mapping) or not item.get("title") or not item.get("text"):
+            problems.append(f"{lang}: next.{key}: needs a title and a text")
+    priorities = content.get("priorities") or {}
+    for key in PRIORITIES:
+        if not str(priorities.get(key) or "").strip():
+            problems.append(f"{lang}: priorities.{key}: missing")
+
+    for where, text in _texts(content):
+        allowed = PLACEHOLDERS.get(where.rsplit(".", 1)[0], frozenset()) | PLACEHOLDERS.get(
+            where, frozenset()
+        )
+        try:
+            used = _fields(text)
+        except ValueError as exc:
+            problems.append(f"{lang}: {where}: {exc}")
+            continue
+        if used - allowed:
+            problems.append(f"{lang}: {where}: unknown placeholder {sorted(used - allowed)}")
+        if where.startswith("priorities.") and "deadline" not in used:
+            problems.append(f"{lang}: {where}: must say {{deadline}}")
+        if where == "rights.trafficking" and "days" not in used:
+            problems.append(f"{lang}: {where}: must say {{days}}")
+    return problems
+
+
+@functools.cache
+def load_content(lang: str) -> dict[str, Any]:
+    """The content of one language, checked complete. Raises ContentError otherwise, so
+    that a half-translated sheet is never handed to a person. Read once per process: an
+    edited file is served after the server restarts."""
+    path = _content_path(lang)
+    if not lang.isalpha() or not path.is_file():
+        raise ContentError(f"{lang}: no information sheet in this language")
+    with path.open(encoding="utf-8") as handle:
+        content = yaml.safe_load(handle)
+    problems = content_problems(content, lang)
+    if problems:
+        raise ContentError("; ".join(problems))
+    return dict(content)
+
+
+def normalise_language(code: str | None) -> str | None:
+    """A language code as one of our files names it, or None."""
+    if not code:
+        return None
+    code = code.strip().lower().replace("_", "-")
+    code = LANGUAGE_ALIASES.get(code, LANGUAGE_ALIASES.get(code.split("-")[0], code))
+    return code if code in available_languages() else None
+
+
+def choose_language(
+    requested: str | None, person_languages: Sequence[str], officer_language: str | None
+) -> str:
+    """The language asked for; else the first of the person's languages with content;
+    else the officer's own; else English."""
+    for candidate in (requested, *person_languages, officer_language):
+        code = normalise_language(candidate)
+        if code:
+            return code
+    return "eng"
+
+
+def rights_for(result: Mapping[str, Any] | None, pathways_to_state_bodies: bool) -> list[str]:
+    """The rights paragraphs that apply to this person, in print order."""
+    result = result or {}
+    needs = {n.get("code") for n in result.get("needs", [])}
+    safeguards = {s.get("code") for s in result.get("safeguards", [])}
+    is_child = bool(result.get("is_child"))
+    trafficking = bool(needs & TRAFFICKING_NEEDS) or "reflection_period" in safeguards
+    applies = {
+        "no_contact_origin": "non_refoulement" in safeguards,
+        # 1951 Convention art. 31, Smuggling Protocol art. 5, OHCHR principle 7.
+        "non_punishment": "non_punishment" in safeguards
+        or "international_protection" in needs
+        or trafficking,
+        "child": is_child,
+        "child_age": is_child and "presumption_of_minority" in safeguards,
+        "child_guardian": is_child
+        and ("guardian_required" in safeguards or bool(needs & CHILD_ALONE_NEEDS)),
+        "family_unity": is_child and "family_unity" in safeguards,
+        "trafficking": trafficking,
+        "state_referrals": pathways_to_state_bodies,
+    }
+    return [key for key in RIGHTS if key in ALWAYS or applies.get(key, False)]
+
+
+def reflection_days(result: Mapping[str, Any] | None) -> int:
+    """The reflection period of the pack that decided the screening."""
+    pack = (result or {}).get("pack") or {}
+    try:
+        return (
+            default_registry()
+            .pack_for(pack["country"], pack["effective_from"])
+            .reflection_period_days
+        )
+    except (KeyError, LookupError, ValueError):
+        # The spec's packs all give one; 30 days is the Council of Europe minimum
+        # (Convention on Action against Trafficking, art. 13).
+        return 30
+
+
+def format_date(value: dt.date, content: Mapping[str, Any]) -> str:
+    """`25.11.2026`, the day-first numeric date read across the region; with the Solar
+    Hijri date beside it where the file asks for it (Afghan documents use it)."""
+    text = value.strftime("%d.%m.%Y")
+    if (content.get("language") or {}).get("solar_hijri"):
+        hijri = jdatetime.date.fromgregorian(date=value)
+        text += f" ({hijri.year}/{hijri.month:02d}/{hijri.day:02d})"
+    return text
+
+
+def format_moment(value: dt.datetime, content: Mapping[str, Any], tz: ZoneInfo) -> str:
+    """A deadline in the local time of the state. Inside a right-to-left sentence it is
+    isolated as left-to-right (U+2066 ... U+2069), or the bidi algorithm would reorder
+    its digits and dots."""
+    local = value.astimezone(tz)
+    text = f"{format_date(local.date(), content)} {local:%H:%M}"
+    if (content.get("language") or {}).get("dir") == "rtl":
+        return f"\u2066{text}\u2069"
+    return text
+
+
+def _zone(country: str | None) -> ZoneInfo:
+    return ZoneInfo(COUNTRY_TIMEZONES.get(country or "", "UTC"))
+
+
+def sheet_context(screening_or_person: Any, referrals: Iterable[Any], lang: str) -> dict[str, Any]:
+    """Everything the template prints, in `lang`.
+
+    `screening_or_person` is a `Screening` (its result decides which rights apply) or a
+    `Person` (then only the rights that apply to everyone). `referrals` are the referrals
+    actually sent; nothing else is printed as a next step or on the slip."""
+    content = load_content(lang)
+    if hasattr(screening_or_person, "result"):
+        screening = screening_or_person
+        person = screening.person
+        result: Mapping[str, Any] | None = screening.result
+        issued_at = screening.screened_at
+        issued_by = getattr(screening.agency, "name", "")
+    else:
+        screening, person, result = None, screening_or_person, None
+        issued_at = None
+        issued_by = ""
+    tz = _zone(getattr(person, "country_id", None))
+    issued_on = (issued_at or dt.datetime.now(dt.UTC)).astimezone(tz).date()
+
+    referrals = sorted(
+        referrals, key=lambda r: (PRIORITY_RANK.get(r.priority, 99), r.sent_at, r.reference)
+    )
+    to_state = any(r.to_agency.kind not in NON_STATE_KINDS for r in referrals)
+    days = reflection_days(result)
+    rights = []
+    for key in rights_for(result, to_state):
+        item = content["rights"][key]
+        rights.append(
+            {"key": key, "heading": item["heading"], "text": item["text"].format(days=days)}
+        )
+
+    steps = []
+    for referral in referrals:
+        step = content["next"][referral.pathway]
+        hours = max(1, round((referral.deadline_at - referral.sent_at).total_seconds() / 3600))
+        steps.append(
+            {
+                "reference": referral.reference,
+                "pathway": referral.pathway,
+                "title": step["title"],
+                "text": step["text"],
+                "agency": referral.to_agency.name,
+                "priority": referral.priority,
+                "when": content["priorities"][referral.priority].format(
+                    hours=hours, deadline=format_moment(referral.deadline_at, content, tz)
+                ),
+            }
+        )
+
+    language = content["language"]
+    return {
+        "density": density(len(rights), len(steps)),
+        "lang": lang,
+        "html_lang": language["html_lang"],
+        "dir": language["dir"],
+        "language": language,
+        "review": content["review"],
+        "title": content["title"],
+        "labels": content["labels"],
+        "person_reference": person.reference,
+        "person_name": person.full_name if hasattr(person, "full_name") else "",
+        "screening": screening,
+        "screening_reference": screening.reference if screening is not None else "",
+        "issued_by": issued_by,
+        "date": format_date(issued_on, content),
+        "rights": rights,
+        "steps": steps,
+        "languages": [
+            {"code": code, "name": load_content(code)["language"]["name"]}
+            for code in available_languages()
+        ],
+    }
+
+
+def density(rights: int, steps: int) -> int:
+    """0 to 3: how much smaller the type must be for the sheet and the slip to fit one
+    A4 page (measured in headless Chromium with the longest language, Tajik)."""
+    load = rights + 3 * steps
+    if load <= 14:
+        return 0
+    if load <= 24:
+        return 1
+    if load <= 30:
+        return 2
+    return 3
+
+
+def sent_referrals(screening: Any) -> list[Any]:
+    """The referrals sent for this screening that still stand: a declined referral is not
+    a door the person can go to, so it is left off the sheet and the slip."""
+    from crossroads.referrals.models import Referral
+
+    return list(
+        Referral.objects.filter(screening=screening)
+        .exclude(status=Referral.Status.DECLINED)
+        .select_related("to_agency")
+    )
