@@ -188,3 +188,22 @@ def referral_view(referral: Referral, *, detail: bool = True) -> dict[str, Any]:
                 screening["free_text"] = free_text
         data["screening"] = screening
     return data
+
+
+def referral_display(referral: Referral, *, detail: bool = False) -> dict[str, Any]:
+    """`referral_view` with the labels a page shows, in the user's language."""
+    from crossroads.registry.vocab import Sex
+    from crossroads.screening.vocab import NEED_LABELS, SAFEGUARD_LABELS
+
+    data = referral_view(referral, detail=detail)
+    person = data["person"]
+    data["person"]["full_name"] = " ".join(
+        p for p in (person["given_name"], person["patronymic"], person["family_name"]) if p
+    )
+    data["person"]["sex_label"] = dict(Sex.choices).get(person["sex"], person["sex"])
+    data["pathway_label"] = referral.get_pathway_display()
+    data["priority_label"] = referral.get_priority_display()
+    data["status_label"] = referral.get_status_display()
+    data["need_labels"] = [NEED_LABELS.get(n, n) for n in data["needs"]]
+    data["safeguard_labels"] = [SAFEGUARD_LABELS.get(s, s) for s in data["safeguards"]]
+    return data
