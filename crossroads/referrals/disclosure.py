@@ -24,7 +24,9 @@ class Category(enum.StrEnum):
     """A kind of sensitive detail about a person."""
 
     HEALTH = "health"
-    VIOLENCE = "violence"
+    #: gender-based violence
+    GBV = "gbv"
+    TORTURE = "torture"
     EXPLOITATION = "exploitation"
     CHILD_AT_RISK = "child_at_risk"
     #: the person's own account, in their words (`statements.free_text`)
@@ -38,8 +40,8 @@ NEED_CATEGORY: Mapping[str, Category] = MappingProxyType(
         Need.MEDICAL_URGENT: Category.HEALTH,
         Need.MEDICAL_NEEDS: Category.HEALTH,
         Need.PSYCHOSOCIAL: Category.HEALTH,
-        Need.GBV_SURVIVOR: Category.VIOLENCE,
-        Need.TORTURE_SURVIVOR: Category.VIOLENCE,
+        Need.GBV_SURVIVOR: Category.GBV,
+        Need.TORTURE_SURVIVOR: Category.TORTURE,
         Need.TRAFFICKING_PRESUMED: Category.EXPLOITATION,
         Need.TRAFFICKING_POSSIBLE: Category.EXPLOITATION,
         Need.LABOUR_EXPLOITATION: Category.EXPLOITATION,
@@ -56,8 +58,8 @@ INDICATOR_CATEGORY: Mapping[str, Category] = MappingProxyType(
         "pregnant": Category.HEALTH,
         "disability": Category.HEALTH,
         "mental_health_distress": Category.HEALTH,
-        "gbv_survivor": Category.VIOLENCE,
-        "torture_survivor": Category.VIOLENCE,
+        "gbv_survivor": Category.GBV,
+        "torture_survivor": Category.TORTURE,
         "forced_labour": Category.EXPLOITATION,
         "exploitation": Category.EXPLOITATION,
         "child_marriage": Category.CHILD_AT_RISK,
@@ -77,7 +79,7 @@ PATHWAY_CARRIES: Mapping[str, frozenset[Category]] = MappingProxyType(
             {
                 Category.CHILD_AT_RISK,
                 Category.EXPLOITATION,
-                Category.VIOLENCE,
+                Category.GBV,
                 Category.STATEMENT,
             }
         ),
@@ -86,9 +88,9 @@ PATHWAY_CARRIES: Mapping[str, frozenset[Category]] = MappingProxyType(
         Pathway.VICTIM_ASSISTANCE: frozenset({Category.EXPLOITATION, Category.STATEMENT}),
         Pathway.LABOUR_INSPECTION: frozenset({Category.EXPLOITATION}),
         # Torture survivors are referred to medical and psychosocial care (section 4).
-        Pathway.MEDICAL_CARE: frozenset({Category.HEALTH, Category.VIOLENCE}),
-        Pathway.PSYCHOSOCIAL_SUPPORT: frozenset({Category.HEALTH, Category.VIOLENCE}),
-        Pathway.GBV_SERVICES: frozenset({Category.VIOLENCE, Category.STATEMENT}),
+        Pathway.MEDICAL_CARE: frozenset({Category.HEALTH, Category.TORTURE}),
+        Pathway.PSYCHOSOCIAL_SUPPORT: frozenset({Category.HEALTH, Category.TORTURE}),
+        Pathway.GBV_SERVICES: frozenset({Category.GBV, Category.STATEMENT}),
     }
 )
 
