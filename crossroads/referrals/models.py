@@ -61,6 +61,11 @@ class Consent(models.Model):
         return f"{self.basis} → {self.to_agency_id}"
 
     @property
+    def purpose_labels(self) -> list[str]:
+        labels = dict(PATHWAY_CHOICES)
+        return [str(labels.get(p, p)) for p in self.purposes]
+
+    @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
 

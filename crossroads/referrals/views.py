@@ -105,7 +105,7 @@ def referral_accept(request: HttpRequest, referral_id: str) -> HttpResponse:
 def referral_decline(request: HttpRequest, referral_id: str) -> HttpResponse:
     form = DeclineForm(request.POST)
     if not form.is_valid():
-        referral = queries.referral_detail_unaudited(request.user, referral_id)
+        referral = queries.referral_detail(request.user, referral_id)
         return _detail_page(request, referral, decline_form=form)
     try:
         actions.decline_referral(
