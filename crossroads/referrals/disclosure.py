@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from crossroads.accounts.vocab import NON_STATE_KINDS
 from crossroads.engines.screening import Need, Pathway
 
@@ -63,6 +65,21 @@ INDICATOR_CATEGORY: Mapping[str, Category] = MappingProxyType(
         "forced_labour": Category.EXPLOITATION,
         "exploitation": Category.EXPLOITATION,
         "child_marriage": Category.CHILD_AT_RISK,
+    }
+)
+
+INDICATOR_LABELS: Mapping[str, Any] = MappingProxyType(
+    {
+        "medical_urgent": _("Needs medical care now"),
+        "serious_medical_condition": _("Serious medical condition"),
+        "pregnant": _("Pregnant"),
+        "disability": _("Disability"),
+        "mental_health_distress": _("Mental-health distress"),
+        "gbv_survivor": _("Survivor of gender-based violence"),
+        "torture_survivor": _("Survivor of torture"),
+        "forced_labour": _("Forced-labour indicators"),
+        "exploitation": _("Exploitation"),
+        "child_marriage": _("Child marriage"),
     }
 )
 
@@ -207,5 +224,10 @@ def referral_display(referral: Referral, *, detail: bool = False) -> dict[str, A
     data["priority_label"] = referral.get_priority_display()
     data["status_label"] = referral.get_status_display()
     data["need_labels"] = [NEED_LABELS.get(n, n) for n in data["needs"]]
+    screening = data.get("screening") or {}
+    data["indicator_rows"] = [
+        (INDICATOR_LABELS.get(key, key), value if isinstance(value, list) else [])
+        for key, value in (screening.get("indicators") or {}).items()
+    ]
     data["safeguard_labels"] = [SAFEGUARD_LABELS.get(s, s) for s in data["safeguards"]]
     return data

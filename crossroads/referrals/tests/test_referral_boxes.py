@@ -85,3 +85,13 @@ def test_lists_are_paginated(kg_border_officer, register, refer, kg_agencies, ap
 def test_analysts_and_anonymous_callers_see_no_referrals(kg_analyst, api):
     assert api(kg_analyst).get("/api/v1/referrals/").status_code == 403
     assert api().get("/api/v1/referrals/").status_code == 401
+
+
+def test_without_a_box_both_sent_and_received_referrals_are_listed(
+    kg_border_officer, kg_asylum_caseworker, register, refer, kg_agencies, api
+):
+    person = register(kg_border_officer)
+    received = refer(kg_border_officer, person, kg_agencies["asylum"])
+    sent = refer(kg_asylum_caseworker, person, kg_agencies["legal_aid"], "legal_aid")
+    refs = _refs(api(kg_asylum_caseworker).get("/api/v1/referrals/"))
+    assert sorted(refs) == sorted([received.reference, sent.reference])

@@ -152,3 +152,30 @@ def test_a_partner_page_shows_only_consented_fields(
     assert "Survivor of gender-based violence" not in html
     assert "He kept my passport" not in html
     assert 'id="accept-referral"' in html
+
+
+def test_the_referral_page_shows_the_indicators_its_pathway_deals_with(
+    kg_border_officer, register, screened, consent, refer, kg_agencies, web
+):
+    from crossroads.accounts.models import User
+
+    ngo_worker = User.objects.create(
+        username="kg_ngo_page", agency=kg_agencies["ngo"], roles=["partner"]
+    )
+    person = register(kg_border_officer)
+    screening = screened(kg_border_officer, person)
+    consent(kg_border_officer, person, kg_agencies["ngo"], ["gbv_services"], shares_sensitive=True)
+    referral = refer(
+        kg_border_officer,
+        person,
+        kg_agencies["ngo"],
+        "gbv_services",
+        needs=["gbv_survivor"],
+        screening_id=screening.pk,
+    )
+    html = web(ngo_worker).get(f"/referrals/{referral.pk}/").content.decode()
+    assert 'id="screening-indicators"' in html
+    assert "Survivor of gender-based violence" in html
+    assert "Pregnant" not in html
+    assert "Forced-labour indicators" not in html
+    assert "He kept my passport" in html
