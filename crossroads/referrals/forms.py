@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from crossroads.accounts.models import Agency
 from crossroads.accounts.vocab import NON_STATE_KINDS
-from crossroads.screening.vocab import PATHWAY_CHOICES
+from crossroads.screening.vocab import NEED_CHOICES, PATHWAY_CHOICES, PRIORITY_CHOICES
 
 from .models import Basis, GivenBy
 
@@ -61,4 +61,34 @@ class ConsentForm(forms.Form):
         # Only partners of the person's own state: records never leave it.
         self.fields["to_agency"].queryset = Agency.objects.filter(  # type: ignore[attr-defined]
             country_id=country, active=True, kind__in=NON_STATE_KINDS
+        ).order_by("name")
+
+
+class SendReferralForm(forms.Form):
+    pathway = forms.ChoiceField(label=_("Pathway"), choices=PATHWAY_CHOICES)
+    priority = forms.ChoiceField(label=_("Priority"), choices=PRIORITY_CHOICES, initial="normal")
+    to_agency = forms.ModelChoiceField(
+        label=_("To"),
+        queryset=Agency.objects.none(),
+        required=False,
+        empty_label=_("The agency that receives this pathway"),
+    )
+    needs = forms.MultipleChoiceField(
+        label=_("Needs"),
+        choices=NEED_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+    )
+
+    def __init__(self, *args: Any, country: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Agencies of the person's own state only: records never leave it.
+        self.fields["to_agency"].queryset = Agency.objects.filter(  # type: ignore[attr-defined]
+            country_id=country, active=True
         ).order_by("name")

@@ -18,7 +18,7 @@ from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput
 
 from . import actions, queries
 from .disclosure import referral_display
-from .forms import ConsentForm, DeclineForm
+from .forms import ConsentForm, DeclineForm, SendReferralForm
 from .models import Referral
 
 PAGE_SIZE = 50
@@ -169,3 +169,34 @@ def consent_withdraw(request: HttpRequest, consent_id: str) -> HttpResponse:
     else:
         messages.success(request, _("Consent withdrawn."))
     return redirect("referrals:person_consents", person_id=consent.person_id)
+
+
+@login_required
+def send_referral(request: HttpRequest, person_id: str) -> HttpResponse:
+    """Refers a person by hand (the screening page sends a screening's referrals)."""
+    user: Any = request.user
+    require_role(user, "change_person")
+    person = access_person_by_id(user, person_id, verb="change_person", audit_read=False)
+    form = SendReferralForm(request.POST or None, country=person.country_id)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            referral = actions.send_referral(
+                acting_user=user,
+                person_id=person.pk,
+                pathway=data["pathway"],
+                priority=data["priority"],
+                needs=data["needs"],
+                to_agency_id=data["to_agency"].pk if data["to_agency"] else None,
+                note=data["note"],
+            )
+        except Conflict as exc:
+            form.add_error(None, exc.message)
+        except InvalidInput as exc:
+            for field, errors in exc.errors.items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        else:
+            messages.success(request, _("Referral sent."))
+            return redirect("referrals:referral_detail", referral_id=referral.pk)
+    return render(request, "referrals/send.html", {"person": person, "form": form})
