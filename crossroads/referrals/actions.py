@@ -151,11 +151,22 @@ def send_screening_referrals(
         ]
 
 
+def may_answer_referral(user: Any, referral: Referral) -> bool:
+    """The one rule for answering: a caseworker, supervisor or partner of the receiving
+    agency, while the referral waits for an answer. Pages ask it to show the buttons."""
+    return (
+        getattr(user, "is_authenticated", False)
+        and user.has_role(*ANSWERING_ROLES)
+        and referral.to_agency_id == user.agency_id
+        and referral.status == Referral.Status.SENT
+    )
+
+
 def _referral_for_receiver(acting_user: Any, referral_id: Any) -> Referral:
     if not acting_user.has_role(*ANSWERING_ROLES):
         raise Forbidden(_("Your role does not allow this."))
     referral = (
-        Referral.objects.select_for_update()
+        Referral.objects.select_for_update(of=("self",))
         .filter(pk=_uuid(referral_id))
         .select_related("person", "to_agency")
         .first()
@@ -165,11 +176,17 @@ def _referral_for_receiver(acting_user: Any, referral_id: Any) -> Referral:
     return referral
 
 
-def accept_referral(*, acting_user: Any, referral_id: Any) -> Referral:
+def _check_answerable(referral: Referral, version: int | None) -> None:
+    if referral.status != Referral.Status.SENT:
+        raise Conflict(_("This referral has already been answered."))
+    if version is not None and version != referral.version:
+        raise Conflict(_("This referral has changed since you read it."))
+
+
+def accept_referral(*, acting_user: Any, referral_id: Any, version: int | None = None) -> Referral:
     with transaction.atomic():
         referral = _referral_for_receiver(acting_user, referral_id)
-        if referral.status != Referral.Status.SENT:
-            raise Conflict(_("This referral has already been answered."))
+        _check_answerable(referral, version)
         referral.status = Referral.Status.ACCEPTED
         referral.answered_by = acting_user
         referral.answered_at = timezone.now()
@@ -179,13 +196,14 @@ def accept_referral(*, acting_user: Any, referral_id: Any) -> Referral:
     return referral
 
 
-def decline_referral(*, acting_user: Any, referral_id: Any, reason: str) -> Referral:
+def decline_referral(
+    *, acting_user: Any, referral_id: Any, reason: str, version: int | None = None
+) -> Referral:
     if not (reason or "").strip():
         raise InvalidInput({"reason": [_("Give the reason for declining.")]})
     with transaction.atomic():
         referral = _referral_for_receiver(acting_user, referral_id)
-        if referral.status != Referral.Status.SENT:
-            raise Conflict(_("This referral has already been answered."))
+        _check_answerable(referral, version)
         referral.status = Referral.Status.DECLINED
         referral.answered_by = acting_user
         referral.answered_at = timezone.now()
@@ -254,15 +272,18 @@ def record_consent(
 def withdraw_consent(*, acting_user: Any, consent_id: Any) -> Consent:
     require_role(acting_user, "change_person")
     with transaction.atomic():
-        consent = Consent.objects.select_for_update().filter(pk=_uuid(consent_id)).first()
+        consent = (
+            Consent.objects.select_for_update(of=("self",)).filter(pk=_uuid(consent_id)).first()
+        )
         if consent is None:
             raise NotFound()
         access_person_by_id(acting_user, consent.person_id, verb="change_person", audit_read=False)
-        if consent.withdrawn_at is None:
-            consent.withdrawn_at = timezone.now()
-            consent.withdrawn_by = acting_user
-            consent.save()
-            record(acting_user, AuditAction.UPDATE, consent, detail={"withdrawn": True})
+        if consent.withdrawn_at is not None:
+            raise Conflict(_("This consent has already been withdrawn."))
+        consent.withdrawn_at = timezone.now()
+        consent.withdrawn_by = acting_user
+        consent.save()
+        record(acting_user, AuditAction.UPDATE, consent, detail={"withdrawn": True})
     return consent
 
 

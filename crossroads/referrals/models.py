@@ -7,6 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from crossroads.screening.vocab import PATHWAY_CHOICES, PRIORITY_CHOICES
@@ -58,6 +59,15 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.basis} → {self.to_agency_id}"
+
+    @property
+    def purpose_labels(self) -> list[str]:
+        labels = dict(PATHWAY_CHOICES)
+        return [str(labels.get(p, p)) for p in self.purposes]
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     def covers(self, pathway: str) -> bool:
         return self.withdrawn_at is None and pathway in self.purposes
@@ -119,3 +129,8 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def is_overdue(self) -> bool:
+        """Still unanswered when its deadline has passed: flagged to supervisors."""
+        return self.status == self.Status.SENT and self.deadline_at < timezone.now()

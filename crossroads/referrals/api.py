@@ -1,0 +1,231 @@
+"""The referrals and consents API (api.md): thin views over `queries` and `actions`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.generics import GenericAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from crossroads.access.gate import require_role
+
+from . import actions, queries
+from .serializers import (
+    AnswerSerializer,
+    ConsentSerializer,
+    DeclineSerializer,
+    ReferralListQuerySerializer,
+    ReferralSerializer,
+    SendReferralSerializer,
+)
+
+NOT_FOUND = OpenApiResponse(
+    description="No such referral, or not one your agency sent or received."
+)
+CONSENT_NOT_FOUND = OpenApiResponse(description="No such consent, or not one you may see.")
+FORBIDDEN = OpenApiResponse(description="Your role may not do this at all.")
+BAD_INPUT = OpenApiResponse(description="Field errors: {field: [messages]}.")
+CONFLICT = OpenApiResponse(description="Refused now, with the reason in `detail`.")
+
+
+class ReferralListCreate(GenericAPIView[Any]):
+    """Referrals sent to your agency (`box=in`) or by it (`box=out`), the most urgent and
+    overdue first. POST sends one: consent (or a lawful basis) is required for a partner,
+    and the safeguards standing on the person are checked."""
+
+    serializer_class = ReferralSerializer
+
+    @extend_schema(
+        parameters=[ReferralListQuerySerializer],
+        responses={200: ReferralSerializer(many=True), 400: BAD_INPUT, 403: FORBIDDEN},
+    )
+    def get(self, request: Request) -> Response:
+        require_role(request.user, "view_person")
+        params = ReferralListQuerySerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        page = self.paginate_queryset(
+            queries.referral_list(
+                request.user,
+                box=params.validated_data.get("box", ""),
+                status=params.validated_data.get("status", ""),
+                overdue=params.validated_data.get("overdue", False),
+            )
+        )
+        rows = page or []
+        queries.audit_referral_list(request.user, rows)
+        context = {**self.get_serializer_context(), "detail": False}
+        data = ReferralSerializer(rows, many=True, context=context).data  # type: ignore[arg-type]
+        return self.get_paginated_response(data)
+
+    @extend_schema(
+        request=SendReferralSerializer,
+        responses={
+            201: ReferralSerializer,
+            400: BAD_INPUT,
+            403: FORBIDDEN,
+            404: OpenApiResponse(description="No such person, or not one you may see."),
+            409: CONFLICT,
+        },
+    )
+    def post(self, request: Request) -> Response:
+        require_role(request.user, "change_person")
+        serializer = SendReferralSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        referral = actions.send_referral(
+            acting_user=request.user,
+            person_id=data["person"],
+            pathway=data["pathway"],
+            priority=data["priority"],
+            needs=data.get("needs") or [],
+            to_agency_id=data.get("to_agency"),
+            screening_id=data.get("screening"),
+            note=data.get("note", ""),
+        )
+        referral = queries.referral_detail_unaudited(request.user, referral.pk)
+        body = ReferralSerializer(referral, context=self.get_serializer_context()).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class ReferralDetail(GenericAPIView[Any]):
+    """One referral, seen by its sender and its receiver only, with only the fields its
+    receiver may see."""
+
+    serializer_class = ReferralSerializer
+
+    @extend_schema(responses={200: ReferralSerializer, 403: FORBIDDEN, 404: NOT_FOUND})
+    def get(self, request: Request, referral_id: str) -> Response:
+        referral = queries.referral_detail(request.user, referral_id)
+        return Response(ReferralSerializer(referral, context=self.get_serializer_context()).data)
+
+
+class ReferralAccept(GenericAPIView[Any]):
+    """The receiving agency accepts the referral. 409 if it has been answered already."""
+
+    serializer_class = AnswerSerializer
+
+    @extend_schema(
+        request=AnswerSerializer,
+        responses={200: ReferralSerializer, 403: FORBIDDEN, 404: NOT_FOUND, 409: CONFLICT},
+    )
+    def post(self, request: Request, referral_id: str) -> Response:
+        serializer = AnswerSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        referral = actions.accept_referral(
+            acting_user=request.user,
+            referral_id=referral_id,
+            version=serializer.validated_data.get("version"),
+        )
+        referral = queries.referral_detail_unaudited(request.user, referral.pk)
+        return Response(ReferralSerializer(referral, context=self.get_serializer_context()).data)
+
+
+class ReferralDecline(GenericAPIView[Any]):
+    """The receiving agency declines the referral, giving its reason. 409 if it has been
+    answered already."""
+
+    serializer_class = DeclineSerializer
+
+    @extend_schema(
+        request=DeclineSerializer,
+        responses={
+            200: ReferralSerializer,
+            400: BAD_INPUT,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
+    )
+    def post(self, request: Request, referral_id: str) -> Response:
+        serializer = DeclineSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        referral = actions.decline_referral(
+            acting_user=request.user,
+            referral_id=referral_id,
+            reason=serializer.validated_data["reason"],
+            version=serializer.validated_data.get("version"),
+        )
+        referral = queries.referral_detail_unaudited(request.user, referral.pk)
+        return Response(ReferralSerializer(referral, context=self.get_serializer_context()).data)
+
+
+class ConsentListCreate(GenericAPIView[Any]):
+    """Consents and lawful bases to share with a partner (UNHCR, IOM, an NGO): to whom,
+    for which pathways, given by whom and when, and whether withdrawn."""
+
+    serializer_class = ConsentSerializer
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("person", str, description="Only the consents of this person (id)")
+        ],
+        responses={200: ConsentSerializer(many=True), 403: FORBIDDEN, 404: CONSENT_NOT_FOUND},
+    )
+    def get(self, request: Request) -> Response:
+        page = self.paginate_queryset(
+            queries.consent_list(request.user, person_id=request.query_params.get("person"))
+        )
+        rows = page or []
+        queries.audit_consent_list(request.user, rows)
+        return self.get_paginated_response(
+            ConsentSerializer(rows, many=True, context=self.get_serializer_context()).data
+        )
+
+    @extend_schema(
+        request=ConsentSerializer,
+        responses={
+            201: ConsentSerializer,
+            400: BAD_INPUT,
+            403: FORBIDDEN,
+            404: OpenApiResponse(description="No such person, or not one you may see."),
+        },
+    )
+    def post(self, request: Request) -> Response:
+        require_role(request.user, "change_person")
+        serializer = ConsentSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        consent = actions.record_consent(
+            acting_user=request.user,
+            person_id=data["person_id"],
+            to_agency_id=data["to_agency_id"],
+            purposes=data["purposes"],
+            given_by=data["given_by"],
+            given_on=data["given_on"],
+            basis=data["basis"],
+            given_by_name=data.get("given_by_name", ""),
+            shares_sensitive=data.get("shares_sensitive", False),
+        )
+        consent = queries.consent_detail_unaudited(request.user, consent.pk)
+        body = ConsentSerializer(consent, context=self.get_serializer_context()).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class ConsentDetail(GenericAPIView[Any]):
+    """One consent or lawful basis."""
+
+    serializer_class = ConsentSerializer
+
+    @extend_schema(responses={200: ConsentSerializer, 403: FORBIDDEN, 404: CONSENT_NOT_FOUND})
+    def get(self, request: Request, consent_id: str) -> Response:
+        consent = queries.consent_detail(request.user, consent_id)
+        return Response(ConsentSerializer(consent, context=self.get_serializer_context()).data)
+
+
+class ConsentWithdraw(GenericAPIView[Any]):
+    """The person withdraws their consent: no referral can be sent on it any more.
+    409 if it was withdrawn already."""
+
+    serializer_class = ConsentSerializer
+
+    @extend_schema(
+        request=None,
+        responses={200: ConsentSerializer, 403: FORBIDDEN, 404: CONSENT_NOT_FOUND, 409: CONFLICT},
+    )
+    def post(self, request: Request, consent_id: str) -> Response:
+        consent = actions.withdraw_consent(acting_user=request.user, consent_id=consent_id)
+        consent = queries.consent_detail_unaudited(request.user, consent.pk)
+        return Response(ConsentSerializer(consent, context=self.get_serializer_context()).data)
