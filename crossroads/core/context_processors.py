@@ -12,6 +12,6 @@ def crossroads(request: HttpRequest) -> dict[str, Any]:
 
     user = getattr(request, "user", None)
     context: dict[str, Any] = {"LANGUAGE_BIDI": translation.get_language_bidi()}
-    for verb in ("view_person", "register_person", "configure", "view_statistics"):
+    for verb in ("view_person", "register_person", "configure", "view_statistics", "view_audit"):
         context[f"perms_{verb}"] = user is not None and role_allows(user, verb)
     return context
