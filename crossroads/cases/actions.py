@@ -276,13 +276,16 @@ def _check_safeguards(case: Case, transition: Transition) -> None:
         pass  # checked with the destination, in _check_rules
 
 
-def _check_state(case: Case, transition: Transition) -> None:
+def _check_state(case: Case, transition: Transition, *, answering: Approval | None = None) -> None:
     if not transition.allowed_from(case.state):
         raise Conflict(
             _("%(name)s is not allowed from the state %(state)s.")
             % {"name": transition.name, "state": case.state}
         )
-    if Approval.objects.filter(case=case, status=Approval.Status.PENDING).exists():
+    pending = Approval.objects.filter(case=case, status=Approval.Status.PENDING)
+    if answering is not None:
+        pending = pending.exclude(pk=answering.pk)
+    if pending.exists():
         raise Conflict(_("A decision on this case waits for a supervisor's approval."))
 
 
@@ -510,12 +513,39 @@ def transition_case(
             role = SUPERVISOR if t.roles == {SUPERVISOR} else CASEWORKER
             _require_case_role(acting_user, case, role)
         _check_safeguards(case, t)
-        _check_state(case, t)
+        # A supervisor who makes the very decision that waits for approval answers it:
+        # with the data the supervisor gives, or else with the caseworker's.
+        answering = None
+        if t.approval and SUPERVISOR in roles:
+            answering = (
+                Approval.objects.select_for_update()
+                .filter(case=case, transition=t.name, status=Approval.Status.PENDING)
+                .first()
+            )
+        _check_state(case, t, answering=answering)
         _check_version(case, version)
-        cleaned, errors = clean_data(t.fields, data or {})
+        given = {k: v for k, v in (data or {}).items() if v not in (None, "")}
+        if answering is not None and not given:
+            given = dict(answering.data)
+        cleaned, errors = clean_data(t.fields, given)
         if errors:
             raise InvalidInput(errors)
         _check_rules(acting_user, case, t, cleaned)
+        if answering is not None:
+            answering.status = Approval.Status.APPROVED
+            answering.decided_by = acting_user
+            answering.decided_at = timezone.now()
+            answering.save()
+            record(acting_user, AuditAction.UPDATE, answering, detail={"status": "approved"})
+            _apply(
+                answering.requested_by,
+                case,
+                t,
+                cleaned,
+                approved_by=acting_user,
+                audit_actor=acting_user,
+            )
+            return case
         if t.approval and SUPERVISOR not in roles:
             approval = Approval.objects.create(
                 case=case, transition=t.name, data=cleaned, requested_by=acting_user

@@ -66,8 +66,11 @@ def allowed_transitions(user: Any, case: Case) -> list[Transition]:
     """The transitions this user may try now: the workflow's from this state, for the
     user's roles. Safeguards and the type's rules are checked when one is made."""
     roles = case_roles(user, case)
-    if Approval.objects.filter(case=case, status=Approval.Status.PENDING).exists():
-        return []
+    pending = Approval.objects.filter(case=case, status=Approval.Status.PENDING).first()
+    if pending is not None:
+        # Only the supervisor's answer to the waiting decision (or the approval queue).
+        waiting = WORKFLOWS[case.type].transition(pending.transition)
+        return [waiting] if waiting is not None and "supervisor" in roles else []
     return [
         t
         for t in WORKFLOWS[case.type].transitions

@@ -285,3 +285,33 @@ def test_a_case_opens_only_from_an_accepted_referral_and_once(
     )
     again = client.post("/api/v1/cases/", {"referral": str(sent.pk)}, format="json")
     assert again.status_code == 409 and "already" in again.json()["detail"]
+
+
+def test_a_supervisor_making_the_waiting_decision_approves_it(
+    kg_asylum_caseworker,
+    kg_asylum_supervisor,
+    kg_border_officer,
+    register,
+    referral,
+    open_case,
+    api,
+):
+    person = register(kg_border_officer)
+    accepted = referral(kg_border_officer, person, "asylum_procedure", kg_asylum_caseworker)
+    case = open_case(kg_asylum_caseworker, referral=accepted.pk)
+    case.ok(kg_asylum_caseworker, "register_claim")
+    case.ok(
+        kg_asylum_caseworker,
+        "record_interview",
+        interviewer="a",
+        interpreter_language="prs",
+        interview_record="r",
+    )
+    case.go(kg_asylum_caseworker, "decide", outcome="recognised", reasons="Credible.")
+    listed = api(kg_asylum_supervisor).get(f"/api/v1/cases/{case.id}/transitions/").json()
+    assert [t["name"] for t in listed] == ["decide"]
+    decided = case.ok(kg_asylum_supervisor, "decide")
+    assert decided["state"] == "decided" and decided["outcome"] == "recognised"
+    row = CaseTransition.objects.get(case_id=case.id, name="decide")
+    assert row.by == kg_asylum_caseworker and row.approved_by == kg_asylum_supervisor
+    assert row.reasons == "Credible."
