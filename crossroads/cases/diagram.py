@@ -11,7 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .workflows.base import ANY_OPEN, CLOSED_FROM, STAY, Workflow
 
-BOX_W, BOX_H, GAP = 118, 44, 34
+BOX_W, BOX_H, GAP = 124, 48, 30
+LINE_CHARS = 18
 
 
 def state_diagram(workflow: Workflow, current: str = "") -> SafeString:
@@ -69,8 +70,8 @@ def state_diagram(workflow: Workflow, current: str = "") -> SafeString:
             f'<g class="state{" current" if is_current else ""}" data-state="{escape(code)}">'
             f'<rect x="{x}" y="{top}" width="{BOX_W}" height="{BOX_H}" rx="8" fill="{fill}" '
             'stroke="#0b5cad"/>'
-            f'<text x="{x + BOX_W / 2}" y="{top + BOX_H / 2 + 4}" font-size="12" '
-            f'text-anchor="middle" fill="{ink}">{escape(workflow.state_label(code))}</text></g>'
+            + _label(workflow.state_label(code), x + BOX_W / 2, top + BOX_H / 2, ink)
+            + "</g>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))
@@ -83,3 +84,24 @@ def everywhere_transitions(workflow: Workflow) -> list[tuple[str, str]]:
         if ANY_OPEN in t.sources or t.target in (STAY, CLOSED_FROM):
             out.append((t.name, str(t.description)))
     return out
+
+
+def _wrap(text: str) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= LINE_CHARS:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines[:3] or [""]
+
+
+def _label(text: str, x: float, middle: float, ink: str) -> str:
+    """A state's name inside its box, on up to three lines."""
+    lines = _wrap(text)
+    first = middle + 4 - 6 * (len(lines) - 1)
+    spans = "".join(
+        f'<tspan x="{x}" y="{first + 12 * i}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return f'<text font-size="11" text-anchor="middle" fill="{ink}">{spans}</text>'
