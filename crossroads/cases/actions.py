@@ -310,6 +310,8 @@ def _check_rules(user: Any, case: Case, t: Transition, data: dict[str, Any]) -> 
             raise InvalidInput(
                 {"delay_reasons": [_("The deadline has passed: say why the assessment is late.")]}
             )
+    elif key == ("child_protection", "start_tracing") and data.get("relatives_found"):
+        data["relatives"] = _relatives(user, case, data["relatives_found"])
     elif key == ("child_protection", "close"):
         determined = case.history.filter(name="determine_best_interests").exists()
         if not (determined and case.durable_solution):
@@ -364,6 +366,31 @@ def _check_rules(user: Any, case: Case, t: Transition, data: dict[str, Any]) -> 
     if t.name in DECISIONS and not data.get("reasons"):
         # cases.md rule 4: a decision always carries reasons.
         raise InvalidInput({"reasons": [_("A decision always carries its reasons.")]})
+
+
+def _relatives(user: Any, case: Case, text: str) -> list[dict[str, str]]:
+    """Found relatives named by their reference numbers, linked to their records when
+    the user may see them; an unknown number is a field error, not a silent loss."""
+    from crossroads.access.gate import persons_visible_to
+
+    references = [r for r in text.replace(",", " ").split() if r]
+    found = {
+        p.reference: str(p.pk)
+        for p in persons_visible_to(user)
+        .filter(reference__in=references)
+        .exclude(pk=case.person_id)
+    }
+    missing = [r for r in references if r not in found]
+    if missing:
+        raise InvalidInput(
+            {
+                "relatives_found": [
+                    _("No record you may see has the reference %(refs)s.")
+                    % {"refs": ", ".join(missing)}
+                ]
+            }
+        )
+    return [{"reference": r, "person": found[r]} for r in references]
 
 
 def _check_transfer(user: Any, case: Case, data: dict[str, Any]) -> None:

@@ -181,3 +181,42 @@ def test_another_states_caseworker_gets_404_on_the_case_page(
         type="return",
     )
     assert web(kz_migration_caseworker).get(f"/cases/{case.pk}/").status_code == 404
+
+
+def test_family_tracing_links_the_records_of_relatives_found(
+    kg_border_officer, kg_child_caseworker, register, screen, referral, web
+):
+    child = register(kg_border_officer, birth_date="2012-03")
+    screen(kg_border_officer, child, UNACCOMPANIED_CHILD)
+    accepted = referral(kg_border_officer, child, "child_protection", kg_child_caseworker)
+    uncle = register(kg_child_caseworker, given_name="Karim")
+    case = actions.open_case(acting_user=kg_child_caseworker, referral_id=accepted.pk)
+    for name, data in [
+        ("assess_best_interests", {"assessment": "a"}),
+        ("appoint_guardian", {"guardian": "g"}),
+        ("arrange_care", {"arrangement": "c"}),
+    ]:
+        case = actions.transition_case(
+            acting_user=kg_child_caseworker,
+            case_id=case.pk,
+            name=name,
+            version=case.version,
+            data=data,
+        )
+    with pytest.raises(actions.InvalidInput):
+        actions.transition_case(
+            acting_user=kg_child_caseworker,
+            case_id=case.pk,
+            name="start_tracing",
+            version=case.version,
+            data={"relatives_found": "KG-2026-999999-0"},
+        )
+    actions.transition_case(
+        acting_user=kg_child_caseworker,
+        case_id=case.pk,
+        name="start_tracing",
+        version=case.version,
+        data={"relatives_found": uncle.reference},
+    )
+    html = web(kg_child_caseworker).get(f"/cases/{case.pk}/").content.decode()
+    assert f'href="/people/{uncle.pk}/"' in html
