@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -47,7 +48,7 @@ CONFLICT = OpenApiResponse(
 
 def _require(user: Any) -> None:
     if not may_work_on_cases(user):
-        raise Forbidden("Your role does not allow this.")
+        raise Forbidden(_("Your role does not allow this."))
 
 
 def _case_body(request: Request, case_id: Any) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
@@ -81,7 +82,7 @@ class CaseOpenSerializer(serializers.Serializer[Any]):
             errors = {}
             for name in ("person", "type"):
                 if not attrs.get(name):
-                    errors[name] = ["This field is required when no referral is given."]
+                    errors[name] = [_("This field is required when no referral is given.")]
             if errors:
                 raise serializers.ValidationError(errors)
         return attrs

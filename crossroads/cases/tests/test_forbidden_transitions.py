@@ -315,3 +315,21 @@ def test_a_supervisor_making_the_waiting_decision_approves_it(
     row = CaseTransition.objects.get(case_id=case.id, name="decide")
     assert row.by == kg_asylum_caseworker and row.approved_by == kg_asylum_supervisor
     assert row.reasons == "Credible."
+
+
+def test_bad_input_is_400_and_never_500(kg_migration_caseworker, register, open_case, api):
+    client = api(kg_migration_caseworker)
+    response = client.post("/api/v1/cases/", {}, format="json")
+    assert response.status_code == 400 and "person" in response.json()
+    response = client.post("/api/v1/cases/", {"person": "x", "type": "return"}, format="json")
+    assert response.status_code == 400
+    assert client.get("/api/v1/cases/not-a-uuid/").status_code == 404
+    case = open_case(
+        kg_migration_caseworker, person=register(kg_migration_caseworker).pk, type="regularisation"
+    )
+    response = case.go(kg_migration_caseworker, "check_eligibility", years_in_country="many")
+    assert response.status_code == 400 and "years_in_country" in response.json()
+    response = case.go(
+        kg_migration_caseworker, "check_eligibility", version="abc", years_in_country=3
+    )
+    assert response.status_code == 400 and "version" in response.json()
