@@ -25,6 +25,7 @@ from .access import may_work_on_cases
 from .serializers import (
     ALLOWED_TRANSITIONS,
     ApprovalSerializer,
+    CaseDetailSerializer,
     CaseDocumentSerializer,
     CaseOpenSerializer,
     CaseSerializer,
@@ -53,7 +54,7 @@ def _require(user: Any) -> None:
 
 def _case_body(request: Request, case_id: Any) -> dict[str, Any]:
     case = queries.case_detail(request.user, case_id, audited=False)
-    return dict(CaseSerializer(case).data)
+    return dict(CaseDetailSerializer(case).data)
 
 
 def _with_current(request: Request, case_id: Any, exc: Conflict) -> Conflict:
@@ -101,7 +102,7 @@ class CaseListCreate(GenericAPIView[Any]):
 
     @extend_schema(
         request=CaseOpenSerializer,
-        responses={201: CaseSerializer, 400: None, 403: None, 404: None, 409: CONFLICT},
+        responses={201: CaseDetailSerializer, 400: None, 403: None, 404: None, 409: CONFLICT},
     )
     def post(self, request: Request) -> Response:
         _require(request.user)
@@ -122,17 +123,17 @@ class CaseDetail(GenericAPIView[Any]):
     """One case. PATCH edits `summary`, `plan` and the durable solution and must carry
     the `version` you read; a stale one is refused with 409 and the current case."""
 
-    serializer_class = CaseSerializer
+    serializer_class = CaseDetailSerializer
 
-    @extend_schema(responses={200: CaseSerializer, 404: NOT_FOUND})
+    @extend_schema(responses={200: CaseDetailSerializer, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
         _require(request.user)
         case = queries.case_detail(request.user, case_id)
-        return Response(CaseSerializer(case).data)
+        return Response(CaseDetailSerializer(case).data)
 
     @extend_schema(
         request=CaseUpdateSerializer,
-        responses={200: CaseSerializer, 400: None, 404: NOT_FOUND, 409: CONFLICT},
+        responses={200: CaseDetailSerializer, 400: None, 404: NOT_FOUND, 409: CONFLICT},
     )
     def patch(self, request: Request, case_id: str) -> Response:
         _require(request.user)
@@ -186,8 +187,8 @@ class CaseTransitionMake(GenericAPIView[Any]):
             },
         ),
         responses={
-            200: CaseSerializer,
-            202: CaseSerializer,
+            200: CaseDetailSerializer,
+            202: CaseDetailSerializer,
             400: None,
             404: NOT_FOUND,
             409: CONFLICT,
@@ -237,7 +238,9 @@ class ApprovalApprove(GenericAPIView[Any]):
 
     serializer_class = CaseSerializer
 
-    @extend_schema(request=None, responses={200: CaseSerializer, 404: NOT_FOUND, 409: CONFLICT})
+    @extend_schema(
+        request=None, responses={200: CaseDetailSerializer, 404: NOT_FOUND, 409: CONFLICT}
+    )
     def post(self, request: Request, approval_id: str) -> Response:
         case = actions.approve(acting_user=request.user, approval_id=approval_id)
         return Response(_case_body(request, case.pk))
@@ -250,7 +253,7 @@ class ApprovalSendBack(GenericAPIView[Any]):
 
     @extend_schema(
         request=SendBackSerializer,
-        responses={200: CaseSerializer, 400: None, 404: NOT_FOUND, 409: CONFLICT},
+        responses={200: CaseDetailSerializer, 400: None, 404: NOT_FOUND, 409: CONFLICT},
     )
     def post(self, request: Request, approval_id: str) -> Response:
         serializer = SendBackSerializer(data=request.data)

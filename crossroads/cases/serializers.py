@@ -71,6 +71,38 @@ class CaseSerializer(serializers.ModelSerializer[Case]):
         read_only_fields = ["id", "reference", "type", "variant", "state", "opened_at", "outcome"]
 
 
+class CaseDetailSerializer(CaseSerializer):
+    """One case, with the decision that waits for a supervisor's approval, if any."""
+
+    pending_approval = serializers.SerializerMethodField()
+
+    class Meta(CaseSerializer.Meta):
+        fields = [*CaseSerializer.Meta.fields, "pending_approval"]
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "nullable": True,
+            "properties": {
+                "id": {"type": "string", "format": "uuid"},
+                "transition": {"type": "string"},
+                "requested_by": {"type": "string"},
+                "requested_at": {"type": "string", "format": "date-time"},
+            },
+        }
+    )
+    def get_pending_approval(self, case: Case) -> dict[str, Any] | None:
+        for approval in case.approvals.all():
+            if approval.status == Approval.Status.PENDING:
+                return {
+                    "id": str(approval.pk),
+                    "transition": approval.transition,
+                    "requested_by": approval.requested_by.username,
+                    "requested_at": approval.requested_at.isoformat(),
+                }
+        return None
+
+
 class CaseOpenSerializer(serializers.Serializer[Any]):
     person = serializers.UUIDField(required=False)
     type = CaseTypeField(required=False)

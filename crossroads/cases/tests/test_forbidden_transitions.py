@@ -191,6 +191,7 @@ def test_a_supervisor_sends_a_decision_back_with_reasons(
     )
     case.go(kg_asylum_caseworker, "decide", outcome="rejected", reasons="thin")
     approval = Case.objects.get(pk=case.id).approvals.get()
+    assert case.get(kg_asylum_caseworker)["pending_approval"]["id"] == str(approval.pk)
     client = api(kg_asylum_supervisor)
     assert (
         client.post(
