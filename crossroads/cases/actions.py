@@ -1,0 +1,873 @@
+"""Every change to a case, one function per thing a user does. Each takes the acting
+user first, loads the case through the access gate, runs in one transaction and writes
+its audit row there. `transition_case` is the one action that moves a case: it checks
+the workflow table, the role, the safeguards, the required data and the version."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from crossroads.access.gate import access_person_by_id, grant_access
+from crossroads.access.models import GrantReason
+from crossroads.accounts.models import Agency, User
+from crossroads.accounts.vocab import NON_STATE_KINDS, Role
+from crossroads.audit.models import AuditAction
+from crossroads.audit.writer import record
+from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput, NotFound
+from crossroads.core.models import next_reference
+from crossroads.engines.screening import GuardedAction, Pack, default_registry
+from crossroads.referrals.actions import usable_consent
+from crossroads.referrals.models import Referral
+from crossroads.screening.safeguards import refuse_if_blocked
+
+from .access import access_case_by_id, case_roles, may_work_on_cases
+from .models import Approval, Case, CaseDocument, CaseTransition, Note, ServiceDelivered, Task
+from .workflows import PROTECTION_TYPES, WORKFLOWS, workflow_for
+from .workflows.base import (
+    CASEWORKER,
+    CLOSED,
+    DURABLE_SOLUTIONS,
+    OPEN,
+    SOLUTION_STATUSES,
+    SUPERVISOR,
+    Transition,
+    clean_data,
+)
+
+# The pathways whose accepted referral opens each type of case.
+TYPE_PATHWAYS: dict[str, frozenset[str]] = {
+    "asylum": frozenset({"asylum_procedure", "unhcr_mandate"}),
+    "child_protection": frozenset({"child_protection"}),
+    "trafficking_assistance": frozenset({"victim_assistance", "trafficking_identification"}),
+    "statelessness": frozenset({"statelessness_determination"}),
+    "regularisation": frozenset({"regularisation"}),
+    "voluntary_return": frozenset({"assisted_voluntary_return"}),
+    "return": frozenset({"return_procedure"}),
+}
+# Agency kinds that may open a type directly, besides those the pack gives its pathways.
+TYPE_AGENCY_KINDS: dict[str, frozenset[str]] = {
+    "asylum": frozenset({"asylum_authority", "unhcr"}),
+    "child_protection": frozenset({"child_protection"}),
+    "trafficking_assistance": frozenset({"iom", "ngo", "police"}),
+    "statelessness": frozenset({"unhcr", "migration_service"}),
+    "regularisation": frozenset({"migration_service"}),
+    "voluntary_return": frozenset({"iom"}),
+    "return": frozenset({"migration_service", "border_service"}),
+}
+# When a state's pack sets no appeal period, the person has this many days (the shortest
+# period common in the region's laws; a pack or the notification may say otherwise).
+DEFAULT_APPEAL_DAYS = 30
+DEFAULT_REFLECTION_DAYS = 30
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+DECISIONS = frozenset({"decide", "decide_appeal", "determine_best_interests"})
+
+
+class DocumentTooLarge(InvalidInput):
+    """An upload over the limit (413 in the API)."""
+
+
+def _uuid(value: Any) -> Any:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def _pack(country: str) -> Pack | None:
+    return default_registry().find(country, timezone.localdate())
+
+
+def agency_kinds_for(case_type: str, country: str) -> set[str]:
+    kinds = set(TYPE_AGENCY_KINDS[case_type])
+    pack = _pack(country)
+    if pack is not None:
+        for pathway in TYPE_PATHWAYS[case_type]:
+            kind = pack.pathways.get(pathway)  # type: ignore[call-overload]
+            if kind:
+                kinds.add(str(kind))
+    return kinds
+
+
+def type_for_pathway(pathway: str) -> str | None:
+    return next((t for t, pathways in TYPE_PATHWAYS.items() if pathway in pathways), None)
+
+
+def _require_case_worker(user: Any) -> None:
+    if not may_work_on_cases(user):
+        raise Forbidden(_("Your role does not allow this."))
+
+
+def _require_case_role(user: Any, case: Case, role: str = CASEWORKER) -> None:
+    if role not in case_roles(user, case):
+        if role == SUPERVISOR:
+            raise Conflict(_("Only a supervisor of the agency that owns the case may do this."))
+        raise Conflict(_("Only a caseworker of the agency that owns the case may do this."))
+
+
+def _check_version(case: Case, version: Any) -> None:
+    if version is None or version == "":
+        raise InvalidInput({"version": [_("This field is required.")]})
+    try:
+        number = int(version)
+    except (TypeError, ValueError):
+        raise InvalidInput({"version": [_("A valid integer is required.")]}) from None
+    if number != case.version:
+        raise Conflict(
+            _(
+                "This case was changed by someone else since you read it (version %(yours)s, "
+                "now %(current)s). Reload it, then make your change again."
+            )
+            % {"yours": number, "current": case.version}
+        )
+
+
+def _parse_due(value: str) -> dt.datetime:
+    if len(value) == 10:
+        day = dt.date.fromisoformat(value)
+        return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=dt.UTC)
+    moment = dt.datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _save(case: Case) -> None:
+    dues = [_parse_due(v) for v in case.deadlines.values() if isinstance(v, str)]
+    case.next_deadline = min(dues) if dues and not case.is_closed else None
+    case.version += 1
+    case.save()
+
+
+# --- opening --------------------------------------------------------------------------
+
+
+def open_case(
+    *,
+    acting_user: Any,
+    person_id: Any = None,
+    type: str | None = None,
+    referral_id: Any = None,
+    summary: str = "",
+) -> Case:
+    """Opens a case from an accepted referral to the user's agency, or directly by a
+    caseworker of an agency whose kind handles the type. A return case is refused while
+    a safeguard blocks return (cases.md rule 1)."""
+    _require_case_worker(acting_user)
+    if type is not None and type not in WORKFLOWS:
+        raise InvalidInput({"type": [_("Unknown case type.")]})
+    with transaction.atomic():
+        referral = None
+        if referral_id:
+            referral = (
+                Referral.objects.select_for_update()
+                .filter(pk=_uuid(referral_id))
+                .select_related("to_agency")
+                .first()
+            )
+            if referral is None or referral.to_agency_id != acting_user.agency_id:
+                raise NotFound()
+            if referral.status != Referral.Status.ACCEPTED:
+                raise Conflict(_("Accept the referral before opening a case from it."))
+            pathway_type = type_for_pathway(referral.pathway)
+            if pathway_type is None:
+                raise InvalidInput({"referral": [_("This referral's pathway opens no case.")]})
+            if type is None:
+                type = pathway_type
+            if type != pathway_type:
+                raise InvalidInput({"type": [_("This referral opens a case of another type.")]})
+            if person_id and str(person_id) != str(referral.person_id):
+                raise InvalidInput({"person": [_("The referral is about another person.")]})
+            person_id = referral.person_id
+            existing = Case.objects.filter(opened_from=referral).first()
+            if existing is not None:
+                raise Conflict(
+                    _("A case was opened from this referral already: %(ref)s.")
+                    % {"ref": existing.reference}
+                )
+        if type is None:
+            raise InvalidInput({"type": [_("This field is required.")]})
+        if not person_id:
+            raise InvalidInput({"person": [_("This field is required.")]})
+        person = access_person_by_id(
+            acting_user, person_id, verb="view_person", for_update=True, audit_read=False
+        )
+        if referral is None and acting_user.agency.kind not in agency_kinds_for(
+            type, person.country_id
+        ):
+            raise Forbidden(_("Your agency does not handle this type of case."))
+        if type == "return":
+            refuse_if_blocked(person, GuardedAction.OPEN_RETURN_CASE)
+        pack = _pack(person.country_id)
+        deadlines: dict[str, str] = {}
+        variant = ""
+        if type == "asylum":
+            national = pack is not None and pack.national_asylum_procedure.exists
+            variant = Case.Variant.NATIONAL if national else Case.Variant.UNHCR_MANDATE
+        if type == "child_protection":
+            priority = referral.priority if referral else "urgent"
+            hours = int(pack.deadlines.get(priority, 24)) if pack else 24  # type: ignore[call-overload]
+            deadlines["best_interests_assessment"] = (
+                timezone.now() + dt.timedelta(hours=hours)
+            ).isoformat()
+        case = Case(
+            reference=next_reference(person.country_id),
+            type=type,
+            variant=variant,
+            person=person,
+            agency=acting_user.agency,
+            assignee=acting_user if acting_user.has_role(Role.CASEWORKER, Role.PARTNER) else None,
+            opened_by=acting_user,
+            opened_from=referral,
+            deadlines=deadlines,
+            summary=summary,
+            version=0,
+        )
+        _save(case)
+        CaseTransition.objects.create(
+            case=case, name="open", from_state="", to_state=OPEN, by=acting_user
+        )
+        record(
+            acting_user,
+            AuditAction.CREATE,
+            case,
+            detail={
+                "person": str(person.pk),
+                "type": type,
+                "referral": str(referral.pk) if referral else "",
+            },
+        )
+    return case
+
+
+# --- the one transition action ----------------------------------------------------------
+
+
+def _transition_or_refuse(case: Case, name: str) -> Transition:
+    workflow = workflow_for(case.type)
+    transition = workflow.transition(name)
+    if transition is not None:
+        return transition
+    if any(w.transition(name) for w in WORKFLOWS.values()):
+        if name == "withdraw" and case.type == "child_protection":
+            raise Conflict(
+                _("A child-protection case is closed only by a best-interests determination.")
+            )
+        raise Conflict(
+            _("A %(type)s case has no transition %(name)s.") % {"type": case.type, "name": name}
+        )
+    raise NotFound()
+
+
+def _check_safeguards(case: Case, transition: Transition) -> None:
+    """cases.md rules 1 and 2, through the one safeguard check."""
+    if transition.guard is not None:
+        refuse_if_blocked(case.person, transition.guard)
+    if transition.name == "order_detention":
+        refuse_if_blocked(case.person, GuardedAction.DETAIN)
+        if not case.history.filter(name="consider_alternatives").exists():
+            raise Conflict(_("Alternatives to detention must be considered and recorded first."))
+    if transition.name == "transfer" and case.type == "child_protection":
+        pass  # checked with the destination, in _check_rules
+
+
+def _check_state(case: Case, transition: Transition, *, answering: Approval | None = None) -> None:
+    if not transition.allowed_from(case.state):
+        raise Conflict(
+            _("%(name)s is not allowed from the state %(state)s.")
+            % {"name": transition.name, "state": case.state}
+        )
+    pending = Approval.objects.filter(case=case, status=Approval.Status.PENDING)
+    if answering is not None:
+        pending = pending.exclude(pk=answering.pk)
+    if pending.exists():
+        raise Conflict(_("A decision on this case waits for a supervisor's approval."))
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def _deadline_date(case: Case, key: str) -> dt.date | None:
+    value = case.deadlines.get(key)
+    return _parse_due(value).date() if isinstance(value, str) else None
+
+
+def _check_rules(user: Any, case: Case, t: Transition, data: dict[str, Any]) -> None:
+    """The rules of each type that the table alone cannot say. May add to `data` what
+    the step decided (the pack rule applied, its result)."""
+    key = (case.type, t.name)
+    if key == ("child_protection", "assess_best_interests"):
+        due = case.deadlines.get("best_interests_assessment")
+        late = isinstance(due, str) and timezone.now() > _parse_due(due)
+        data["on_time"] = not late
+        if late and not data.get("delay_reasons"):
+            raise InvalidInput(
+                {"delay_reasons": [_("The deadline has passed: say why the assessment is late.")]}
+            )
+    elif key == ("child_protection", "start_tracing") and data.get("relatives_found"):
+        data["relatives"] = _relatives(user, case, data["relatives_found"])
+    elif key == ("child_protection", "close"):
+        determined = case.history.filter(name="determine_best_interests").exists()
+        if not (determined and case.durable_solution):
+            # cases.md rule 3; UNHCR Best Interests Procedure Guidelines (2021).
+            raise Conflict(
+                _(
+                    "A child-protection case closes only after a best-interests "
+                    "determination with a decided durable solution."
+                )
+            )
+    elif key == ("asylum", "lodge_appeal"):
+        deadline = _deadline_date(case, "appeal")
+        if deadline is None or _today() > deadline:
+            raise Conflict(
+                _("The appeal deadline (%(date)s) has passed.") % {"date": deadline or "—"}
+            )
+    elif key == ("asylum", "finalise"):
+        deadline = _deadline_date(case, "appeal")
+        if deadline is not None and _today() <= deadline:
+            raise Conflict(
+                _("The decision is final only after the appeal deadline (%(date)s).")
+                % {"date": deadline}
+            )
+    elif key == ("asylum", "notify"):
+        if dt.date.fromisoformat(data["date"]) > _today():
+            raise InvalidInput({"date": [_("The date cannot be in the future.")]})
+    elif key == ("statelessness", "grant_status") and case.outcome != "stateless":
+        raise Conflict(_("The status is granted only to a person found stateless."))
+    elif key == ("regularisation", "check_eligibility"):
+        pack = _pack(case.person.country_id)
+        minimum = float(pack.regularisation_min_years) if pack else None
+        data["rule"] = "regularisation_min_years"
+        data["min_years"] = minimum
+        data["pack"] = pack.version if pack else ""
+        data["eligible"] = minimum is not None and data["years_in_country"] >= minimum
+    elif key == ("regularisation", "complete_documents"):
+        check = case.history.filter(name="check_eligibility").order_by("-at").first()
+        if check is None or not check.data.get("eligible"):
+            raise Conflict(_("The person is not eligible under the pack's rule."))
+    elif key == ("regularisation", "issue_permit") and case.outcome != "granted":
+        raise Conflict(_("A permit is issued only when the application is granted."))
+    elif key == ("return", "remove"):
+        deadline = _deadline_date(case, "appeal")
+        last_appeal = case.history.filter(name="decide_appeal").order_by("-at").first()
+        rejected = last_appeal is not None and last_appeal.data.get("outcome") == "rejected"
+        if not rejected and (deadline is None or _today() <= deadline):
+            raise Conflict(
+                _("Removal waits until the appeal deadline has passed or the appeal is rejected.")
+            )
+    elif t.name == "transfer":
+        _check_transfer(user, case, data)
+    if t.name in DECISIONS and not data.get("reasons"):
+        # cases.md rule 4: a decision always carries reasons.
+        raise InvalidInput({"reasons": [_("A decision always carries its reasons.")]})
+
+
+def _relatives(user: Any, case: Case, text: str) -> list[dict[str, str]]:
+    """Found relatives named by their reference numbers, linked to their records when
+    the user may see them; an unknown number is a field error, not a silent loss."""
+    from crossroads.access.gate import persons_visible_to
+
+    references = [r for r in text.replace(",", " ").split() if r]
+    found = {
+        p.reference: str(p.pk)
+        for p in persons_visible_to(user)
+        .filter(reference__in=references)
+        .exclude(pk=case.person_id)
+    }
+    missing = [r for r in references if r not in found]
+    if missing:
+        raise InvalidInput(
+            {
+                "relatives_found": [
+                    _("No record you may see has the reference %(refs)s.")
+                    % {"refs": ", ".join(missing)}
+                ]
+            }
+        )
+    return [{"reference": r, "person": found[r]} for r in references]
+
+
+def _check_transfer(user: Any, case: Case, data: dict[str, Any]) -> None:
+    if not data.get("to_agency") and not data.get("to_assignee"):
+        raise InvalidInput(
+            {"non_field_errors": [_("Name the caseworker or the agency to transfer to.")]}
+        )
+    agency = case.agency
+    if data.get("to_agency"):
+        found = Agency.objects.filter(pk=_uuid(data["to_agency"]), active=True).first()
+        if found is None or found.country_id != case.person.country_id:
+            raise InvalidInput({"to_agency": [_("No such agency in this state.")]})
+        agency = found
+        if agency.pk != case.agency_id:
+            if (
+                case.type == "child_protection"
+                and not case.history.filter(name="determine_best_interests").exists()
+            ):
+                refuse_if_blocked(case.person, GuardedAction.TRANSFER_WITHOUT_BID)
+            if agency.kind in NON_STATE_KINDS:
+                pathways = sorted(TYPE_PATHWAYS[case.type])
+                if not any(usable_consent(case.person, agency, p) for p in pathways):
+                    raise Conflict(
+                        _(
+                            "%(agency)s is not a state body: record the person's consent "
+                            "(or a lawful basis) to share with it for this purpose first."
+                        )
+                        % {"agency": agency.name}
+                    )
+    if data.get("to_assignee"):
+        wanted = str(data["to_assignee"])
+        assignee = (
+            User.objects.filter(pk=int(wanted), is_active=True).first()
+            if wanted.isdigit()
+            else None
+        )
+        if (
+            assignee is None
+            or assignee.agency_id != agency.pk
+            or not assignee.has_role(Role.CASEWORKER, Role.SUPERVISOR, Role.PARTNER)
+        ):
+            raise InvalidInput({"to_assignee": [_("No such caseworker in that agency.")]})
+    data["_agency"] = agency
+
+
+def _effects(case: Case, t: Transition, data: dict[str, Any]) -> None:
+    """What a transition changes on the case besides its state."""
+    key = (case.type, t.name)
+    if t.name in DECISIONS and "outcome" in data:
+        case.outcome = data["outcome"]
+    if "durable_solution" in data and case.type in PROTECTION_TYPES:
+        case.durable_solution = data["durable_solution"]
+        case.durable_solution_status = "planned"
+    if key == ("child_protection", "assess_best_interests"):
+        case.deadlines.pop("best_interests_assessment", None)
+    elif key == ("asylum", "notify"):
+        pack = _pack(case.person.country_id)
+        days = data.get("appeal_days") or getattr(pack, "appeal_days", None) or DEFAULT_APPEAL_DAYS
+        data["appeal_days"] = int(days)
+        notified = dt.date.fromisoformat(data["date"])
+        case.deadlines["appeal"] = (notified + dt.timedelta(days=int(days))).isoformat()
+    elif key in {("asylum", "lodge_appeal"), ("asylum", "finalise"), ("return", "lodge_appeal")}:
+        case.deadlines.pop("appeal", None)
+    elif key == ("trafficking_assistance", "start_reflection_period"):
+        pack = _pack(case.person.country_id)
+        days = pack.reflection_period_days if pack else DEFAULT_REFLECTION_DAYS
+        start = dt.date.fromisoformat(data["start_date"])
+        data["reflection_days"] = days
+        case.deadlines["reflection_period_ends"] = (start + dt.timedelta(days=days)).isoformat()
+    elif key == ("return", "issue_return_decision"):
+        case.deadlines["appeal"] = data["appeal_deadline"]
+    elif key == ("return", "order_detention"):
+        case.deadlines["detention_review"] = data["review_date"]
+    elif key == ("return", "remove"):
+        case.deadlines.pop("detention_review", None)
+    if t.name == "transfer":
+        agency = data.pop("_agency")
+        if agency.pk != case.agency_id:
+            grant_access(case.person, agency, GrantReason.TRANSFER, granted_by=None)
+            case.agency = agency
+            case.assignee = None
+            data["to_agency"] = str(agency.pk)
+        if data.get("to_assignee"):
+            case.assignee_id = int(data["to_assignee"])
+
+
+def _apply(
+    user: Any,
+    case: Case,
+    t: Transition,
+    data: dict[str, Any],
+    *,
+    approved_by: Any = None,
+    audit_actor: Any = None,
+) -> CaseTransition:
+    from_state = case.state
+    _effects(case, t, data)
+    to_state = t.target_for(from_state, data, case.closed_from)
+    if t.name == "reopen":
+        case.closed_from = ""
+    elif to_state == CLOSED:
+        case.closed_from = from_state
+        case.deadlines = {}
+    case.state = to_state
+    _save(case)
+    row = CaseTransition.objects.create(
+        case=case,
+        name=t.name,
+        from_state=from_state,
+        to_state=to_state,
+        by=user,
+        reasons=data.get("reasons", ""),
+        data={k: v for k, v in data.items() if k != "reasons"},
+        approved_by=approved_by,
+    )
+    record(
+        audit_actor or user,
+        AuditAction.UPDATE,
+        case,
+        detail={
+            "person": str(case.person_id),
+            "transition": t.name,
+            "from": from_state,
+            "to": to_state,
+            "approved_by": approved_by.username if approved_by else "",
+        },
+    )
+    return row
+
+
+def transition_case(
+    *, acting_user: Any, case_id: Any, name: str, version: Any, data: dict[str, Any] | None = None
+) -> Case:
+    """Makes a transition of the case's workflow, or refuses it and changes nothing.
+
+    Checked in this order, inside one transaction with the case row locked: that the
+    transition exists for this type, the role, the safeguards (cases.md rules 1-2),
+    the current state (and no decision waiting for approval), the version, the required
+    data (400), and the type's own rules (rules 3-4, deadlines). A decision that needs
+    approval and is made by a caseworker waits in the supervisor's queue."""
+    _require_case_worker(acting_user)
+    with transaction.atomic():
+        case = access_case_by_id(acting_user, case_id, for_update=True, audit_read=False)
+        t = _transition_or_refuse(case, name)
+        roles = case_roles(acting_user, case)
+        if not roles & t.roles:
+            role = SUPERVISOR if t.roles == {SUPERVISOR} else CASEWORKER
+            _require_case_role(acting_user, case, role)
+        _check_safeguards(case, t)
+        # A supervisor who makes the very decision that waits for approval answers it:
+        # with the data the supervisor gives, or else with the caseworker's.
+        answering = None
+        if t.approval and SUPERVISOR in roles:
+            answering = (
+                Approval.objects.select_for_update()
+                .filter(case=case, transition=t.name, status=Approval.Status.PENDING)
+                .first()
+            )
+        _check_state(case, t, answering=answering)
+        _check_version(case, version)
+        given = {k: v for k, v in (data or {}).items() if v not in (None, "")}
+        if answering is not None and not given:
+            given = dict(answering.data)
+        cleaned, errors = clean_data(t.fields, given)
+        if errors:
+            raise InvalidInput(errors)
+        _check_rules(acting_user, case, t, cleaned)
+        if answering is not None:
+            answering.status = Approval.Status.APPROVED
+            answering.decided_by = acting_user
+            answering.decided_at = timezone.now()
+            answering.save()
+            record(acting_user, AuditAction.UPDATE, answering, detail={"status": "approved"})
+            _apply(
+                answering.requested_by,
+                case,
+                t,
+                cleaned,
+                approved_by=acting_user,
+                audit_actor=acting_user,
+            )
+            return case
+        if t.approval and SUPERVISOR not in roles:
+            approval = Approval.objects.create(
+                case=case, transition=t.name, data=cleaned, requested_by=acting_user
+            )
+            _save(case)
+            record(
+                acting_user,
+                AuditAction.CREATE,
+                approval,
+                detail={"case": str(case.pk), "transition": t.name},
+            )
+            return case
+        _apply(acting_user, case, t, cleaned, approved_by=acting_user if t.approval else None)
+    return case
+
+
+# --- approvals ----------------------------------------------------------------------------
+
+
+def _approval_for_supervisor(user: Any, approval_id: Any) -> tuple[Approval, Case]:
+    _require_case_worker(user)
+    approval = Approval.objects.filter(pk=_uuid(approval_id)).first()
+    if approval is None:
+        raise NotFound()
+    case = access_case_by_id(user, approval.case_id, for_update=True, audit_read=False)
+    approval = Approval.objects.select_for_update().get(pk=approval.pk)
+    _require_case_role(user, case, SUPERVISOR)
+    if approval.status != Approval.Status.PENDING:
+        raise Conflict(_("This decision has been answered already."))
+    return approval, case
+
+
+def approve(*, acting_user: Any, approval_id: Any) -> Case:
+    """The supervisor approves a waiting decision: the checks are made again now (a
+    safeguard may have arisen), then the state changes."""
+    with transaction.atomic():
+        approval, case = _approval_for_supervisor(acting_user, approval_id)
+        t = workflow_for(case.type).transition(approval.transition)
+        assert t is not None
+        _check_safeguards(case, t)
+        if not t.allowed_from(case.state):
+            raise Conflict(
+                _("%(name)s is not allowed from the state %(state)s.")
+                % {"name": t.name, "state": case.state}
+            )
+        data = dict(approval.data)
+        _check_rules(acting_user, case, t, data)
+        approval.status = Approval.Status.APPROVED
+        approval.decided_by = acting_user
+        approval.decided_at = timezone.now()
+        approval.save()
+        row = _apply(
+            approval.requested_by,
+            case,
+            t,
+            data,
+            approved_by=acting_user,
+            audit_actor=acting_user,
+        )
+        record(
+            acting_user,
+            AuditAction.UPDATE,
+            approval,
+            detail={"status": "approved", "transition_row": str(row.pk)},
+        )
+    return case
+
+
+def send_back(*, acting_user: Any, approval_id: Any, reasons: str) -> Case:
+    if not (reasons or "").strip():
+        raise InvalidInput({"reasons": [_("Say why the decision is sent back.")]})
+    with transaction.atomic():
+        approval, case = _approval_for_supervisor(acting_user, approval_id)
+        approval.status = Approval.Status.SENT_BACK
+        approval.decided_by = acting_user
+        approval.decided_at = timezone.now()
+        approval.decision_reasons = reasons.strip()
+        approval.save()
+        _save(case)
+        record(acting_user, AuditAction.UPDATE, approval, detail={"status": "sent_back"})
+    return case
+
+
+# --- case work ------------------------------------------------------------------------------
+
+
+def _case_for_work(user: Any, case_id: Any, *, for_update: bool = False) -> Case:
+    _require_case_worker(user)
+    case = access_case_by_id(user, case_id, for_update=for_update, audit_read=False)
+    _require_case_role(user, case)
+    return case
+
+
+def update_case(
+    *,
+    acting_user: Any,
+    case_id: Any,
+    version: Any,
+    summary: str | None = None,
+    plan: str | None = None,
+    durable_solution: str | None = None,
+    durable_solution_status: str | None = None,
+) -> Case:
+    """Edits the summary, the case plan and the durable solution, with the version read."""
+    with transaction.atomic():
+        case = _case_for_work(acting_user, case_id, for_update=True)
+        _check_version(case, version)
+        changed = []
+        if summary is not None:
+            case.summary = summary
+            changed.append("summary")
+        if plan is not None:
+            case.plan = plan
+            changed.append("plan")
+        if durable_solution is not None or durable_solution_status is not None:
+            _set_solution(case, durable_solution, durable_solution_status)
+            changed.append("durable_solution")
+        _save(case)
+        record(acting_user, AuditAction.UPDATE, case, detail={"fields": changed})
+    return case
+
+
+def _set_solution(case: Case, solution: str | None, status: str | None) -> None:
+    if case.type not in PROTECTION_TYPES:
+        raise InvalidInput(
+            {"durable_solution": [_("Only a protection case carries a durable solution.")]}
+        )
+    if solution is not None:
+        if solution not in dict(DURABLE_SOLUTIONS):
+            raise InvalidInput({"durable_solution": [_("Unknown durable solution.")]})
+        if (
+            case.type == "child_protection"
+            and case.durable_solution
+            and solution != case.durable_solution
+        ):
+            raise Conflict(
+                _("A child's durable solution is changed only by a best-interests determination.")
+            )
+        case.durable_solution = solution
+        case.durable_solution_status = case.durable_solution_status or "planned"
+    if status is not None:
+        if status not in dict(SOLUTION_STATUSES):
+            raise InvalidInput({"durable_solution_status": [_("Unknown progress.")]})
+        if not case.durable_solution:
+            raise InvalidInput({"durable_solution_status": [_("Choose the solution first.")]})
+        case.durable_solution_status = status
+
+
+def set_durable_solution(
+    *, acting_user: Any, case_id: Any, version: Any, solution: str | None, status: str | None
+) -> Case:
+    return update_case(
+        acting_user=acting_user,
+        case_id=case_id,
+        version=version,
+        durable_solution=solution,
+        durable_solution_status=status,
+    )
+
+
+def assign_case(*, acting_user: Any, case_id: Any, version: Any, assignee_id: Any) -> Case:
+    """Gives the case to a caseworker of its own agency."""
+    return transition_case(
+        acting_user=acting_user,
+        case_id=case_id,
+        name="transfer",
+        version=version,
+        data={"to_assignee": str(assignee_id), "reasons": _("assigned")},
+    )
+
+
+def transfer_case(
+    *,
+    acting_user: Any,
+    case_id: Any,
+    version: Any,
+    reasons: str,
+    to_agency_id: Any = None,
+    to_assignee_id: Any = None,
+) -> Case:
+    return transition_case(
+        acting_user=acting_user,
+        case_id=case_id,
+        name="transfer",
+        version=version,
+        data={
+            "to_agency": str(to_agency_id) if to_agency_id else "",
+            "to_assignee": str(to_assignee_id) if to_assignee_id else "",
+            "reasons": reasons,
+        },
+    )
+
+
+def add_task(*, acting_user: Any, case_id: Any, title: str, due: dt.date | None = None) -> Task:
+    if not (title or "").strip():
+        raise InvalidInput({"title": [_("This field is required.")]})
+    with transaction.atomic():
+        case = _case_for_work(acting_user, case_id)
+        task = Task.objects.create(
+            case=case, title=title.strip()[:300], due=due, created_by=acting_user
+        )
+        record(acting_user, AuditAction.CREATE, task, detail={"case": str(case.pk)})
+    return task
+
+
+def complete_task(*, acting_user: Any, task_id: Any) -> Task:
+    with transaction.atomic():
+        task = Task.objects.select_for_update().filter(pk=_uuid(task_id)).first()
+        if task is None:
+            raise NotFound()
+        _case_for_work(acting_user, task.case_id)
+        if not task.done:
+            task.done = True
+            task.done_at = timezone.now()
+            task.done_by = acting_user
+            task.save()
+            record(acting_user, AuditAction.UPDATE, task, detail={"done": True})
+    return task
+
+
+def add_note(*, acting_user: Any, case_id: Any, text: str) -> Note:
+    if not (text or "").strip():
+        raise InvalidInput({"text": [_("This field is required.")]})
+    with transaction.atomic():
+        case = _case_for_work(acting_user, case_id)
+        note = Note.objects.create(case=case, text=text.strip(), by=acting_user)
+        record(acting_user, AuditAction.CREATE, note, detail={"case": str(case.pk)})
+    return note
+
+
+def record_service(
+    *, acting_user: Any, case_id: Any, service: str, delivered_on: dt.date, provider: str = ""
+) -> ServiceDelivered:
+    if not (service or "").strip():
+        raise InvalidInput({"service": [_("This field is required.")]})
+    if delivered_on > _today():
+        raise InvalidInput({"delivered_on": [_("The date cannot be in the future.")]})
+    with transaction.atomic():
+        case = _case_for_work(acting_user, case_id)
+        item = ServiceDelivered.objects.create(
+            case=case,
+            service=service.strip()[:200],
+            provider=provider.strip()[:200],
+            delivered_on=delivered_on,
+            by=acting_user,
+        )
+        record(acting_user, AuditAction.CREATE, item, detail={"case": str(case.pk)})
+    return item
+
+
+# Content signatures: the file's first bytes decide its type, never its name alone.
+SIGNATURES = (
+    (b"%PDF-", "application/pdf", {".pdf"}),
+    (b"\xff\xd8\xff", "image/jpeg", {".jpg", ".jpeg"}),
+    (b"\x89PNG\r\n\x1a\n", "image/png", {".png"}),
+)
+
+
+def detect_document_type(head: bytes, filename: str) -> str | None:
+    extension = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    for magic, content_type, extensions in SIGNATURES:
+        if head.startswith(magic):
+            return content_type if extension in extensions else None
+    return None
+
+
+def upload_document(*, acting_user: Any, case_id: Any, title: str, uploaded: Any) -> CaseDocument:
+    """Stores a PDF, JPEG or PNG of at most 10 MB under MEDIA_ROOT with a random name."""
+    if uploaded is None:
+        raise InvalidInput({"file": [_("Choose a file.")]})
+    if uploaded.size > MAX_DOCUMENT_BYTES:
+        raise DocumentTooLarge({"file": [_("The file is larger than 10 MB.")]})
+    content = uploaded.read(MAX_DOCUMENT_BYTES + 1)
+    if len(content) > MAX_DOCUMENT_BYTES:
+        raise DocumentTooLarge({"file": [_("The file is larger than 10 MB.")]})
+    content_type = detect_document_type(content[:16], uploaded.name or "")
+    if content_type is None:
+        raise InvalidInput(
+            {"file": [_("Only PDF, JPEG and PNG files are accepted, with a matching extension.")]}
+        )
+    with transaction.atomic():
+        case = _case_for_work(acting_user, case_id)
+        document = CaseDocument(
+            case=case,
+            title=(title or "").strip()[:200] or _("Document"),
+            content_type=content_type,
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            uploaded_by=acting_user,
+        )
+        document.file.save("upload", ContentFile(content), save=False)
+        try:
+            document.save()
+            record(acting_user, AuditAction.CREATE, document, detail={"case": str(case.pk)})
+        except Exception:
+            document.file.delete(save=False)
+            raise
+    return document

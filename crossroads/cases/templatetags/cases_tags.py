@@ -1,0 +1,21 @@
+"""The person page's section of cases: filled here, since the person view is not ours."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from crossroads.cases.access import may_work_on_cases
+from crossroads.cases.queries import person_cases
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def cases_of_person(context: dict[str, Any], person: Any) -> dict[str, Any]:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"cases": [], "can_open": False}
+    return {"cases": person_cases(user, person), "can_open": may_work_on_cases(user)}

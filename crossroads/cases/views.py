@@ -1,0 +1,336 @@
+"""Pages of case work: the work queue, the case page, the approval queue, opening a case
+and the household view. Thin: every write is an action, every read a query."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from crossroads.access.gate import access_person_by_id
+from crossroads.accounts.models import Agency, User
+from crossroads.audit.models import AuditAction
+from crossroads.audit.writer import record
+from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput, NotFound
+from crossroads.referrals.models import Referral
+
+from . import actions, queries
+from .access import case_roles, may_work_on_cases
+from .diagram import everywhere_transitions, state_diagram
+from .models import CaseDocument
+from .workflows import CASE_TYPE_CHOICES, WORKFLOWS
+from .workflows.base import DURABLE_SOLUTIONS, SOLUTION_STATUSES, SUPERVISOR
+
+
+def _require(user: Any) -> None:
+    if not may_work_on_cases(user):
+        raise Forbidden(_("Your role does not allow this."))
+
+
+def _report(request: HttpRequest, exc: Exception) -> None:
+    if isinstance(exc, InvalidInput):
+        for field, errors in exc.errors.items():
+            for error in errors:
+                if field == "non_field_errors":
+                    messages.error(request, error)
+                else:
+                    messages.error(
+                        request, _("%(field)s: %(error)s") % {"field": field, "error": error}
+                    )
+    elif isinstance(exc, Conflict):
+        messages.error(request, exc.message)
+
+
+@login_required
+def work_queue(request: HttpRequest) -> HttpResponse:
+    """The caseworker's queue: overdue first, then by the nearest deadline."""
+    _require(request.user)
+    items = queries.work_queue(request.user)
+    record(
+        request.user,
+        AuditAction.LIST,
+        object_type="cases.case",
+        detail={"ids": [str(i.case.pk) for i in items], "count": len(items)},
+    )
+    return render(request, "cases/work_queue.html", {"items": items})
+
+
+def _transition_forms(request: HttpRequest, case: Any) -> list[dict[str, Any]]:
+    allowed = queries.allowed_transitions(request.user, case)
+    agencies = None
+    users = None
+    forms = []
+    for t in allowed:
+        fields = []
+        for f in t.fields:
+            item: dict[str, Any] = {"field": f, "options": list(f.choices)}
+            if f.kind == "agency":
+                if agencies is None:
+                    agencies = [
+                        (str(a.pk), a.name)
+                        for a in Agency.objects.filter(
+                            country_id=case.person.country_id, active=True, represents_state=""
+                        ).order_by("name")
+                    ]
+                item["options"] = agencies
+            if f.kind == "user":
+                if users is None:
+                    users = [
+                        (str(u.pk), u.get_full_name() or u.username)
+                        for u in User.objects.filter(
+                            agency_id=case.agency_id, is_active=True
+                        ).order_by("username")
+                        if u.has_role("caseworker", "supervisor", "partner")
+                    ]
+                item["options"] = users
+            fields.append(item)
+        forms.append({"t": t, "fields": fields})
+    return forms
+
+
+@login_required
+def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
+    _require(request.user)
+    case = queries.case_detail(request.user, case_id)
+    workflow = WORKFLOWS[case.type]
+    roles = case_roles(request.user, case)
+    context = {
+        "case": case,
+        "workflow": workflow,
+        "diagram": state_diagram(workflow, case.state),
+        "everywhere": everywhere_transitions(workflow),
+        "timeline": queries.timeline(case),
+        "forms": _transition_forms(request, case),
+        "pending": queries.pending_approval(case),
+        "can_work": bool(roles),
+        "is_supervisor": SUPERVISOR in roles,
+        "protection": workflow.protection,
+        "solutions": DURABLE_SOLUTIONS,
+        "solution_statuses": SOLUTION_STATUSES,
+        "deadlines": sorted(case.deadlines.items(), key=lambda kv: kv[1]),
+        "open_tasks": [t for t in case.tasks.all() if not t.done],
+        "today": dt.date.today(),
+    }
+    return render(request, "cases/case_detail.html", context)
+
+
+@login_required
+@require_POST
+def case_transition(request: HttpRequest, case_id: str, name: str) -> HttpResponse:
+    _require(request.user)
+    data = {key: request.POST.get(key) for key in request.POST if key != "csrfmiddlewaretoken"}
+    version = data.pop("version", None)
+    try:
+        case = actions.transition_case(
+            acting_user=request.user, case_id=case_id, name=name, version=version, data=data
+        )
+    except (InvalidInput, Conflict) as exc:
+        _report(request, exc)
+    else:
+        if case.approvals.filter(status="pending").exists():
+            messages.success(request, _("Sent to a supervisor for approval."))
+        else:
+            messages.success(
+                request, _("Done: the case is now %(state)s.") % {"state": case.state_label}
+            )
+    return redirect("cases:case_detail", case_id=case_id)
+
+
+@login_required
+@require_POST
+def case_edit(request: HttpRequest, case_id: str) -> HttpResponse:
+    """Summary, case plan and the durable solution, with the version read."""
+    _require(request.user)
+    post = request.POST
+    try:
+        actions.update_case(
+            acting_user=request.user,
+            case_id=case_id,
+            version=post.get("version"),
+            summary=post.get("summary"),
+            plan=post.get("plan"),
+            durable_solution=post.get("durable_solution") or None,
+            durable_solution_status=post.get("durable_solution_status") or None,
+        )
+    except (InvalidInput, Conflict) as exc:
+        _report(request, exc)
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("cases:case_detail", case_id=case_id)
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        raise InvalidInput({"date": [_("Enter a date as YYYY-MM-DD.")]}) from None
+
+
+@login_required
+@require_POST
+def case_add(request: HttpRequest, case_id: str, what: str) -> HttpResponse:
+    """Adds a task, a note, a document or a service delivered."""
+    _require(request.user)
+    post = request.POST
+    try:
+        if what == "task":
+            actions.add_task(
+                acting_user=request.user,
+                case_id=case_id,
+                title=post.get("title", ""),
+                due=_date(post.get("due")),
+            )
+        elif what == "note":
+            actions.add_note(acting_user=request.user, case_id=case_id, text=post.get("text", ""))
+        elif what == "document":
+            actions.upload_document(
+                acting_user=request.user,
+                case_id=case_id,
+                title=post.get("title", ""),
+                uploaded=request.FILES.get("file"),
+            )
+        elif what == "service":
+            delivered_on = _date(post.get("delivered_on"))
+            if delivered_on is None:
+                raise InvalidInput({"delivered_on": [_("This field is required.")]})
+            actions.record_service(
+                acting_user=request.user,
+                case_id=case_id,
+                service=post.get("service", ""),
+                provider=post.get("provider", ""),
+                delivered_on=delivered_on,
+            )
+        else:
+            raise NotFound()
+    except (InvalidInput, Conflict) as exc:
+        _report(request, exc)
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("cases:case_detail", case_id=case_id)
+
+
+@login_required
+@require_POST
+def task_done(request: HttpRequest, task_id: str) -> HttpResponse:
+    task = actions.complete_task(acting_user=request.user, task_id=task_id)
+    return redirect("cases:case_detail", case_id=task.case_id)
+
+
+@login_required
+def document_download(
+    request: HttpRequest, case_id: str, document_id: str
+) -> HttpResponse | FileResponse:
+    _require(request.user)
+    case = queries.case_detail(request.user, case_id, audited=False)
+    document = CaseDocument.objects.filter(pk=document_id, case=case).first()
+    if document is None:
+        raise NotFound()
+    record(request.user, AuditAction.READ, document, detail={"case": str(case.pk)})
+    extension = (document.file.name or "").rsplit(".", 1)[-1]
+    return FileResponse(
+        document.file.open("rb"),
+        content_type=document.content_type,
+        as_attachment=True,
+        filename=f"{case.reference}-{str(document.pk)[:8]}.{extension}",
+    )
+
+
+@login_required
+def approval_queue(request: HttpRequest) -> HttpResponse:
+    _require(request.user)
+    approvals = list(queries.approval_queue(request.user))
+    return render(request, "cases/approval_queue.html", {"approvals": approvals})
+
+
+@login_required
+@require_POST
+def approval_answer(request: HttpRequest, approval_id: str) -> HttpResponse:
+    _require(request.user)
+    try:
+        if request.POST.get("answer") == "approve":
+            case = actions.approve(acting_user=request.user, approval_id=approval_id)
+            messages.success(
+                request,
+                _("Approved: %(ref)s is now %(state)s.")
+                % {"ref": case.reference, "state": case.state_label},
+            )
+        else:
+            case = actions.send_back(
+                acting_user=request.user,
+                approval_id=approval_id,
+                reasons=request.POST.get("reasons", ""),
+            )
+            messages.success(request, _("Sent back to the caseworker."))
+    except (InvalidInput, Conflict) as exc:
+        _report(request, exc)
+    return redirect("cases:approval_queue")
+
+
+@login_required
+def case_open(request: HttpRequest) -> HttpResponse:
+    """Opens a case from an accepted referral (`?referral=`) or for a person (`?person=`)."""
+    _require(request.user)
+    referral = None
+    person = None
+    referral_id = request.GET.get("referral") or request.POST.get("referral")
+    person_id = request.GET.get("person") or request.POST.get("person")
+    if referral_id:
+        referral = (
+            Referral.objects.filter(
+                pk=actions._uuid(referral_id),
+                to_agency_id=getattr(request.user, "agency_id", None),
+            )
+            .select_related("person")
+            .first()
+        )
+        if referral is None:
+            raise NotFound()
+        person = referral.person
+    elif person_id:
+        person = access_person_by_id(request.user, person_id, audit_read=False)
+    if request.method == "POST":
+        try:
+            case = actions.open_case(
+                acting_user=request.user,
+                person_id=person.pk if person else None,
+                type=request.POST.get("type") or None,
+                referral_id=referral.pk if referral else None,
+                summary=request.POST.get("summary", ""),
+            )
+        except (InvalidInput, Conflict) as exc:
+            _report(request, exc)
+        else:
+            messages.success(request, _("Case %(ref)s opened.") % {"ref": case.reference})
+            return redirect("cases:case_detail", case_id=case.pk)
+    suggested = actions.type_for_pathway(referral.pathway) if referral else ""
+    return render(
+        request,
+        "cases/case_open.html",
+        {
+            "referral": referral,
+            "person": person,
+            "types": CASE_TYPE_CHOICES,
+            "suggested": suggested,
+        },
+    )
+
+
+@login_required
+def household(request: HttpRequest, case_id: str) -> HttpResponse:
+    """The cases of everyone in the person's household, together."""
+    _require(request.user)
+    case = queries.case_detail(request.user, case_id, audited=False)
+    cases = queries.household_cases(request.user, case)
+    record(
+        request.user,
+        AuditAction.LIST,
+        object_type="cases.case",
+        detail={"ids": [str(c.pk) for c in cases], "count": len(cases), "view": "household"},
+    )
+    return render(request, "cases/household.html", {"case": case, "cases": cases})
