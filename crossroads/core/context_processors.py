@@ -14,4 +14,7 @@ def crossroads(request: HttpRequest) -> dict[str, Any]:
     context: dict[str, Any] = {"LANGUAGE_BIDI": translation.get_language_bidi()}
     for verb in ("view_person", "register_person", "configure", "view_statistics", "view_audit"):
         context[f"perms_{verb}"] = user is not None and role_allows(user, verb)
+    from crossroads.cases.access import may_work_on_cases
+
+    context["perms_work_on_cases"] = user is not None and may_work_on_cases(user)
     return context

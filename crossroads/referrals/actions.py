@@ -210,8 +210,36 @@ def decline_referral(
         referral.decline_reason = reason.strip()
         referral.version += 1
         referral.save()
-        record(acting_user, AuditAction.UPDATE, referral, detail={"status": "declined"})
+        revoked = _revoke_if_no_longer_needed(referral)
+        record(
+            acting_user,
+            AuditAction.UPDATE,
+            referral,
+            detail={"status": "declined", "access_revoked": revoked},
+        )
     return referral
+
+
+def _revoke_if_no_longer_needed(referral: Referral) -> bool:
+    """An agency that declined sees the person no longer, unless another referral it has
+    not declined still brings them to it: data is seen only by those who work on them."""
+    from crossroads.access.models import PersonAccess
+
+    still_needed = Referral.objects.filter(
+        person_id=referral.person_id,
+        to_agency_id=referral.to_agency_id,
+        status__in=[Referral.Status.SENT, Referral.Status.ACCEPTED],
+    ).exists()
+    if still_needed:
+        return False
+    return bool(
+        PersonAccess.objects.filter(
+            person_id=referral.person_id,
+            agency_id=referral.to_agency_id,
+            reason=GrantReason.REFERRAL,
+            revoked_at__isnull=True,
+        ).update(revoked_at=timezone.now())
+    )
 
 
 def record_consent(

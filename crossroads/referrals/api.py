@@ -16,6 +16,7 @@ from . import actions, queries
 from .serializers import (
     AnswerSerializer,
     ConsentSerializer,
+    DeclinedSerializer,
     DeclineSerializer,
     ReferralListQuerySerializer,
     ReferralSerializer,
@@ -132,7 +133,7 @@ class ReferralDecline(GenericAPIView[Any]):
     @extend_schema(
         request=DeclineSerializer,
         responses={
-            200: ReferralSerializer,
+            200: DeclinedSerializer,
             400: BAD_INPUT,
             403: FORBIDDEN,
             404: NOT_FOUND,
@@ -148,8 +149,9 @@ class ReferralDecline(GenericAPIView[Any]):
             reason=serializer.validated_data["reason"],
             version=serializer.validated_data.get("version"),
         )
-        referral = queries.referral_detail_unaudited(request.user, referral.pk)
-        return Response(ReferralSerializer(referral, context=self.get_serializer_context()).data)
+        # The declining agency no longer sees the person: the answer carries the referral's
+        # own fields only.
+        return Response(DeclinedSerializer(referral).data)
 
 
 class ConsentListCreate(GenericAPIView[Any]):

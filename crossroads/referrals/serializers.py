@@ -142,6 +142,24 @@ class AnswerSerializer(serializers.Serializer[Any]):
     )
 
 
+class DeclinedSerializer(serializers.ModelSerializer[Referral]):
+    """The answer to a decline: the referral's own fields, no person details (the agency
+    that declined no longer sees the person)."""
+
+    class Meta:
+        model = Referral
+        fields = [
+            "id",
+            "reference",
+            "pathway",
+            "priority",
+            "status",
+            "answered_at",
+            "decline_reason",
+            "version",
+        ]
+
+
 class DeclineSerializer(AnswerSerializer):
     reason = serializers.CharField(max_length=2000)
 

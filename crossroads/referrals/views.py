@@ -116,9 +116,10 @@ def referral_decline(request: HttpRequest, referral_id: str) -> HttpResponse:
         )
     except Conflict as exc:
         messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Referral declined."))
-    return redirect("referrals:referral_detail", referral_id=referral_id)
+        return redirect("referrals:referral_detail", referral_id=referral_id)
+    # Declining ends the agency's access to the person: back to the inbox.
+    messages.success(request, _("Referral declined."))
+    return redirect("referrals:inbox")
 
 
 @login_required

@@ -73,3 +73,28 @@ def test_the_border_officer_who_sent_it_cannot_answer_it(kg_border_officer, refe
     # An officer's role does not answer referrals at all.
     response = api(kg_border_officer).post(f"/api/v1/referrals/{referral.pk}/accept/")
     assert response.status_code == 403
+
+
+def test_an_agency_that_declined_no_longer_sees_the_person(
+    kg_border_officer, kg_asylum_caseworker, register, api
+):
+    from crossroads.referrals.actions import decline_referral, send_referral
+
+    person = register(kg_border_officer)
+    referral = send_referral(
+        acting_user=kg_border_officer,
+        person_id=person.pk,
+        pathway="asylum_procedure",
+        priority="urgent",
+        to_agency_id=kg_asylum_caseworker.agency_id,
+    )
+    client = api(kg_asylum_caseworker)
+    assert client.get(f"/api/v1/persons/{person.pk}/").status_code == 200
+    decline_referral(
+        acting_user=kg_asylum_caseworker,
+        referral_id=referral.pk,
+        reason="Not our competence: the person is not seeking asylum",
+    )
+    assert client.get(f"/api/v1/persons/{person.pk}/").status_code == 404
+    sender_view = api(kg_border_officer).get(f"/api/v1/referrals/{referral.pk}/")
+    assert sender_view.json()["status"] == "declined"
