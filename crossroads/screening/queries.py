@@ -96,3 +96,8 @@ def safeguard_of_person_visible_to(user: Any, safeguard_id: Any) -> PersonSafegu
         raise NotFound()
     access_person_by_id(user, safeguard.person_id, audit_read=False)
     return safeguard
+
+
+def referrals_of_screening(screening: Screening) -> list[Any]:
+    """The referrals sent from this screening (the caller has read it through the gate)."""
+    return list(screening.referrals.select_related("to_agency").order_by("deadline_at", "pathway"))
