@@ -141,3 +141,36 @@ def test_the_kazakh_officer_cannot_open_the_form_for_a_kyrgyz_person(
 def test_a_partner_may_not_screen(kg_border_officer, kg_unhcr_partner, register, web):
     person = register(kg_border_officer)
     assert web(kg_unhcr_partner).get(_url(person)).status_code in (403, 404)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"age_claimed": "fifteen"},
+        {"age_claimed": "200"},
+        {"years_in_country": "-1"},
+        {"nationalities": "Afghanistan"},
+        {"country_of_origin": "AFG"},
+        {"languages": "dari!"},
+        {"birth_date": "2010-13"},
+        {"location_kind": "beach"},
+        {"doc1_type": "passport", "doc1_held_by": "cousin"},
+        {"forced_labour": ["slavery"]},
+        {"date": "1999-01-01"},
+    ],
+    ids=lambda bad: "-".join(bad),
+)
+def test_bad_answers_give_messages_on_the_page_never_a_500(kg_border_officer, register, web, bad):
+    person = register(kg_border_officer)
+    for action in ("check", "save"):
+        response = web(kg_border_officer).post(_url(person), _answers(action=action, **bad))
+        assert response.status_code == 200, bad
+        assert "errorlist" in response.content.decode(), bad
+    assert not Screening.objects.exists()
+
+
+def test_the_interview_page_is_small(kg_border_officer, register, web):
+    """For a slow connection: the page itself, without the shared stylesheet and fonts."""
+    person = register(kg_border_officer)
+    page = web(kg_border_officer).get(_url(person)).content
+    assert len(page) < 60_000
