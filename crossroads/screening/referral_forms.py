@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from crossroads.referrals.models import Basis, GivenBy
 from crossroads.referrals.routing import agencies_for_pathway
 
-from .vocab import PATHWAY_LABELS
+from .vocab import PATHWAY_LABELS, PRIORITY_LABELS
 
 
 class SendReferralsForm(forms.Form):
@@ -37,6 +37,7 @@ class SendReferralsForm(forms.Form):
             row: dict[str, Any] = {
                 "item": item,
                 "label": PATHWAY_LABELS.get(pathway, pathway),
+                "priority_label": PRIORITY_LABELS.get(item["priority"], item["priority"]),
                 "agency": self[f"agency_{pathway}"],
                 "consent": [],
             }

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import access_person_by_id, can, require_role
 from crossroads.audit.models import AuditAction
-from crossroads.audit.writer import record
+from crossroads.audit.writer import record, record_list
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput
 from crossroads.referrals.actions import record_consent, send_screening_referrals
 from crossroads.referrals.routing import agencies_for_pathway
@@ -52,6 +53,21 @@ def describe_result(result: dict[str, Any], country: str) -> dict[str, Any]:
         ],
         "warnings": result["warnings"],
     }
+
+
+@login_required
+def screening_list(request: HttpRequest) -> HttpResponse:
+    """Recent screenings of the people the user may see, newest first."""
+    require_role(request.user, "view_person")
+    page = Paginator(queries.screenings_visible_to(request.user), 50).get_page(
+        request.GET.get("page")
+    )
+    record_list(request.user, "screening.screening", [s.pk for s in page], searched=False)
+    for screening in page:
+        screening.need_labels = [  # type: ignore[attr-defined]
+            NEED_LABELS.get(n["code"], n["code"]) for n in screening.result.get("needs", [])
+        ]
+    return render(request, "screening/screening_list.html", {"page": page})
 
 
 @login_required
