@@ -55,7 +55,9 @@ class ScreeningListCreate(GenericAPIView[Any]):
         responses={200: ScreeningListSerializer(many=True), 403: FORBIDDEN},
     )
     def get(self, request: Request) -> Response:
-        require_role(request.user, "view_person")
+        # A screening holds health, violence and exploitation details: roles that may not
+        # see those (partners) get their referrals through the referrals API instead.
+        require_role(request.user, "view_sensitive")
         person = request.query_params.get("person")
         page = self.paginate_queryset(queries.screenings_visible_to(request.user, person_id=person))
         record_list(request.user, "screening.screening", [s.pk for s in page or []], searched=False)
@@ -79,11 +81,12 @@ class ScreeningListCreate(GenericAPIView[Any]):
 
 
 class ScreeningDetail(GenericAPIView[Any]):
-    """One screening: its record, its result and the pack that decided."""
+    """One screening: its record, its result and the pack that decided. Partners may not
+    read screenings (403): they hold health, violence and exploitation details."""
 
     serializer_class = ScreeningDetailSerializer
 
-    @extend_schema(responses={200: ScreeningDetailSerializer, 404: NOT_FOUND})
+    @extend_schema(responses={200: ScreeningDetailSerializer, 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, screening_id: str) -> Response:
         screening = queries.screening_detail(request.user, screening_id)
         return Response(ScreeningDetailSerializer(screening).data)

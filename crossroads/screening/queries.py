@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from crossroads.access.gate import access_person_by_id, persons_visible_to
+from crossroads.access.gate import access_person_by_id, persons_visible_to, role_allows
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import NotFound
@@ -26,7 +26,11 @@ def _uuid(value: Any) -> Any:
 
 
 def screenings_visible_to(user: Any, *, person_id: Any = None) -> QuerySet[Screening]:
-    """Screenings of the people `user` may see, newest first; a fixed number of queries."""
+    """Screenings of the people `user` may see, newest first; a fixed number of queries.
+    None for roles that may not see health, violence and exploitation details (partners):
+    a screening is full of them."""
+    if not role_allows(user, "view_sensitive"):
+        return Screening.objects.none()
     queryset = Screening.objects.filter(person__in=persons_visible_to(user)).select_related(
         "person"
     )
@@ -47,7 +51,7 @@ def screening_detail(user: Any, screening_id: Any, *, audit_read: bool = True) -
     )
     if screening is None:
         raise NotFound()
-    person = access_person_by_id(user, screening.person_id, audit_read=False)
+    person = access_person_by_id(user, screening.person_id, verb="view_sensitive", audit_read=False)
     if audit_read:
         record(
             user,

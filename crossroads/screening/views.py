@@ -58,7 +58,7 @@ def describe_result(result: dict[str, Any], country: str) -> dict[str, Any]:
 @login_required
 def screening_list(request: HttpRequest) -> HttpResponse:
     """Recent screenings of the people the user may see, newest first."""
-    require_role(request.user, "view_person")
+    require_role(request.user, "view_sensitive")
     page = Paginator(queries.screenings_visible_to(request.user), 50).get_page(
         request.GET.get("page")
     )

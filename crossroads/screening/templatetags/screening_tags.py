@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 
-from crossroads.access.gate import can
+from crossroads.access.gate import can, role_allows
 
 from .. import queries
 from ..vocab import NEED_LABELS
@@ -29,6 +29,7 @@ def screening_section(context: template.Context, person: Any) -> dict[str, Any]:
         "csrf_token": context.get("csrf_token"),
         "person": person,
         "screenings": screenings,
+        "show_screenings": role_allows(user, "view_sensitive"),
         "safeguards": queries.active_safeguards_of_person(user, person),
         "may_screen": may_change,
         "may_lift": may_change and user.has_role("supervisor"),

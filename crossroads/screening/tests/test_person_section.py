@@ -74,3 +74,10 @@ def test_an_officer_cannot_lift_through_the_page(kg_border_officer, screened, we
     assert response.status_code == 403
     safeguard.refresh_from_db()
     assert safeguard.is_active
+
+
+def test_a_partner_sees_no_screenings_on_the_person_page(kg_unhcr_partner, screened):
+    """Referred to UNHCR, the partner sees the person but not the screening's details."""
+    from crossroads.screening.queries import screenings_of_person
+
+    assert screenings_of_person(kg_unhcr_partner, screened) == []

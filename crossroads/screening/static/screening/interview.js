@@ -10,6 +10,16 @@
   var clear = document.querySelector("[data-clear-draft]");
   if (clear && store()) { store().removeItem(PREFIX + clear.getAttribute("data-clear-draft")); }
 
+  // One submit per page: a second click on "Save" or "Send referrals" while a slow
+  // connection is still carrying the first must not screen or refer twice.
+  Array.prototype.forEach.call(document.querySelectorAll("#interview-form, #send-referrals"), function (f) {
+    var sending = false;
+    f.addEventListener("submit", function (event) {
+      if (sending) { event.preventDefault(); }
+      sending = true;
+    });
+  });
+
   var form = document.getElementById("interview-form");
   if (!form || !store()) { return; }
   var key = PREFIX + form.getAttribute("data-draft-key");
