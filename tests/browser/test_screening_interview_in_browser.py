@@ -8,10 +8,19 @@ from __future__ import annotations
 import re
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _wait(browser, condition):
+    """Wait for a condition on the next page: an element of the page being left may go
+    stale while it is read, which only means the new page is not there yet."""
+    return WebDriverWait(browser, 10, ignored_exceptions=[StaleElementReferenceException]).until(
+        condition
+    )
 
 
 @pytest.fixture
@@ -56,12 +65,10 @@ def test_an_officer_screens_a_person_who_fears_return_and_refers_them(
     browser = login("kg_border_officer")
     browser.get(f"{live_server.url}/people/{person.pk}/")
     browser.find_element(By.ID, "screen-person").click()
-    WebDriverWait(browser, 10).until(lambda b: "/new/" in b.current_url)
+    _wait(browser, lambda b: "/new/" in b.current_url)
 
     browser.find_element(By.ID, "shortcut-fear_return").click()
-    WebDriverWait(browser, 10).until(
-        lambda b: b.find_element(By.ID, "id_fear_of_return").is_selected()
-    )
+    _wait(browser, lambda b: b.find_element(By.ID, "id_fear_of_return").is_selected())
     browser.find_element(By.ID, "check").click()
     result = browser.find_element(By.ID, "screening-result")
     assert result.find_element(By.CSS_SELECTOR, '[data-code="international_protection"]')
@@ -103,8 +110,9 @@ def test_a_half_filled_form_is_restored_after_a_reload_and_an_expired_session(
     Select(browser.find_element(By.ID, "id_purpose")).select_by_value("work")
 
     browser.refresh()
-    WebDriverWait(browser, 10).until(
-        lambda b: b.find_element(By.ID, "id_location_name").get_attribute("value") == "Dostuk"
+    _wait(
+        browser,
+        lambda b: b.find_element(By.ID, "id_location_name").get_attribute("value") == "Dostuk",
     )
     assert browser.find_element(By.ID, "id_wants_asylum").is_selected()
     assert (
@@ -118,12 +126,13 @@ def test_a_half_filled_form_is_restored_after_a_reload_and_an_expired_session(
     # The session expires mid-form: the login brings the officer back, answers intact.
     browser.delete_cookie("sessionid")
     browser.get(url)
-    WebDriverWait(browser, 10).until(lambda b: "/login/" in b.current_url)
+    _wait(browser, lambda b: "/login/" in b.current_url)
     browser.find_element(By.ID, "id_username").send_keys("kg_border_officer")
     browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
     browser.find_element(By.CSS_SELECTOR, "#login-form button").click()
-    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/new/"))
-    WebDriverWait(browser, 10).until(
-        lambda b: b.find_element(By.ID, "id_location_name").get_attribute("value") == "Dostuk"
+    _wait(browser, lambda b: b.current_url.endswith("/new/"))
+    _wait(
+        browser,
+        lambda b: b.find_element(By.ID, "id_location_name").get_attribute("value") == "Dostuk",
     )
     assert browser.find_element(By.ID, "id_wants_asylum").is_selected()
