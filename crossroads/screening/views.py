@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import access_person_by_id, can, require_role
@@ -154,9 +155,8 @@ def screening_detail(request: HttpRequest, screening_id: str) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("%(n)d referrals sent.") % {"n": len(done)}
-                    if len(done) != 1
-                    else _("1 referral sent."),
+                    ngettext("%(n)d referral sent.", "%(n)d referrals sent.", len(done))
+                    % {"n": len(done)},
                 )
                 return redirect("screening:screening_detail", screening_id=screening.pk)
     context = {
