@@ -1,3 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []  # type: ignore[type-arg]
+from . import api
+
+urlpatterns = [
+    path("screenings/", api.ScreeningListCreate.as_view(), name="api-screenings"),
+    path("screenings/preview/", api.ScreeningPreview.as_view(), name="api-screening-preview"),
+    path("screenings/<str:screening_id>/", api.ScreeningDetail.as_view(), name="api-screening"),
+    path(
+        "safeguards/<str:safeguard_id>/lift/",
+        api.SafeguardLift.as_view(),
+        name="api-safeguard-lift",
+    ),
+]

@@ -1,0 +1,36 @@
+"""The person page's screening section: screenings and active safeguards, read through
+the access gate (`queries`), with the "Lift" form for supervisors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from crossroads.access.gate import can, role_allows
+
+from .. import queries
+from ..vocab import NEED_LABELS
+
+register = template.Library()
+
+
+@register.inclusion_tag("screening/_person_screenings.html", takes_context=True)
+def screening_section(context: template.Context, person: Any) -> dict[str, Any]:
+    user = context["request"].user
+    screenings = queries.screenings_of_person(user, person)
+    for screening in screenings:
+        screening.need_labels = [  # type: ignore[attr-defined]
+            NEED_LABELS.get(n["code"], n["code"]) for n in screening.result.get("needs", [])
+        ]
+    may_change = can(user, "change_person", person)
+    return {
+        "request": context["request"],
+        "csrf_token": context.get("csrf_token"),
+        "person": person,
+        "screenings": screenings,
+        "show_screenings": role_allows(user, "view_sensitive"),
+        "safeguards": queries.active_safeguards_of_person(user, person),
+        "may_screen": may_change,
+        "may_lift": may_change and user.has_role("supervisor"),
+    }
