@@ -8,7 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from crossroads.engines.screening import Need, Pathway
+from crossroads.engines.screening import Pathway
 from crossroads.registry.vocab import Precision, Sex
 from crossroads.screening.vocab import (
     NEED_CHOICES,
@@ -123,7 +123,7 @@ class SendReferralSerializer(serializers.Serializer[Any]):
     pathway = serializers.ChoiceField(choices=PATHWAY_CHOICES)
     priority = serializers.ChoiceField(choices=PRIORITY_CHOICES)
     needs = serializers.ListField(
-        child=serializers.ChoiceField(choices=[n.value for n in Need]),
+        child=serializers.ChoiceField(choices=NEED_CHOICES),
         required=False,
         max_length=30,
     )

@@ -8,10 +8,11 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from crossroads.engines.screening import Need, Pathway, Priority, Safeguard
+from crossroads.engines.screening import Pathway, Priority
 from crossroads.engines.screening.vocab import AgencyKind
 
 from .models import PersonSafeguard, Screening
+from .vocab import NEED_CHOICES, SAFEGUARD_CHOICES
 
 RECORD_HELP = (
     "The screening record of screening.md section 1 (`country`, `date`, `location`, "
@@ -27,7 +28,7 @@ class PackSerializer(serializers.Serializer[Any]):
 
 
 class NeedItemSerializer(serializers.Serializer[Any]):
-    code = serializers.ChoiceField(choices=[c.value for c in Need])
+    code = serializers.ChoiceField(choices=NEED_CHOICES)
     because = serializers.ListField(child=serializers.CharField())
 
 
@@ -42,7 +43,7 @@ class ReferralItemSerializer(serializers.Serializer[Any]):
 
 
 class SafeguardItemSerializer(serializers.Serializer[Any]):
-    code = serializers.ChoiceField(choices=[c.value for c in Safeguard])
+    code = serializers.ChoiceField(choices=SAFEGUARD_CHOICES)
     because = serializers.ListField(child=serializers.CharField())
 
 

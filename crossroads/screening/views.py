@@ -120,6 +120,16 @@ def interview(request: HttpRequest, person_id: str) -> HttpResponse:
     return render(request, "screening/interview.html", context)
 
 
+def sheet_languages() -> list[dict[str, str]]:
+    """The languages of the printable information sheet, each named in itself."""
+    from crossroads.referrals.sheets import available_languages, load_content
+
+    return [
+        {"code": code, "name": load_content(code)["language"]["name"]}
+        for code in available_languages()
+    ]
+
+
 @login_required
 def screening_detail(request: HttpRequest, screening_id: str) -> HttpResponse:
     """The saved screening: its result, and the referrals to send (agency, consent)."""
@@ -166,6 +176,7 @@ def screening_detail(request: HttpRequest, screening_id: str) -> HttpResponse:
         "form": form,
         "sent": sent,
         "pack": queries.pack_of(screening),
+        "sheet_languages": sheet_languages() if sent else [],
         "clear_draft": reverse("screening:interview", args=[person.pk])
         if request.GET.get("saved")
         else "",

@@ -164,6 +164,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ReferralStatusEnum": "crossroads.referrals.models.Referral.Status",
         "DuplicateStatusEnum": "crossroads.identity.models.DuplicateCandidate.Status",
+        "PathwayEnum": "crossroads.screening.vocab.PATHWAY_CHOICES",
+        "NeedEnum": "crossroads.screening.vocab.NEED_CHOICES",
+        "SafeguardEnum": "crossroads.screening.vocab.SAFEGUARD_CHOICES",
+        "PriorityEnum": "crossroads.screening.vocab.PRIORITY_CHOICES",
     },
 }
 
