@@ -1,6 +1,6 @@
 """An officer, in a real browser: opens a person, screens them with the "says they fear
 return" shortcut, checks the result, saves, sends the referrals and sees the referral to
-the asylum authority with its reference. Then: a half-filled form survives a reload and
+the asylum authority with its reference; the receiving agency accepts it. Then: a half-filled form survives a reload and
 an expired session."""
 
 from __future__ import annotations
@@ -92,6 +92,29 @@ def test_an_officer_screens_a_person_who_fears_return_and_refers_them(
     section = browser.find_element(By.ID, "screening-section")
     assert reference in section.text
     assert section.find_element(By.CSS_SELECTOR, '[data-code="non_refoulement"]')
+
+    # The receiving agency finds the referral in its inbox and accepts it.
+    from conftest import PASSWORD
+    from crossroads.accounts.models import User
+    from crossroads.referrals.models import Referral
+
+    referral = Referral.objects.get(person=person, pathway="asylum_procedure")
+    receiver = User(username="kg_asylum_receiver", agency=referral.to_agency, roles=["caseworker"])
+    receiver.set_password(PASSWORD)
+    receiver.save()
+    browser = login("kg_asylum_receiver")
+    browser.get(f"{live_server.url}/referrals/")
+    row = browser.find_element(By.CSS_SELECTOR, f'tr[data-reference="{referral.reference}"]')
+    row.find_element(By.CSS_SELECTOR, "a.ref").click()
+    browser.find_element(By.ID, "accept-referral").click()
+    _wait(
+        browser,
+        lambda b: (
+            b.find_element(By.ID, "referral-status").get_attribute("class") == "status-accepted"
+        ),
+    )
+    referral.refresh_from_db()
+    assert referral.status == "accepted"
 
 
 def test_a_half_filled_form_is_restored_after_a_reload_and_an_expired_session(
