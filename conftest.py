@@ -9,8 +9,16 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("CROSSROADS_ENV", "test")
+
+# Property tests run the same examples on every run, so that CI passes or fails for a
+# reason and not by the luck of a seed; HYPOTHESIS_PROFILE=explore searches afresh (run it
+# when changing an engine, and keep any counterexample it finds as an explicit test).
+hypothesis_settings.register_profile("deterministic", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 PERSONAS: dict[str, tuple[str, str, str, list[str]]] = {
     # name: (country, agency name, agency kind, roles)

@@ -79,8 +79,8 @@ AGENCIES: dict[str, list[tuple[str, AgencyKind]]] = {
 # role -> the kind of agency the demo user of that role works in.
 ROLE_AGENCY = {
     Role.OFFICER: K.BORDER_SERVICE,
-    Role.CASEWORKER: K.MIGRATION_SERVICE,
-    Role.SUPERVISOR: K.MIGRATION_SERVICE,
+    Role.CASEWORKER: K.ASYLUM_AUTHORITY,
+    Role.SUPERVISOR: K.ASYLUM_AUTHORITY,
     Role.ANALYST: K.MIGRATION_SERVICE,
     Role.ADMIN: K.MIGRATION_SERVICE,
     Role.PARTNER: K.UNHCR,
@@ -347,7 +347,30 @@ def _seed_screenings() -> int:
                     )
             send_screening_referrals(acting_user=officer, screening_id=screening.pk)
             made += 1
+        _seed_cases(code)
     return made
+
+
+def _seed_cases(code: str) -> None:
+    """The asylum authority's caseworker accepts the asylum referrals and registers the
+    claims, so that the work queue and a case page have something to show."""
+    from crossroads.cases.actions import open_case, transition_case
+    from crossroads.referrals.actions import accept_referral
+    from crossroads.referrals.models import Referral
+
+    caseworker = User.objects.get(username=f"{code.lower()}-caseworker")
+    for referral in Referral.objects.filter(to_agency=caseworker.agency, status="sent"):
+        accept_referral(acting_user=caseworker, referral_id=referral.pk)
+        case = open_case(
+            acting_user=caseworker, referral_id=referral.pk, summary="Claim made at first contact."
+        )
+        transition_case(
+            acting_user=caseworker,
+            case_id=case.pk,
+            name="register_claim",
+            version=case.version,
+            data={},
+        )
 
 
 def seed_demo() -> DemoResult:

@@ -1,7 +1,7 @@
 """An officer, in a real browser: opens a person, screens them with the "says they fear
 return" shortcut, checks the result, saves, sends the referrals and sees the referral to
-the asylum authority with its reference; the receiving agency accepts it. Then: a half-filled form survives a reload and
-an expired session."""
+the asylum authority with its reference; the receiving agency accepts it. Then: a
+half-filled form survives a reload and an expired session."""
 
 from __future__ import annotations
 

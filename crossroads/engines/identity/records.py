@@ -103,15 +103,16 @@ def _split_markers(tokens: tuple[str, ...]) -> tuple[list[str], list[str], str]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if token in PATRONYMIC_MARKERS:
+        # A marker with no name beside it to govern is itself a name: "Bin" is a Chinese
+        # given name, and a field holding only "uulu" must not become an empty field.
+        if token in PATRONYMIC_MARKERS and token in _MARKERS_BEFORE and i + 1 < len(tokens):
             sex = PATRONYMIC_MARKERS[token]
-            if token in _MARKERS_BEFORE:
-                if i + 1 < len(tokens):
-                    father.append(tokens[i + 1])
-                    i += 2
-                    continue
-            elif rest:
-                father.append(rest.pop())
+            father.append(tokens[i + 1])
+            i += 2
+            continue
+        if token in PATRONYMIC_MARKERS and token not in _MARKERS_BEFORE and rest:
+            sex = PATRONYMIC_MARKERS[token]
+            father.append(rest.pop())
         else:
             rest.append(token)
         i += 1

@@ -154,7 +154,8 @@ def compare_names(a: NameField, b: NameField) -> str:
     if not cross and (pa == pb or _vowels_compatible(pa, pb)):
         return "transliteration"
     if cross:
-        if sa and (sa == sb or a.key == b.key):
+        # both sides need consonants: a lone vowel letter (ا) agrees with nothing
+        if sa and sb and (sa == sb or (a.key and a.key == b.key)):
             return "skeleton_arabic"
         if (
             min(len(sa), len(sb)) >= 3
@@ -164,7 +165,7 @@ def compare_names(a: NameField, b: NameField) -> str:
         ):
             return "close"
         # Russian writes Persian and Arabic h as г (Ибрагим ~ ابراهیم, Гулям ~ غلام)
-        if sa and a.key.replace("K", "H") == b.key.replace("K", "H"):
+        if a.key and b.key and a.key.replace("K", "H") == b.key.replace("K", "H"):
             return "close"
     else:
         if sa == sb and sa:
