@@ -40,3 +40,12 @@ def test_different_fathers_weigh_against_a_match() -> None:
     same = PersonRecord("c", "Aziz", "Karimov", "Rakhimovich", "1990-04-03", "M", "TJ")
     assert score_pair(a, b).probability < score_pair(a, same).probability
     assert score_pair(a, b).levels["patronymic"] == "disagree"
+
+
+@pytest.mark.parametrize("name", ["Bin", "بن", "uulu"])
+def test_a_marker_with_no_name_beside_it_is_itself_a_name(name: str) -> None:
+    # "Bin" is a Chinese given name; a lone marker must not empty the field (found by
+    # Hypothesis: a record written only in such names did not match itself).
+    record = PersonRecord("a", name, "Wang", "", "1990-04-03", "M", "CN")
+    assert prepare(record).given.tokens
+    assert score_pair(record, record).probability >= 0.5

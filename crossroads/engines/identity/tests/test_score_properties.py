@@ -69,3 +69,11 @@ def test_a_record_with_names_and_a_full_date_matches_itself(
 def test_a_record_never_scores_itself_below_a_different_record(record: PersonRecord) -> None:
     stranger = PersonRecord("s", "Qwerty", "Zxcvbnm", "", "1901-02-03", "", "")
     assert score_pair(record, record).weight >= score_pair(record, stranger).weight - 1e-9
+
+
+def test_a_lone_vowel_letter_agrees_with_no_name_in_either_order() -> None:
+    # Found by Hypothesis: "F" against "ا" was a cross-script agreement one way round only.
+    a = PersonRecord("a", "", "F", "", "", "", "")
+    b = PersonRecord("b", "", "ا", "", "", "", "")
+    assert score_pair(a, b).levels["family_name"] == score_pair(b, a).levels["family_name"]
+    assert score_pair(a, b).levels["family_name"] != "skeleton_arabic"
