@@ -35,7 +35,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return engine(args[2:])
         args[1] = ALIASES.get(args[1], args[1])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crossroads.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 (loads the settings: production refuses here)
+    except ImproperlyConfigured as error:
+        # e.g. CROSSROADS_ENV=production without SECRET_KEY: one line, not a traceback
+        print(f"crossroads: {error}", file=sys.stderr)
+        return 2
 
     execute_from_command_line(args)
     return 0

@@ -51,8 +51,9 @@ def test_production_refuses_to_start_without_its_settings(tmp_path, missing):
     }
     env.pop(missing)
     result = _crossroads(["check"], env, tmp_path)
-    assert result.returncode != 0
+    assert result.returncode == 2
     assert f"{missing} must be set" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_every_command_works_with_no_environment_set(tmp_path):
