@@ -190,11 +190,20 @@ def _name(rng: random.Random, script: str, female: bool) -> tuple[str, str, str]
     if script == "Cyrl":
         given = rng.choice(CYRILLIC_FEMALE if female else CYRILLIC_MALE)
         family = rng.choice(CYRILLIC_FAMILY) + ("а" if female else "")
-        father = rng.choice(CYRILLIC_MALE)
-        return given, family, father + ("овна" if female else "ович")
+        return given, family, _patronymic("Cyrl", rng.choice(CYRILLIC_MALE), female)
     given = rng.choice(LATIN_FEMALE if female else LATIN_MALE)
     family = rng.choice(LATIN_FAMILY) + ("A" if female else "")
     return given, family, ""
+
+
+def _patronymic(script: str, father: str, female: bool) -> str:
+    """The father's name as each script's documents write it: the bare name on Afghan
+    documents, -ovich/-ovna in Cyrillic, none on the Latin passports of the demo."""
+    if script == "Arab":
+        return father
+    if script == "Cyrl":
+        return father + ("овна" if female else "ович")
+    return ""
 
 
 def _seed_people(target: int = 200) -> int:
@@ -221,7 +230,10 @@ def _seed_people(target: int = 200) -> int:
             nationalities, languages = origins[script]
             user = rng.choice(registrars)
             household = rng.choice([1, 1, 2, 3, 4, 5])
-            parent_given, family, patronymic = _name(rng, script, female=rng.random() < 0.4)
+            parent_female = rng.random() < 0.4
+            parent_given, family, patronymic = _name(rng, script, female=parent_female)
+            # the children's father: the registered parent, or a man not registered here
+            father = parent_given if not parent_female else _name(rng, script, False)[0]
             year = rng.randint(1965, 1995)
             year_only = rng.random() < 0.3
             parent = register_person(
@@ -234,7 +246,7 @@ def _seed_people(target: int = 200) -> int:
                         "birth_date": f"{year}" if year_only else f"{year}-01-01",
                         "birth_date_precision": "year" if year_only else "day",
                         "birth_date_estimated": rng.random() < 0.5,
-                        "sex": "male" if script != "Arab" or rng.random() < 0.6 else "female",
+                        "sex": "female" if parent_female else "male",
                         "nationalities": [rng.choice(nationalities)],
                         "languages": [rng.choice(languages)],
                     }
@@ -255,7 +267,7 @@ def _seed_people(target: int = 200) -> int:
                         values={
                             "given_name": child_given,
                             "family_name": child_family,
-                            "patronymic": parent_given if script == "Arab" else "",
+                            "patronymic": _patronymic(script, father, female),
                             "birth_date": child_date,
                             "birth_date_precision": "day",
                             "sex": "female" if female else "male",
