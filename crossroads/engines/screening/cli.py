@@ -3,9 +3,9 @@
 ``main(["FILE.json"])`` (``-`` for standard input) prints one result as JSON and returns
 0; an invalid record prints one line on standard error naming the field and returns 2.
 ``main(["--jsonl", "FILE.jsonl"])`` screens one record a line and prints one compact
-result a line, in order (blank lines are skipped); an invalid line prints
-``{"error": {"field", "message"}}`` in its place, and the command returns 2 after the
-last line. Never a traceback.
+result a line, in order, so that output line *n* always answers input line *n*: an invalid
+line (a blank one included) prints ``{"error": {"field", "message"}}`` in its place, and
+the command returns 2 after the last line. Never a traceback.
 """
 
 from __future__ import annotations
@@ -28,6 +28,15 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+def _parse_int(digits: str) -> int | float:
+    # Python refuses to convert an integer of more than 4300 digits (a denial-of-service
+    # guard) and the decoder would then fail without naming the field. Such a number is
+    # read as infinite, which the record's checks refuse, naming the field.
+    if len(digits) > 4000:
+        return float("-inf") if digits.startswith("-") else float("inf")
+    return int(digits)
+
+
 def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     obj = dict(pairs)
     if len(obj) != len(pairs):
@@ -39,7 +48,9 @@ def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return obj
 
 
-_DECODER = json.JSONDecoder(parse_constant=_reject_constant, object_pairs_hook=_object_pairs)
+_DECODER = json.JSONDecoder(
+    parse_constant=_reject_constant, parse_int=_parse_int, object_pairs_hook=_object_pairs
+)
 
 
 def decode(raw: bytes) -> Any:
@@ -76,20 +87,25 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _utf8(text: str) -> bytes:
+    # A lone surrogate (JSON allows "\\ud800") cannot be encoded: it is written as the
+    # JSON escape it came from, so the output stays valid JSON and never a traceback.
+    return text.encode("utf-8", "backslashreplace")
+
+
 def _stdout_write(text: str) -> None:
     stream = sys.stdout
-    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
     buffer = getattr(stream, "buffer", None)
-    if encoding != "utf8" and buffer is not None:
+    if buffer is not None:
         stream.flush()
-        buffer.write(text.encode("utf-8"))
+        buffer.write(_utf8(text))
         buffer.flush()
     else:
-        stream.write(text)
+        stream.write(_utf8(text).decode("utf-8"))
 
 
 def _stderr_line(text: str) -> None:
-    sys.stderr.write(_one_line(text) + "\n")
+    sys.stderr.write(_utf8(_one_line(text)).decode("utf-8") + "\n")
     sys.stderr.flush()
 
 
@@ -138,9 +154,10 @@ def _run_jsonl(path: str, registry: PackRegistry) -> int:
     out: list[str] = []
     try:
         for line in _lines(handle):
-            if not line.strip():
-                continue  # a blank line holds no record (a trailing newline, say)
             try:
+                if not line.strip():
+                    # Not skipped: output line n must answer input line n (section 8).
+                    raise InvalidRecord("record", "is a blank line; each line holds one record")
                 out.append(dumps(screen_json(line, registry)))
             except InvalidRecord as err:
                 status = 2
@@ -172,10 +189,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args in (["-h"], ["--help"]):
         _stdout_write(USAGE + "\n")
         return 0
-    jsonl = False
-    if args and args[0] == "--jsonl":
-        jsonl = True
-        args = args[1:]
+    jsonl = "--jsonl" in args
+    if jsonl:
+        args.remove("--jsonl")
     if len(args) != 1 or (args[0].startswith("-") and args[0] != "-"):
         _stderr_line(USAGE)
         return 2

@@ -241,13 +241,6 @@ def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
     person, travel = record.person, record.travel
     statements, indicators = record.statements, record.indicators
 
-    if record.ignored_age_assessment is not None:
-        out.warn(
-            "person.age_assessment dated "
-            f"{record.ignored_age_assessment.date.isoformat()} is after the screening date "
-            "and was ignored"
-        )
-
     # --- age and children -----------------------------------------------------------
     age = assess_age(record)
     child = age.is_child
@@ -257,13 +250,19 @@ def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
         out.safeguard(Safeguard.NO_DETENTION_CHILD, ["is_child"])
         if not age.certain:
             # A child is a child until an age assessment says otherwise.
-            out.safeguard(
-                Safeguard.PRESUMPTION_OF_MINORITY,
-                [
-                    "is_child: " + "; ".join(age.reasons),
-                    "age not certain: " + "; ".join(age.uncertain_because),
-                ],
-            )
+            presumption = [
+                "is_child: " + "; ".join(age.reasons),
+                "age not certain: " + "; ".join(age.uncertain_because),
+            ]
+            ignored = record.ignored_age_assessment
+            if ignored is not None:
+                # Not a warning: the contract fixes when warnings are present (section 2),
+                # and an assessment dated after the screening is simply ignored (section 1).
+                presumption.append(
+                    f"person.age_assessment dated {ignored.date.isoformat()} is after the "
+                    "screening date and was ignored"
+                )
+            out.safeguard(Safeguard.PRESUMPTION_OF_MINORITY, presumption)
         accompanied = travel.accompanied_by
         shown = f"travel.accompanied_by is {accompanied or 'absent'}"
         if accompanied in _ACCOMPANYING:
@@ -277,14 +276,6 @@ def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
             out.need(code, [child_fact, shown], (Pathway.CHILD_PROTECTION, Priority.URGENT))
             out.safeguard(Safeguard.BEST_INTERESTS_FIRST, _need_reason(code))
             out.safeguard(Safeguard.GUARDIAN_REQUIRED, _need_reason(code))
-    elif person.age_assessment is not None and age.reasons:
-        out.warn("an age assessment says adult although other signs suggest a child")
-    if (
-        person.age_assessment is not None
-        and person.age_assessment.result is AgeAssessmentResult.ADULT
-        and child
-    ):
-        out.warn("person.age_assessment says adult but the certain birth date says child")
 
     # --- fear of return -------------------------------------------------------------
     fear: list[str] = []
@@ -300,10 +291,9 @@ def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
         matches = fear_of_return_phrases().find(statements.free_text)
         fear.extend(_phrase_reason(m) for m in matches)
         if matches and statements.fear_of_return is False:
-            out.warn(
-                "statements.fear_of_return is false but statements.free_text expresses "
-                "fear of return"
-            )
+            # The words prevail over the tick box; said in the because, not as a warning
+            # (the contract fixes when warnings are present, section 2).
+            fear.append("statements.fear_of_return is false, but the free text prevails")
     if fear:
         priority = Priority.URGENT if record.location.kind in _URGENT_LOCATIONS else Priority.HIGH
         out.need(Need.INTERNATIONAL_PROTECTION, fear, (pack.protection_pathway, priority))

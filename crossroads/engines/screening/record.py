@@ -43,6 +43,7 @@ _ISO_YEAR = re.compile(r"[0-9]{4}")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _LANGUAGE = re.compile(r"[a-z]{3}")
 _NATIONALITY_WORDS = frozenset({"stateless", "unknown"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InvalidRecord(ValueError):
@@ -165,7 +166,19 @@ class ScreeningRecord:
 def _show(value: Any) -> str:
     """A short one-line rendering of a JSON value for an error message."""
     text = json.dumps(value, ensure_ascii=False)
+    if _SURROGATE.search(text):
+        # A lone surrogate cannot be written as UTF-8: show it as its JSON escape.
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _text(value: Any, path: str) -> str | None:
+    """Free text: a lone surrogate (valid as a JSON escape, not as a character) becomes
+    U+FFFD, as a UTF-8 decoder does with a broken byte, so that no output can fail."""
+    text = _str(value, path)
+    if text is not None and _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _type_name(value: Any) -> str:
@@ -288,6 +301,8 @@ def _int(value: Any, path: str, low: int, high: int) -> int | None:
     if value is None:
         return None
     # bool is a subclass of int in Python; JSON true is not a number.
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        raise InvalidRecord(path, f"is out of range; it must be between {low} and {high}")
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidRecord(path, f"must be a whole number (a JSON integer), not {_show(value)}")
     if not low <= value <= high:
@@ -372,7 +387,7 @@ def _location(value: Any) -> Location:
     obj = _object(value, "location", _LOCATION)
     return Location(
         kind=_code(obj.get("kind"), "location.kind", LocationKind),
-        name=_str(obj.get("name"), "location.name"),
+        name=_text(obj.get("name"), "location.name"),
     )
 
 
@@ -500,7 +515,7 @@ def _statements(value: Any) -> Statements:
         wants_asylum=_bool(obj.get("wants_asylum"), "statements.wants_asylum"),
         wants_to_return=_bool(obj.get("wants_to_return"), "statements.wants_to_return"),
         purpose=_code(obj.get("purpose"), "statements.purpose", Purpose),
-        free_text=_str(obj.get("free_text"), "statements.free_text"),
+        free_text=_text(obj.get("free_text"), "statements.free_text"),
     )
 
 

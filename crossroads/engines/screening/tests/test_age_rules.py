@@ -111,7 +111,8 @@ def test_an_assessment_saying_adult_cannot_overrule_a_certain_birth_date() -> No
         }
     )
     assert res["is_child"] is True
-    assert res["warnings"]
+    # The assessment disagrees with the birth date, so the age is not certain (section 4).
+    assert "presumption_of_minority" in safeguards(res)
 
 
 def test_an_estimated_full_birth_date_is_not_certain() -> None:

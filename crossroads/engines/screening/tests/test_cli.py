@@ -146,11 +146,100 @@ def test_python_m_runs_the_cli(tmp_path: Path) -> None:
     )
 
 
-def test_jsonl_skips_blank_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_jsonl_answers_a_blank_line_with_an_error_in_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Section 8: one result a line, in order, an invalid line's error in its place; so
+    # output line n answers input line n, and a blank line must not shift the rest.
     line = json.dumps(record()).encode()
-    path = write(tmp_path, line + b"\n\n" + line + b"\r\n\n", "in.jsonl")
-    assert main(["--jsonl", path]) == 0
+    path = write(tmp_path, line + b"\n\n" + line + b"\r\n", "in.jsonl")
+    assert main(["--jsonl", path]) == 2
+    out = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [("error" in x) for x in out] == [False, True, False]
+    assert out[1]["error"]["field"] == "record"
+
+
+def test_jsonl_final_newline_ends_the_last_line_and_adds_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = json.dumps(record()).encode()
+    assert main(["--jsonl", write(tmp_path, line + b"\r\n" + line + b"\n", "in.jsonl")]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 2
+    assert main(["--jsonl", write(tmp_path, line, "last.jsonl")]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1
+
+
+def test_jsonl_flag_may_follow_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = json.dumps(record()).encode()
+    assert main([write(tmp_path, line + b"\n", "in.jsonl"), "--jsonl"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1
+
+
+def test_a_lone_surrogate_in_free_text_gives_valid_json_and_no_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # JSON allows the escape \ud800, which is no character: the quoted words must still
+    # be written (section 8: never a traceback).
+    raw = b'{"country": "KG", "date": "2026-11-20", "statements": {"free_text": "%s"}}' % (
+        b"go\\ud800 back afraid"
+    )
+    assert main([write(tmp_path, raw)]) == 0
+    res = json.loads(capsys.readouterr().out)
+    assert res["needs"][0]["code"] == "international_protection"
+    assert main(["--jsonl", write(tmp_path, raw + b"\n", "in.jsonl")]) == 0
+    assert json.loads(capsys.readouterr().out) == res
+
+
+def test_a_lone_surrogate_in_an_unknown_key_gives_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = b'{"country": "KG", "date": "2026-11-20", "\\ud800": 1}'
+    assert main([write(tmp_path, raw)]) == 2
+    assert capsys.readouterr().err == "\\ud800: is not a known field\n"
+    assert main(["--jsonl", write(tmp_path, raw + b"\n", "in.jsonl")]) == 2
+    out = capsys.readouterr().out
+    assert json.loads(out) == {"error": {"field": "\\ud800", "message": "is not a known field"}}
+
+
+def test_an_integer_too_long_to_convert_names_its_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for field in ("age_claimed", "years_in_country"):
+        raw = b'{"country": "KG", "date": "2026-11-20", "person": {"%s": 1%s}}' % (
+            field.encode(),
+            b"0" * 5000,
+        )
+        assert main([write(tmp_path, raw)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"person.{field}: ")
+        assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"country": "KG", "date": "2026-11-20", "person": '
+        + b"[" * 50_000
+        + b"]" * 50_000
+        + b"}",
+        b'{"a":' * 50_000 + b"1" + b"}" * 50_000,
+        b'{"country": "KG", "date": "2026-11-20", "person": {"years_in_country": Infinity}}',
+        b'{"country": "KG", "date": "2026-11-20", "person": {"years_in_country": 1e400}}',
+        bytes(range(256)),
+        b'[{"country": "KG", "date": "2026-11-20"}]',
+        b'{"country": "KG", "date": "2026-11-20"} {"country": "KG", "date": "2026-11-20"}',
+    ],
+)
+def test_hostile_input_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
+    code = main([write(tmp_path, content)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
 
 
 def test_jsonl_bad_utf8_on_one_line_spoils_only_that_line(

@@ -80,7 +80,9 @@ def test_fear_wins_over_a_wish_to_return_with_a_warning() -> None:
 def test_fear_of_return_false_with_fearful_words_still_gives_protection() -> None:
     res = result(statements={"fear_of_return": False, "free_text": "I am afraid to go back"})
     assert "international_protection" in needs(res)
-    assert res["warnings"]
+    because = next(n for n in res["needs"] if n["code"] == "international_protection")["because"]
+    assert "statements.free_text matched 'afraid to go back' (en)" in because
+    assert any("fear_of_return is false" in reason for reason in because)
 
 
 def test_ordinary_free_text_is_no_protection_request() -> None:

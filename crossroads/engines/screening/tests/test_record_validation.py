@@ -176,12 +176,13 @@ def test_a_lower_case_country_code_is_refused() -> None:
     assert error_of(record(country="kg")).field == "country"
 
 
-def test_an_assessment_dated_after_the_screening_is_ignored_with_a_warning() -> None:
+def test_an_assessment_dated_after_the_screening_is_ignored() -> None:
     res = result(
         person={"age_claimed": 15, "age_assessment": {"result": "adult", "date": "2026-11-21"}}
     )
     assert res["is_child"] is True
-    assert any("ignored" in w for w in res["warnings"])
+    presumption = next(s for s in res["safeguards"] if s["code"] == "presumption_of_minority")
+    assert any("ignored" in reason for reason in presumption["because"])
 
 
 def test_documents_held_by_absent_means_self() -> None:
