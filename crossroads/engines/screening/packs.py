@@ -24,6 +24,7 @@ import yaml
 
 from .record import ScreeningRecord
 from .vocab import (
+    PATHWAY_AGENCY_KINDS,
     RETURN_PATHWAYS,
     STATUS_ROUTE_NEEDS,
     AccompaniedBy,
@@ -353,6 +354,25 @@ class _Reader:
             raise self.fail("pathways", f"has no agency kind for {', '.join(missing)}")
         return MappingProxyType(out)
 
+    def receiving_kinds(
+        self,
+        pathways: Mapping[Pathway, AgencyKind],
+        asylum: Procedure,
+        statelessness: Procedure,
+    ) -> None:
+        """Each pathway goes to a kind of agency the contract allows for it (section 3)."""
+        for pathway, kind in pathways.items():
+            allowed = set(PATHWAY_AGENCY_KINDS[pathway])
+            if pathway is Pathway.ASYLUM_PROCEDURE and not asylum.exists:
+                allowed.add(AgencyKind.UNHCR)  # never referred: protection goes to UNHCR
+            if pathway is Pathway.STATELESSNESS_DETERMINATION and not statelessness.exists:
+                allowed = {AgencyKind.UNHCR}  # "UNHCR where there is no procedure"
+            if kind not in allowed:
+                shown = ", ".join(sorted(allowed))
+                raise self.fail(
+                    f"pathways.{pathway}", f"{kind} cannot receive {pathway} (allowed: {shown})"
+                )
+
     def deadlines(self, value: Any) -> Mapping[Priority, int]:
         obj = self.mapping(value, "deadlines", None)
         out: dict[Priority, int] = {}
@@ -548,20 +568,20 @@ def load_pack(path: Path | str) -> Pack:
     rules = tuple(reader.rule(item, f"added_rules[{i}]") for i, item in enumerate(rules_data))
     if len({rule.id for rule in rules}) != len(rules):
         raise reader.fail("added_rules", "rule ids must be unique")
+    asylum = reader.procedure(obj["national_asylum_procedure"], "national_asylum_procedure")
+    statelessness = reader.procedure(obj["statelessness_procedure"], "statelessness_procedure")
+    pathways = reader.pathways(obj["pathways"])
+    reader.receiving_kinds(pathways, asylum, statelessness)
     return Pack(
         country=country,
         version=reader.text(obj["version"], "version"),
         effective_from=effective_from,
         name=str(obj.get("name") or country),
         legal_framework=reader.legal_framework(obj["legal_framework"]),
-        national_asylum_procedure=reader.procedure(
-            obj["national_asylum_procedure"], "national_asylum_procedure"
-        ),
-        statelessness_procedure=reader.procedure(
-            obj["statelessness_procedure"], "statelessness_procedure"
-        ),
+        national_asylum_procedure=asylum,
+        statelessness_procedure=statelessness,
         working_languages=tuple(languages),
-        pathways=reader.pathways(obj["pathways"]),
+        pathways=pathways,
         deadlines=reader.deadlines(obj["deadlines"]),
         reflection_period_days=reader.integer(
             obj["reflection_period_days"], "reflection_period_days", 1

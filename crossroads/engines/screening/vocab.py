@@ -155,6 +155,18 @@ CONSENT_AGENCY_KINDS: frozenset[AgencyKind] = frozenset(
     {AgencyKind.UNHCR, AgencyKind.IOM, AgencyKind.NGO}
 )
 
+#: State bodies that may run a procedure a pack names ("the pack's body", section 3).
+STATE_BODY_KINDS: frozenset[AgencyKind] = frozenset(
+    {
+        AgencyKind.BORDER_SERVICE,
+        AgencyKind.MIGRATION_SERVICE,
+        AgencyKind.ASYLUM_AUTHORITY,
+        AgencyKind.CHILD_PROTECTION,
+        AgencyKind.LABOUR_INSPECTION,
+        AgencyKind.POLICE,
+    }
+)
+
 
 # --- input vocabularies (section 1) ---------------------------------------------------
 
@@ -302,3 +314,30 @@ PURPOSE_INDICATORS: frozenset[ForcedLabourIndicator] = frozenset(
         ForcedLabourIndicator.EXCESSIVE_OVERTIME,
     }
 )
+
+
+#: The agency kinds that may receive each pathway (spec section 3, "Pathways ... and the
+#: agency kind that receives each"). Two depend on the pack's procedures and are checked
+#: where the pack is loaded: ``asylum_procedure`` goes to the asylum authority (UNHCR is
+#: allowed only where the state has no national procedure, and is then never referred),
+#: and ``statelessness_determination`` goes to the pack's body, or to UNHCR where there is
+#: no procedure.
+PATHWAY_AGENCY_KINDS: dict[Pathway, frozenset[AgencyKind]] = {
+    Pathway.ASYLUM_PROCEDURE: frozenset({AgencyKind.ASYLUM_AUTHORITY}),
+    Pathway.UNHCR_MANDATE: frozenset({AgencyKind.UNHCR}),
+    Pathway.CHILD_PROTECTION: frozenset({AgencyKind.CHILD_PROTECTION}),
+    # "the national referral mechanism (police or pack's body)"
+    Pathway.TRAFFICKING_IDENTIFICATION: STATE_BODY_KINDS,
+    Pathway.VICTIM_ASSISTANCE: frozenset({AgencyKind.IOM, AgencyKind.NGO}),
+    Pathway.STATELESSNESS_DETERMINATION: STATE_BODY_KINDS,
+    Pathway.FAMILY_TRACING: frozenset({AgencyKind.NGO}),
+    Pathway.MEDICAL_CARE: frozenset({AgencyKind.HEALTH_SERVICE}),
+    Pathway.PSYCHOSOCIAL_SUPPORT: frozenset({AgencyKind.NGO, AgencyKind.HEALTH_SERVICE}),
+    Pathway.GBV_SERVICES: frozenset({AgencyKind.NGO}),
+    Pathway.LEGAL_AID: frozenset({AgencyKind.LEGAL_AID}),
+    Pathway.LABOUR_INSPECTION: frozenset({AgencyKind.LABOUR_INSPECTION}),
+    Pathway.REGULARISATION: frozenset({AgencyKind.MIGRATION_SERVICE}),
+    Pathway.ASSISTED_VOLUNTARY_RETURN: frozenset({AgencyKind.IOM}),
+    Pathway.RETURN_PROCEDURE: frozenset({AgencyKind.MIGRATION_SERVICE, AgencyKind.BORDER_SERVICE}),
+    Pathway.MIGRANT_INFORMATION: frozenset({AgencyKind.MIGRATION_SERVICE}),
+}

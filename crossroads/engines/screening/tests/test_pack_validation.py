@@ -12,6 +12,7 @@ import yaml
 
 from crossroads.engines.screening import PackError, PackRegistry
 from crossroads.engines.screening.packs import PACKS_DIR, load_pack
+from crossroads.engines.screening.vocab import PATHWAY_AGENCY_KINDS, AgencyKind, Pathway
 
 KG = yaml.safe_load((PACKS_DIR / "KG" / "2026-01-01.yaml").read_text(encoding="utf-8"))
 
@@ -188,3 +189,82 @@ def test_every_shipped_pack_loads_and_keeps_the_deadline_maxima() -> None:
     for pack in registry:
         for priority, hours in pack.deadlines.items():
             assert hours <= maxima[priority]
+
+
+# --- section 3: each pathway goes to the kind of agency the contract names --------------
+
+
+@pytest.mark.parametrize(
+    ("pathway", "kind"),
+    [
+        ("asylum_procedure", "police"),
+        ("unhcr_mandate", "ngo"),
+        ("child_protection", "police"),
+        ("trafficking_identification", "iom"),
+        ("victim_assistance", "police"),
+        ("family_tracing", "child_protection"),
+        ("medical_care", "ngo"),
+        ("gbv_services", "police"),
+        ("legal_aid", "ngo"),
+        ("labour_inspection", "police"),
+        ("regularisation", "police"),
+        ("assisted_voluntary_return", "migration_service"),
+        ("return_procedure", "police"),
+        ("migrant_information", "ngo"),
+        ("psychosocial_support", "iom"),
+    ],
+)
+def test_a_pathway_sent_to_a_kind_the_contract_does_not_name_is_refused(
+    tmp_path: Path, pathway: str, kind: str
+) -> None:
+    message = refused(tmp_path, lambda d: d["pathways"].update({pathway: kind}))
+    assert f"pathways.{pathway}" in message
+
+
+def test_the_asylum_procedure_goes_to_unhcr_only_where_there_is_no_national_procedure(
+    tmp_path: Path,
+) -> None:
+    refused(tmp_path, lambda d: d["pathways"].update(asylum_procedure="unhcr"))
+
+    def no_procedure(d: dict[str, Any]) -> None:
+        d["national_asylum_procedure"].update(exists=False, body=None)
+        d["pathways"]["asylum_procedure"] = "unhcr"
+
+    assert load_pack(write_pack(tmp_path, no_procedure)).protection_pathway == "unhcr_mandate"
+
+
+def test_statelessness_goes_to_unhcr_exactly_where_there_is_no_procedure(
+    tmp_path: Path,
+) -> None:
+    # KG has no statelessness procedure: a state body cannot receive the pathway.
+    refused(tmp_path, lambda d: d["pathways"].update(statelessness_determination="police"))
+
+    def with_procedure(kind: str) -> Callable[[dict[str, Any]], None]:
+        def change(d: dict[str, Any]) -> None:
+            d["statelessness_procedure"].update(exists=True, body="Migration service")
+            d["pathways"]["statelessness_determination"] = kind
+
+        return change
+
+    refused(tmp_path, with_procedure("unhcr"))
+    pack = load_pack(write_pack(tmp_path, with_procedure("migration_service")))
+    assert pack.pathways["statelessness_determination"] == "migration_service"  # type: ignore[index]
+
+
+def test_every_shipped_pack_sends_each_pathway_to_a_kind_the_contract_names() -> None:
+    registry = PackRegistry()
+    assert {p.country for p in registry} == {
+        "AF", "AZ", "CN", "IR", "KG", "KZ", "PK", "TJ", "TM", "TR"
+    }  # fmt: skip
+    for pack in registry:
+        assert set(pack.pathways) == set(Pathway)
+        for pathway, kind in pack.pathways.items():
+            allowed = set(PATHWAY_AGENCY_KINDS[pathway])
+            if pathway is Pathway.ASYLUM_PROCEDURE and not pack.national_asylum_procedure.exists:
+                allowed.add(AgencyKind.UNHCR)
+            if (
+                pathway is Pathway.STATELESSNESS_DETERMINATION
+                and not pack.statelessness_procedure.exists
+            ):
+                allowed = {AgencyKind.UNHCR}
+            assert kind in allowed, (pack.version, pathway, kind)
