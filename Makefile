@@ -50,7 +50,8 @@ pytest: install-dev
 test: lint typecheck migrations-check pytest
 
 bench: install-dev
-	$(BIN)/python -m bench
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	nice $(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

@@ -1,0 +1,1 @@
+"""Benchmarks and their data generators; never run in CI (CI runs their smoke tests)."""

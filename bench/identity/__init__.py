@@ -1,0 +1,1 @@
+"""Identity benchmark: a labelled multi-script register generator, our engine vs Splink."""

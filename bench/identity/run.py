@@ -1,0 +1,284 @@
+"""Run the identity benchmark: generate, run each system step in a child process, score.
+
+    python -m bench.identity.run --people 10000,100000            # our engine and Splink
+    python -m bench.identity.run --records 1000000 --systems engine
+    python -m bench.identity.run --smoke --work /tmp/x             # a few hundred records
+
+Each size gets ``bench/identity/data/<size>/`` (generated files) and
+``bench/identity/out/<size>/`` (outputs, ``results.json``, ``results.md``); both are
+git-ignored. Wall time and peak memory are the child process's own (``os.wait4``), so every
+figure includes start-up and reading the CSV. Run big sizes under ``nice`` on a shared
+machine; timings then include whatever else the machine does (the load average is recorded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .generate import generate, write_dataset
+from .metrics import cluster_metrics, search_metrics
+
+HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parent.parent
+
+
+def splink_available() -> bool:
+    try:
+        import anyascii  # noqa: F401
+        import splink  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def machine() -> dict[str, Any]:
+    cpu = "unknown"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory_gib = None
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory_gib = round(int(line.split()[1]) / 1024 / 1024, 1)
+    versions: dict[str, str] = {}
+    for package in ("duckdb", "rapidfuzz", "splink", "anyascii"):
+        with contextlib.suppress(Exception):
+            from importlib.metadata import version
+
+            versions[package] = version(package)
+    return {
+        "nproc": os.cpu_count(),
+        "cpu_model": cpu,
+        "memory_gib": memory_gib,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "packages": versions,
+        "date_utc": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "load_average": os.getloadavg(),
+    }
+
+
+def run_step(step: str, data: Path, out: Path, timed_queries: int) -> dict[str, Any]:
+    """One system step in a child process; its own wall time and peak RSS."""
+    command = [
+        sys.executable,
+        "-m",
+        "bench.identity.systems",
+        step,
+        str(data),
+        str(out),
+        "--timed-queries",
+        str(timed_queries),
+    ]
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=REPO_ROOT)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(f"{step} failed with exit code {child.returncode}: {' '.join(command)}")
+    result = json.loads((out / f"{step}.json").read_text(encoding="utf-8"))
+    result["wall_seconds"] = wall
+    result["cpu_seconds"] = usage.ru_utime + usage.ru_stime
+    result["peak_rss_mb"] = usage.ru_maxrss / 1024  # Linux reports kilobytes
+    return result
+
+
+def run_size(
+    label: str,
+    *,
+    people: int | None,
+    records: int | None,
+    queries: int,
+    systems: Sequence[str],
+    seed: int,
+    timed_queries: int,
+    work: Path | None,
+) -> dict[str, Any]:
+    data = (work or HERE / "data") / label
+    out = (work or HERE / "out") / label
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    dataset = generate(people=people, records=records, queries=queries, seed=seed)
+    write_dataset(dataset, data)
+    generate_seconds = time.perf_counter() - started
+    print(
+        f"[{label}] generated {len(dataset.records)} records in {generate_seconds:.0f} s",
+        flush=True,
+    )
+    del dataset
+    result: dict[str, Any] = {
+        "label": label,
+        "seed": seed,
+        "generate_seconds": generate_seconds,
+        "machine": machine(),
+        "systems": {},
+    }
+    if "engine" in systems:
+        dedupe = run_step("engine-dedupe", data, out, timed_queries)
+        print(f"[{label}] engine dedupe {dedupe['wall_seconds']:.0f} s", flush=True)
+        search = run_step("engine-search", data, out, timed_queries)
+        print(f"[{label}] engine search {search['wall_seconds']:.0f} s", flush=True)
+        result["systems"]["engine"] = {
+            "dedupe": dedupe,
+            "search": search,
+            "clusters": cluster_metrics(data, out / "engine_clusters.csv"),
+            "search_metrics": search_metrics(data, out / "engine_search.csv"),
+        }
+    if "splink" in systems:
+        dedupe = run_step("splink-dedupe", data, out, timed_queries)
+        print(f"[{label}] splink dedupe {dedupe['wall_seconds']:.0f} s", flush=True)
+        search = run_step("splink-search", data, out, timed_queries)
+        print(f"[{label}] splink search {search['wall_seconds']:.0f} s", flush=True)
+        result["systems"]["splink"] = {
+            "dedupe": dedupe,
+            "search": search,
+            "clusters": cluster_metrics(data, out / "splink_clusters_0.95.csv"),
+            "clusters_at_0.5": cluster_metrics(data, out / "splink_clusters_0.5.csv"),
+            "search_metrics": search_metrics(data, out / "splink_search.csv"),
+        }
+    (out / "results.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    table = markdown_table(result)
+    (out / "results.md").write_text(table + "\n", encoding="utf-8")
+    print(table, flush=True)
+    return result
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.2f} %"
+
+
+def _num(value: float | None, digits: int = 0) -> str:
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def markdown_table(result: dict[str, Any]) -> str:
+    """One table per size: a column per system (Splink clustered at 0.95 and at 0.5)."""
+    columns: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+    systems = result["systems"]
+    if "engine" in systems:
+        columns.append(("Crossroads engine", systems["engine"], systems["engine"]["clusters"]))
+    if "splink" in systems:
+        columns.append(
+            ("Splink (clusters at 0.95)", systems["splink"], systems["splink"]["clusters"])
+        )
+        columns.append(
+            ("Splink (clusters at 0.5)", systems["splink"], systems["splink"]["clusters_at_0.5"])
+        )
+    first = columns[0][2]
+    lines = [
+        f"**{result['label']}**: {first['records']:,} records of {first['people']:,} people, "
+        f"seed {result['seed']}, {result['machine']['date_utc']}, load average "
+        f"{', '.join(f'{x:.1f}' for x in result['machine']['load_average'])} at start",
+        "",
+        "| measure | " + " | ".join(name for name, _, _ in columns) + " |",
+        "|---|" + "---|" * len(columns),
+    ]
+
+    def row(name: str, cell: Any) -> None:
+        lines.append(f"| {name} | " + " | ".join(cell(s, c) for _, s, c in columns) + " |")
+
+    row("pairwise precision", lambda s, c: _pct(c["pairwise_precision"]))
+    row("pairwise recall", lambda s, c: _pct(c["pairwise_recall"]))
+    row("pairwise F1", lambda s, c: _pct(c["pairwise_f1"]))
+    for kind, title in (
+        ("family_or_namesake", "false merges, family or namesake"),
+        ("family", "false merges, same household"),
+        ("namesake", "false merges, same full name"),
+        ("twins", "false merges, twins"),
+    ):
+        row(
+            title,
+            lambda s, c, kind=kind: (
+                f"{_pct(c['false_merge'][kind]['rate'])} "
+                f"({c['false_merge'][kind]['merged']:,}/{c['false_merge'][kind]['pairs']:,})"
+            ),
+        )
+    for pair in ("Cyrl–Latn", "Cyrl–Arab", "Latn–Arab", "same-script"):
+        row(
+            f"recall {pair}",
+            lambda s, c, pair=pair: _pct(c["recall_by_script_pair"].get(pair, {}).get("recall")),
+        )
+    row("search recall@1", lambda s, c: _pct(s["search_metrics"]["recall_at_1"]))
+    row("search recall@10", lambda s, c: _pct(s["search_metrics"]["recall_at_10"]))
+    for kind in ("all", "twin", "relative", "namesake", "new"):
+        row(
+            f'"same person" for unregistered: {kind}',
+            lambda s, c, kind=kind: _pct(
+                s["search_metrics"]["not_registered_said_same"].get(kind, {}).get("rate")
+            ),
+        )
+    row("search p50 (ms)", lambda s, c: _num(s["search"]["p50_ms"], 1))
+    row("search p95 (ms)", lambda s, c: _num(s["search"]["p95_ms"], 1))
+    row("search index build (s)", lambda s, c: _num(s["search"]["index_build_seconds"], 1))
+    row("search peak RSS (MB)", lambda s, c: _num(s["search"]["peak_rss_mb"]))
+    row("batch wall time (s)", lambda s, c: _num(s["dedupe"]["wall_seconds"], 1))
+    row(
+        "batch records/s",
+        lambda s, c: _num(c["records"] / s["dedupe"]["wall_seconds"]),
+    )
+    row("batch peak RSS (MB)", lambda s, c: _num(s["dedupe"]["peak_rss_mb"]))
+    return "\n".join(lines)
+
+
+def _sizes(text: str | None) -> list[int]:
+    return [int(x.replace("_", "")) for x in text.split(",")] if text else []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Identity benchmark: our engine vs Splink.")
+    parser.add_argument("--people", help="comma-separated sizes in registered people")
+    parser.add_argument("--records", help="comma-separated sizes in records")
+    parser.add_argument(
+        "--systems",
+        default=None,
+        help="engine,splink (default: both when splink is installed, else engine)",
+    )
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--timed-queries", type=int, default=100, help="Splink latency sample")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, help="directory for data and outputs")
+    parser.add_argument("--smoke", action="store_true", help="a few hundred records, quick")
+    args = parser.parse_args(argv)
+    systems = (args.systems or ("engine,splink" if splink_available() else "engine")).split(",")
+    if "splink" in systems and not splink_available():
+        parser.error("splink is not installed: pip install -e '.[bench]'")
+    plan: list[tuple[str, int | None, int | None]] = []
+    if args.smoke:
+        plan.append(("smoke", 150, None))
+        args.queries = min(args.queries, 60)
+        args.timed_queries = min(args.timed_queries, 5)
+    plan += [(f"people-{n}", n, None) for n in _sizes(args.people)]
+    plan += [(f"records-{n}", None, n) for n in _sizes(args.records)]
+    if not plan:
+        parser.error("give --people and/or --records (or --smoke)")
+    for label, people, records in plan:
+        run_size(
+            label,
+            people=people,
+            records=records,
+            queries=args.queries,
+            systems=systems,
+            seed=args.seed,
+            timed_queries=args.timed_queries,
+            work=args.work,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
