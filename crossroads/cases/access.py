@@ -1,6 +1,11 @@
-"""Who may see and work on which case. Built on the one access gate: a case is visible
-to whoever may see its person (its own agency always may: opening and transfer grant
-it); work on it belongs to the caseworkers and supervisors of the owning agency."""
+"""Who may see and work on which case. Built on the one access gate: a case is seen by
+the people of the agency that owns it, and only while the gate lets that agency see the
+person (opening and transfer grant it). An agency that also sees the person (the border
+service that registered them, an NGO that received another referral) does not read the
+case: its decisions, reasons and documents go to those who work on it, and to a non-state
+partner only with the consent or lawful basis that a transfer checks (screening.md
+section 6). For them, a case of another agency answers 404, like one that does not
+exist. Work on it belongs to the caseworkers and supervisors of the owning agency."""
 
 from __future__ import annotations
 
@@ -20,9 +25,9 @@ from .workflows.base import CASEWORKER, SUPERVISOR
 
 
 def visible_cases_q(user: Any) -> Q:
-    if not role_allows(user, "view_person"):
+    if not role_allows(user, "view_person") or not user.agency_id:
         return Q(pk__in=[])
-    return Q(person__in=persons_visible_to(user).values("pk"))
+    return Q(agency_id=user.agency_id, person__in=persons_visible_to(user).values("pk"))
 
 
 def cases_visible_to(user: Any) -> QuerySet[Case]:
@@ -52,7 +57,7 @@ def may_work_on_cases(user: Any) -> bool:
 
 
 def access_case_by_id(
-    user: Any, case_id: Any, *, for_update: bool = False, audit_read: bool = True
+    user: Any, case_id: Any, *, for_update: bool = False, audit_read: bool = True, view: str = ""
 ) -> Case:
     """Loads and authorises in one step; "not yours" is the same 404 as "no such case"."""
     try:
@@ -67,5 +72,8 @@ def access_case_by_id(
         record(user, AuditAction.DENIED, object_type="cases.case", object_id=str(pk))
         raise NotFound()
     if audit_read:
-        record(user, AuditAction.READ, case, detail={"person": str(case.person_id)})
+        detail = {"person": str(case.person_id)}
+        if view:
+            detail["view"] = view
+        record(user, AuditAction.READ, case, detail=detail)
     return case

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import uuid
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -17,19 +16,32 @@ from django.utils.translation import gettext as _
 
 from crossroads.access.gate import access_person_by_id, grant_access
 from crossroads.access.models import GrantReason
-from crossroads.accounts.models import Agency, User
-from crossroads.accounts.vocab import NON_STATE_KINDS, Role
+from crossroads.accounts.vocab import Role
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput, NotFound
 from crossroads.core.models import next_reference
-from crossroads.engines.screening import GuardedAction, Pack, default_registry
-from crossroads.referrals.actions import usable_consent
+from crossroads.engines.screening import GuardedAction
 from crossroads.referrals.models import Referral
 from crossroads.screening.safeguards import refuse_if_blocked
 
 from .access import access_case_by_id, case_roles, may_work_on_cases
 from .models import Approval, Case, CaseDocument, CaseTransition, Note, ServiceDelivered, Task
+from .rules import (
+    DEFAULT_APPEAL_DAYS,
+    DEFAULT_REFLECTION_DAYS,
+    DIRECT_CHILD_PRIORITY,
+    agency_kinds_for,
+    as_uuid,
+    asylum_variant,
+    check_data,
+    check_safeguards,
+    check_type_rules,
+    pack_for,
+    parse_due,
+    today,
+    type_for_pathway,
+)
 from .workflows import PROTECTION_TYPES, WORKFLOWS, workflow_for
 from .workflows.base import (
     CASEWORKER,
@@ -42,62 +54,12 @@ from .workflows.base import (
     clean_data,
 )
 
-# The pathways whose accepted referral opens each type of case.
-TYPE_PATHWAYS: dict[str, frozenset[str]] = {
-    "asylum": frozenset({"asylum_procedure", "unhcr_mandate"}),
-    "child_protection": frozenset({"child_protection"}),
-    "trafficking_assistance": frozenset({"victim_assistance", "trafficking_identification"}),
-    "statelessness": frozenset({"statelessness_determination"}),
-    "regularisation": frozenset({"regularisation"}),
-    "voluntary_return": frozenset({"assisted_voluntary_return"}),
-    "return": frozenset({"return_procedure"}),
-}
-# Agency kinds that may open a type directly, besides those the pack gives its pathways.
-TYPE_AGENCY_KINDS: dict[str, frozenset[str]] = {
-    "asylum": frozenset({"asylum_authority", "unhcr"}),
-    "child_protection": frozenset({"child_protection"}),
-    "trafficking_assistance": frozenset({"iom", "ngo", "police"}),
-    "statelessness": frozenset({"unhcr", "migration_service"}),
-    "regularisation": frozenset({"migration_service"}),
-    "voluntary_return": frozenset({"iom"}),
-    "return": frozenset({"migration_service", "border_service"}),
-}
-# When a state's pack sets no appeal period, the person has this many days (the shortest
-# period common in the region's laws; a pack or the notification may say otherwise).
-DEFAULT_APPEAL_DAYS = 30
-DEFAULT_REFLECTION_DAYS = 30
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 DECISIONS = frozenset({"decide", "decide_appeal", "determine_best_interests"})
 
 
 class DocumentTooLarge(InvalidInput):
     """An upload over the limit (413 in the API)."""
-
-
-def _uuid(value: Any) -> Any:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
-
-
-def _pack(country: str) -> Pack | None:
-    return default_registry().find(country, timezone.localdate())
-
-
-def agency_kinds_for(case_type: str, country: str) -> set[str]:
-    kinds = set(TYPE_AGENCY_KINDS[case_type])
-    pack = _pack(country)
-    if pack is not None:
-        for pathway in TYPE_PATHWAYS[case_type]:
-            kind = pack.pathways.get(pathway)  # type: ignore[call-overload]
-            if kind:
-                kinds.add(str(kind))
-    return kinds
-
-
-def type_for_pathway(pathway: str) -> str | None:
-    return next((t for t, pathways in TYPE_PATHWAYS.items() if pathway in pathways), None)
 
 
 def _require_case_worker(user: Any) -> None:
@@ -113,6 +75,7 @@ def _require_case_role(user: Any, case: Case, role: str = CASEWORKER) -> None:
 
 
 def _check_version(case: Case, version: Any) -> None:
+    """cases.md rule 5: a stale version is refused, never silently overwritten."""
     if version is None or version == "":
         raise InvalidInput({"version": [_("This field is required.")]})
     try:
@@ -129,16 +92,8 @@ def _check_version(case: Case, version: Any) -> None:
         )
 
 
-def _parse_due(value: str) -> dt.datetime:
-    if len(value) == 10:
-        day = dt.date.fromisoformat(value)
-        return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=dt.UTC)
-    moment = dt.datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
 def _save(case: Case) -> None:
-    dues = [_parse_due(v) for v in case.deadlines.values() if isinstance(v, str)]
+    dues = [parse_due(v) for v in case.deadlines.values() if isinstance(v, str)]
     case.next_deadline = min(dues) if dues and not case.is_closed else None
     case.version += 1
     case.save()
@@ -166,7 +121,7 @@ def open_case(
         if referral_id:
             referral = (
                 Referral.objects.select_for_update()
-                .filter(pk=_uuid(referral_id))
+                .filter(pk=as_uuid(referral_id))
                 .select_related("to_agency")
                 .first()
             )
@@ -203,14 +158,13 @@ def open_case(
             raise Forbidden(_("Your agency does not handle this type of case."))
         if type == "return":
             refuse_if_blocked(person, GuardedAction.OPEN_RETURN_CASE)
-        pack = _pack(person.country_id)
         deadlines: dict[str, str] = {}
         variant = ""
         if type == "asylum":
-            national = pack is not None and pack.national_asylum_procedure.exists
-            variant = Case.Variant.NATIONAL if national else Case.Variant.UNHCR_MANDATE
+            variant = asylum_variant(person.country_id, acting_user.agency)
         if type == "child_protection":
-            priority = referral.priority if referral else "urgent"
+            pack = pack_for(person.country_id)
+            priority = referral.priority if referral else DIRECT_CHILD_PRIORITY
             hours = int(pack.deadlines.get(priority, 24)) if pack else 24  # type: ignore[call-overload]
             deadlines["best_interests_assessment"] = (
                 timezone.now() + dt.timedelta(hours=hours)
@@ -230,7 +184,12 @@ def open_case(
         )
         _save(case)
         CaseTransition.objects.create(
-            case=case, name="open", from_state="", to_state=OPEN, by=acting_user
+            case=case,
+            name="open",
+            from_state="",
+            to_state=OPEN,
+            by=acting_user,
+            data={"referral": str(referral.pk)} if referral else {},
         )
         record(
             acting_user,
@@ -264,176 +223,25 @@ def _transition_or_refuse(case: Case, name: str) -> Transition:
     raise NotFound()
 
 
-def _check_safeguards(case: Case, transition: Transition) -> None:
-    """cases.md rules 1 and 2, through the one safeguard check."""
-    if transition.guard is not None:
-        refuse_if_blocked(case.person, transition.guard)
-    if transition.name == "order_detention":
-        refuse_if_blocked(case.person, GuardedAction.DETAIN)
-        if not case.history.filter(name="consider_alternatives").exists():
-            raise Conflict(_("Alternatives to detention must be considered and recorded first."))
-    if transition.name == "transfer" and case.type == "child_protection":
-        pass  # checked with the destination, in _check_rules
+def check_role(user: Any, case: Case, t: Transition) -> None:
+    """The role: a caseworker of the owning agency (a supervisor may make a caseworker's
+    step), or a supervisor where the table says so. Refused with 409 and the reason."""
+    if not case_roles(user, case) & t.roles:
+        role = SUPERVISOR if t.roles == {SUPERVISOR} else CASEWORKER
+        _require_case_role(user, case, role)
 
 
-def _check_state(case: Case, transition: Transition, *, answering: Approval | None = None) -> None:
-    if not transition.allowed_from(case.state):
+def check_state(case: Case, t: Transition, *, answering: Approval | None = None) -> None:
+    if not t.allowed_from(case.state):
         raise Conflict(
             _("%(name)s is not allowed from the state %(state)s.")
-            % {"name": transition.name, "state": case.state}
+            % {"name": t.name, "state": case.state}
         )
     pending = Approval.objects.filter(case=case, status=Approval.Status.PENDING)
     if answering is not None:
         pending = pending.exclude(pk=answering.pk)
     if pending.exists():
         raise Conflict(_("A decision on this case waits for a supervisor's approval."))
-
-
-def _today() -> dt.date:
-    return timezone.localdate()
-
-
-def _deadline_date(case: Case, key: str) -> dt.date | None:
-    value = case.deadlines.get(key)
-    return _parse_due(value).date() if isinstance(value, str) else None
-
-
-def _check_rules(user: Any, case: Case, t: Transition, data: dict[str, Any]) -> None:
-    """The rules of each type that the table alone cannot say. May add to `data` what
-    the step decided (the pack rule applied, its result)."""
-    key = (case.type, t.name)
-    if key == ("child_protection", "assess_best_interests"):
-        due = case.deadlines.get("best_interests_assessment")
-        late = isinstance(due, str) and timezone.now() > _parse_due(due)
-        data["on_time"] = not late
-        if late and not data.get("delay_reasons"):
-            raise InvalidInput(
-                {"delay_reasons": [_("The deadline has passed: say why the assessment is late.")]}
-            )
-    elif key == ("child_protection", "start_tracing") and data.get("relatives_found"):
-        data["relatives"] = _relatives(user, case, data["relatives_found"])
-    elif key == ("child_protection", "close"):
-        determined = case.history.filter(name="determine_best_interests").exists()
-        if not (determined and case.durable_solution):
-            # cases.md rule 3; UNHCR Best Interests Procedure Guidelines (2021).
-            raise Conflict(
-                _(
-                    "A child-protection case closes only after a best-interests "
-                    "determination with a decided durable solution."
-                )
-            )
-    elif key == ("asylum", "lodge_appeal"):
-        deadline = _deadline_date(case, "appeal")
-        if deadline is None or _today() > deadline:
-            raise Conflict(
-                _("The appeal deadline (%(date)s) has passed.") % {"date": deadline or "—"}
-            )
-    elif key == ("asylum", "finalise"):
-        deadline = _deadline_date(case, "appeal")
-        if deadline is not None and _today() <= deadline:
-            raise Conflict(
-                _("The decision is final only after the appeal deadline (%(date)s).")
-                % {"date": deadline}
-            )
-    elif key == ("asylum", "notify"):
-        if dt.date.fromisoformat(data["date"]) > _today():
-            raise InvalidInput({"date": [_("The date cannot be in the future.")]})
-    elif key == ("statelessness", "grant_status") and case.outcome != "stateless":
-        raise Conflict(_("The status is granted only to a person found stateless."))
-    elif key == ("regularisation", "check_eligibility"):
-        pack = _pack(case.person.country_id)
-        minimum = float(pack.regularisation_min_years) if pack else None
-        data["rule"] = "regularisation_min_years"
-        data["min_years"] = minimum
-        data["pack"] = pack.version if pack else ""
-        data["eligible"] = minimum is not None and data["years_in_country"] >= minimum
-    elif key == ("regularisation", "complete_documents"):
-        check = case.history.filter(name="check_eligibility").order_by("-at").first()
-        if check is None or not check.data.get("eligible"):
-            raise Conflict(_("The person is not eligible under the pack's rule."))
-    elif key == ("regularisation", "issue_permit") and case.outcome != "granted":
-        raise Conflict(_("A permit is issued only when the application is granted."))
-    elif key == ("return", "remove"):
-        deadline = _deadline_date(case, "appeal")
-        last_appeal = case.history.filter(name="decide_appeal").order_by("-at").first()
-        rejected = last_appeal is not None and last_appeal.data.get("outcome") == "rejected"
-        if not rejected and (deadline is None or _today() <= deadline):
-            raise Conflict(
-                _("Removal waits until the appeal deadline has passed or the appeal is rejected.")
-            )
-    elif t.name == "transfer":
-        _check_transfer(user, case, data)
-    if t.name in DECISIONS and not data.get("reasons"):
-        # cases.md rule 4: a decision always carries reasons.
-        raise InvalidInput({"reasons": [_("A decision always carries its reasons.")]})
-
-
-def _relatives(user: Any, case: Case, text: str) -> list[dict[str, str]]:
-    """Found relatives named by their reference numbers, linked to their records when
-    the user may see them; an unknown number is a field error, not a silent loss."""
-    from crossroads.access.gate import persons_visible_to
-
-    references = [r for r in text.replace(",", " ").split() if r]
-    found = {
-        p.reference: str(p.pk)
-        for p in persons_visible_to(user)
-        .filter(reference__in=references)
-        .exclude(pk=case.person_id)
-    }
-    missing = [r for r in references if r not in found]
-    if missing:
-        raise InvalidInput(
-            {
-                "relatives_found": [
-                    _("No record you may see has the reference %(refs)s.")
-                    % {"refs": ", ".join(missing)}
-                ]
-            }
-        )
-    return [{"reference": r, "person": found[r]} for r in references]
-
-
-def _check_transfer(user: Any, case: Case, data: dict[str, Any]) -> None:
-    if not data.get("to_agency") and not data.get("to_assignee"):
-        raise InvalidInput(
-            {"non_field_errors": [_("Name the caseworker or the agency to transfer to.")]}
-        )
-    agency = case.agency
-    if data.get("to_agency"):
-        found = Agency.objects.filter(pk=_uuid(data["to_agency"]), active=True).first()
-        if found is None or found.country_id != case.person.country_id:
-            raise InvalidInput({"to_agency": [_("No such agency in this state.")]})
-        agency = found
-        if agency.pk != case.agency_id:
-            if (
-                case.type == "child_protection"
-                and not case.history.filter(name="determine_best_interests").exists()
-            ):
-                refuse_if_blocked(case.person, GuardedAction.TRANSFER_WITHOUT_BID)
-            if agency.kind in NON_STATE_KINDS:
-                pathways = sorted(TYPE_PATHWAYS[case.type])
-                if not any(usable_consent(case.person, agency, p) for p in pathways):
-                    raise Conflict(
-                        _(
-                            "%(agency)s is not a state body: record the person's consent "
-                            "(or a lawful basis) to share with it for this purpose first."
-                        )
-                        % {"agency": agency.name}
-                    )
-    if data.get("to_assignee"):
-        wanted = str(data["to_assignee"])
-        assignee = (
-            User.objects.filter(pk=int(wanted), is_active=True).first()
-            if wanted.isdigit()
-            else None
-        )
-        if (
-            assignee is None
-            or assignee.agency_id != agency.pk
-            or not assignee.has_role(Role.CASEWORKER, Role.SUPERVISOR, Role.PARTNER)
-        ):
-            raise InvalidInput({"to_assignee": [_("No such caseworker in that agency.")]})
-    data["_agency"] = agency
 
 
 def _effects(case: Case, t: Transition, data: dict[str, Any]) -> None:
@@ -445,17 +253,27 @@ def _effects(case: Case, t: Transition, data: dict[str, Any]) -> None:
         case.durable_solution = data["durable_solution"]
         case.durable_solution_status = "planned"
     if key == ("child_protection", "assess_best_interests"):
-        case.deadlines.pop("best_interests_assessment", None)
+        due = case.deadlines.pop("best_interests_assessment", None)
+        if not data.get("on_time", True):
+            case.missed_deadlines = [
+                *case.missed_deadlines,
+                {
+                    "deadline": "best_interests_assessment",
+                    "due": due,
+                    "step": t.name,
+                    "done_at": timezone.now().isoformat(),
+                },
+            ]
     elif key == ("asylum", "notify"):
-        pack = _pack(case.person.country_id)
+        pack = pack_for(case.person.country_id)
         days = data.get("appeal_days") or getattr(pack, "appeal_days", None) or DEFAULT_APPEAL_DAYS
         data["appeal_days"] = int(days)
         notified = dt.date.fromisoformat(data["date"])
         case.deadlines["appeal"] = (notified + dt.timedelta(days=int(days))).isoformat()
     elif key in {("asylum", "lodge_appeal"), ("asylum", "finalise"), ("return", "lodge_appeal")}:
-        case.deadlines.pop("appeal", None)
+        data["appeal_deadline"] = case.deadlines.pop("appeal", None)
     elif key == ("trafficking_assistance", "start_reflection_period"):
-        pack = _pack(case.person.country_id)
+        pack = pack_for(case.person.country_id)
         days = pack.reflection_period_days if pack else DEFAULT_REFLECTION_DAYS
         start = dt.date.fromisoformat(data["start_date"])
         data["reflection_days"] = days
@@ -468,13 +286,18 @@ def _effects(case: Case, t: Transition, data: dict[str, Any]) -> None:
         case.deadlines.pop("detention_review", None)
     if t.name == "transfer":
         agency = data.pop("_agency")
+        assignee = data.pop("_assignee", None)
+        data["from_agency"] = str(case.agency_id)
+        data["from_assignee"] = case.assignee.username if case.assignee else ""
         if agency.pk != case.agency_id:
             grant_access(case.person, agency, GrantReason.TRANSFER, granted_by=None)
             case.agency = agency
             case.assignee = None
             data["to_agency"] = str(agency.pk)
-        if data.get("to_assignee"):
-            case.assignee_id = int(data["to_assignee"])
+            if case.type == "asylum":
+                case.variant = asylum_variant(case.person.country_id, agency)
+        if assignee is not None:
+            case.assignee = assignee
 
 
 def _apply(
@@ -490,9 +313,14 @@ def _apply(
     _effects(case, t, data)
     to_state = t.target_for(from_state, data, case.closed_from)
     if t.name == "reopen":
+        # Back to the state it closed from, with the deadlines it had then.
+        closing = case.history.filter(to_state=CLOSED).order_by("-at", "-id").first()
+        if closing is not None:
+            case.deadlines = dict(closing.data.get("deadlines_at_close") or {})
         case.closed_from = ""
     elif to_state == CLOSED:
         case.closed_from = from_state
+        data["deadlines_at_close"] = dict(case.deadlines)
         case.deadlines = {}
     case.state = to_state
     _save(case)
@@ -527,19 +355,17 @@ def transition_case(
     """Makes a transition of the case's workflow, or refuses it and changes nothing.
 
     Checked in this order, inside one transaction with the case row locked: that the
-    transition exists for this type, the role, the safeguards (cases.md rules 1-2),
-    the current state (and no decision waiting for approval), the version, the required
-    data (400), and the type's own rules (rules 3-4, deadlines). A decision that needs
+    transition exists for this type, the role, the safeguards (cases.md rules 1-2, so
+    that a return step names its safeguard whatever the state), the current state (and
+    no decision waiting for approval), the type's rules that hold whatever the data, the
+    version, the required data (400), and the rules on the data. A decision that needs
     approval and is made by a caseworker waits in the supervisor's queue."""
     _require_case_worker(acting_user)
     with transaction.atomic():
         case = access_case_by_id(acting_user, case_id, for_update=True, audit_read=False)
         t = _transition_or_refuse(case, name)
+        check_role(acting_user, case, t)
         roles = case_roles(acting_user, case)
-        if not roles & t.roles:
-            role = SUPERVISOR if t.roles == {SUPERVISOR} else CASEWORKER
-            _require_case_role(acting_user, case, role)
-        _check_safeguards(case, t)
         # A supervisor who makes the very decision that waits for approval answers it:
         # with the data the supervisor gives, or else with the caseworker's.
         answering = None
@@ -549,29 +375,26 @@ def transition_case(
                 .filter(case=case, transition=t.name, status=Approval.Status.PENDING)
                 .first()
             )
-        _check_state(case, t, answering=answering)
+        check_safeguards(case, t)
+        check_state(case, t, answering=answering)
+        check_type_rules(case, t)
         _check_version(case, version)
         given = {k: v for k, v in (data or {}).items() if v not in (None, "")}
+        author = acting_user
         if answering is not None and not given:
             given = dict(answering.data)
+            author = answering.requested_by
         cleaned, errors = clean_data(t.fields, given)
         if errors:
             raise InvalidInput(errors)
-        _check_rules(acting_user, case, t, cleaned)
+        check_data(acting_user, case, t, cleaned)
         if answering is not None:
             answering.status = Approval.Status.APPROVED
             answering.decided_by = acting_user
             answering.decided_at = timezone.now()
             answering.save()
             record(acting_user, AuditAction.UPDATE, answering, detail={"status": "approved"})
-            _apply(
-                answering.requested_by,
-                case,
-                t,
-                cleaned,
-                approved_by=acting_user,
-                audit_actor=acting_user,
-            )
+            _apply(author, case, t, cleaned, approved_by=acting_user, audit_actor=acting_user)
             return case
         if t.approval and SUPERVISOR not in roles:
             approval = Approval.objects.create(
@@ -594,7 +417,7 @@ def transition_case(
 
 def _approval_for_supervisor(user: Any, approval_id: Any) -> tuple[Approval, Case]:
     _require_case_worker(user)
-    approval = Approval.objects.filter(pk=_uuid(approval_id)).first()
+    approval = Approval.objects.filter(pk=as_uuid(approval_id)).first()
     if approval is None:
         raise NotFound()
     case = access_case_by_id(user, approval.case_id, for_update=True, audit_read=False)
@@ -612,14 +435,11 @@ def approve(*, acting_user: Any, approval_id: Any) -> Case:
         approval, case = _approval_for_supervisor(acting_user, approval_id)
         t = workflow_for(case.type).transition(approval.transition)
         assert t is not None
-        _check_safeguards(case, t)
-        if not t.allowed_from(case.state):
-            raise Conflict(
-                _("%(name)s is not allowed from the state %(state)s.")
-                % {"name": t.name, "state": case.state}
-            )
+        check_safeguards(case, t)
+        check_state(case, t, answering=approval)
+        check_type_rules(case, t)
         data = dict(approval.data)
-        _check_rules(acting_user, case, t, data)
+        check_data(acting_user, case, t, data)
         approval.status = Approval.Status.APPROVED
         approval.decided_by = acting_user
         approval.decided_at = timezone.now()
@@ -703,11 +523,8 @@ def _set_solution(case: Case, solution: str | None, status: str | None) -> None:
     if solution is not None:
         if solution not in dict(DURABLE_SOLUTIONS):
             raise InvalidInput({"durable_solution": [_("Unknown durable solution.")]})
-        if (
-            case.type == "child_protection"
-            and case.durable_solution
-            and solution != case.durable_solution
-        ):
+        if case.type == "child_protection" and solution != case.durable_solution:
+            # cases.md rule 3: for a child, the panel's determination decides it.
             raise Conflict(
                 _("A child's durable solution is changed only by a best-interests determination.")
             )
@@ -780,7 +597,7 @@ def add_task(*, acting_user: Any, case_id: Any, title: str, due: dt.date | None 
 
 def complete_task(*, acting_user: Any, task_id: Any) -> Task:
     with transaction.atomic():
-        task = Task.objects.select_for_update().filter(pk=_uuid(task_id)).first()
+        task = Task.objects.select_for_update().filter(pk=as_uuid(task_id)).first()
         if task is None:
             raise NotFound()
         _case_for_work(acting_user, task.case_id)
@@ -808,7 +625,7 @@ def record_service(
 ) -> ServiceDelivered:
     if not (service or "").strip():
         raise InvalidInput({"service": [_("This field is required.")]})
-    if delivered_on > _today():
+    if delivered_on > today():
         raise InvalidInput({"delivered_on": [_("The date cannot be in the future.")]})
     with transaction.atomic():
         case = _case_for_work(acting_user, case_id)

@@ -1,27 +1,27 @@
-"""The cases API (api.md): list and open, read and edit, and the transitions."""
+"""The cases API (api.md): list and open, read and edit, the transitions, and the case
+work a caseworker does (tasks, notes, documents, services, timeline, queues)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.http import FileResponse
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    OpenApiResponse,
-    extend_schema,
-    inline_serializer,
-)
-from rest_framework import serializers, status
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from crossroads.audit.writer import record_list
-from crossroads.core.exceptions import Conflict, Forbidden
+from crossroads.audit.models import AuditAction
+from crossroads.audit.writer import record, record_list
+from crossroads.core.exceptions import Conflict, Forbidden, NotFound
 
 from . import actions, queries
 from .access import may_work_on_cases
+from .rules import as_uuid
 from .serializers import (
     ALLOWED_TRANSITIONS,
     ApprovalSerializer,
@@ -30,21 +30,42 @@ from .serializers import (
     CaseOpenSerializer,
     CaseSerializer,
     CaseUpdateSerializer,
+    ConflictSerializer,
+    DetailSerializer,
     DocumentUploadSerializer,
+    FieldErrorsSerializer,
     HistorySerializer,
     NoteSerializer,
+    QueueItemSerializer,
     SendBackSerializer,
     ServiceSerializer,
     TaskSerializer,
-    TransitionRequestSerializer,
+    TimelineEntrySerializer,
+    transition_request_schema,
 )
-from .workflows import CASE_TYPE_CHOICES
+from .workflows import CASE_TYPE_CHOICES, WORKFLOWS
 
-NOT_FOUND = OpenApiResponse(description="No such case, or not one you may see.")
-CONFLICT = OpenApiResponse(
-    description="Not allowed now: the workflow, the role or a safeguard forbids it, or the "
-    "version is stale (`detail` says why; `current` holds the case as it is now)."
+NOT_FOUND = OpenApiResponse(
+    DetailSerializer, description="No such case, or not one you may see (the two look alike)."
 )
+FORBIDDEN = OpenApiResponse(
+    DetailSerializer,
+    description="Your role may not work on cases at all (officers, analysts, administrators).",
+)
+BAD_INPUT = OpenApiResponse(
+    FieldErrorsSerializer,
+    description='Field errors: `{"field": ["message", …], "non_field_errors": […]}`, in your '
+    "language. Nothing is changed.",
+)
+CONFLICT = OpenApiResponse(
+    ConflictSerializer,
+    description="Not allowed now: the workflow (state, a decision waiting for approval), the "
+    "role (only a caseworker of the owning agency; a supervisor where the table says so), a "
+    "safeguard (named), a rule of the type, or a stale `version`. `detail` says why; "
+    "`current` holds the case as it is now. Nothing is changed.",
+)
+TOO_LARGE = OpenApiResponse(FieldErrorsSerializer, description="The file is larger than 10 MB.")
+ALL_TRANSITION_NAMES = sorted({t.name for w in WORKFLOWS.values() for t in w.transitions})
 
 
 def _require(user: Any) -> None:
@@ -66,28 +87,31 @@ def _with_current(request: Request, case_id: Any, exc: Conflict) -> Conflict:
 
 
 class CaseListCreate(GenericAPIView[Any]):
-    """Cases of every type you may see, newest first. POST opens a case from an accepted
-    referral (`referral`), or directly (`person` and `type`) by a caseworker of an agency
-    whose kind handles that type."""
+    """Cases of your agency, newest first. POST opens a case from an accepted referral to
+    your agency (`referral`; its pathway gives the type), or directly (`person` and
+    `type`) by a caseworker of an agency whose kind runs that type (docs/cases.md)."""
 
     serializer_class = CaseSerializer
 
     @extend_schema(
         parameters=[
             OpenApiParameter(
-                "type", str, description="One of: " + ", ".join(c for c, _l in CASE_TYPE_CHOICES)
+                "type",
+                str,
+                enum=[c for c, _l in CASE_TYPE_CHOICES],
+                description="The case type.",
             ),
-            OpenApiParameter("state", str),
+            OpenApiParameter("state", str, description="A state of the type's workflow."),
             OpenApiParameter("person", str, description="A person's id"),
             OpenApiParameter("assignee", str, enum=["me"]),
         ],
-        responses={200: CaseSerializer(many=True), 403: OpenApiResponse()},
+        responses={200: CaseSerializer(many=True), 403: FORBIDDEN},
     )
     def get(self, request: Request) -> Response:
         _require(request.user)
         params = request.query_params
         person = params.get("person", "")
-        if person and not actions._uuid(person):
+        if person and not as_uuid(person):
             person = "00000000-0000-0000-0000-000000000000"
         queryset = queries.case_list(
             request.user,
@@ -102,7 +126,19 @@ class CaseListCreate(GenericAPIView[Any]):
 
     @extend_schema(
         request=CaseOpenSerializer,
-        responses={201: CaseDetailSerializer, 400: None, 403: None, 404: None, 409: CONFLICT},
+        responses={
+            201: CaseDetailSerializer,
+            400: BAD_INPUT,
+            403: OpenApiResponse(
+                DetailSerializer,
+                description="Your role may not work on cases, or your agency does not run "
+                "this type of case.",
+            ),
+            404: OpenApiResponse(
+                DetailSerializer, description="No such person or referral that you may see."
+            ),
+            409: CONFLICT,
+        },
     )
     def post(self, request: Request) -> Response:
         _require(request.user)
@@ -119,13 +155,41 @@ class CaseListCreate(GenericAPIView[Any]):
         return Response(_case_body(request, case.pk), status=status.HTTP_201_CREATED)
 
 
+class WorkQueue(GenericAPIView[Any]):
+    """Your work queue: the open cases of your agency assigned to you or to nobody (all of
+    them for a supervisor), overdue first, then by the nearest deadline of the case or of
+    an open task."""
+
+    serializer_class = QueueItemSerializer
+    pagination_class = None
+
+    @extend_schema(responses={200: QueueItemSerializer(many=True), 403: FORBIDDEN})
+    def get(self, request: Request) -> Response:
+        _require(request.user)
+        items = queries.work_queue(request.user)
+        record_list(request.user, "cases.case", [i.case.pk for i in items], searched=False)
+        return Response(
+            [
+                {
+                    "case": CaseSerializer(i.case).data,
+                    "due": i.due,
+                    "overdue": i.overdue,
+                    "what": i.what,
+                }
+                for i in items
+            ]
+        )
+
+
 class CaseDetail(GenericAPIView[Any]):
-    """One case. PATCH edits `summary`, `plan` and the durable solution and must carry
-    the `version` you read; a stale one is refused with 409 and the current case."""
+    """One case. PATCH edits `summary`, `plan` and the durable solution (a protection
+    case; for a child the solution itself is decided only by the best-interests
+    determination, its progress here) and must carry the `version` you read; a stale one
+    is refused with 409 and the current case."""
 
     serializer_class = CaseDetailSerializer
 
-    @extend_schema(responses={200: CaseDetailSerializer, 404: NOT_FOUND})
+    @extend_schema(responses={200: CaseDetailSerializer, 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
         _require(request.user)
         case = queries.case_detail(request.user, case_id)
@@ -133,7 +197,13 @@ class CaseDetail(GenericAPIView[Any]):
 
     @extend_schema(
         request=CaseUpdateSerializer,
-        responses={200: CaseDetailSerializer, 400: None, 404: NOT_FOUND, 409: CONFLICT},
+        responses={
+            200: CaseDetailSerializer,
+            400: BAD_INPUT,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
     )
     def patch(self, request: Request, case_id: str) -> Response:
         _require(request.user)
@@ -156,40 +226,55 @@ class CaseDetail(GenericAPIView[Any]):
 
 
 class CaseTransitions(GenericAPIView[Any]):
-    """The transitions you may make now, with what each requires. A safeguard or a rule
-    of the type may still refuse one when it is made (409 with the reason)."""
+    """The transitions you may make now: the steps of the case's table from its state,
+    for your roles, that no safeguard and no rule of the type refuses now, each with the
+    fields it requires (name, type, label, whether required, the choices allowed) and
+    whether it would wait for a supervisor's approval. A listed step is refused only for
+    its data (400) or for a change someone made meanwhile (409)."""
 
     serializer_class = CaseSerializer
+    pagination_class = None
 
-    @extend_schema(responses={200: ALLOWED_TRANSITIONS, 404: NOT_FOUND})
+    @extend_schema(responses={200: ALLOWED_TRANSITIONS, 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
         _require(request.user)
-        case = queries.case_detail(request.user, case_id, audited=False)
+        case = queries.case_detail(request.user, case_id, view="transitions")
         allowed = queries.allowed_transitions(request.user, case)
-        return Response([t.describe() for t in allowed])
+        return Response([option.describe() for option in allowed])
 
 
 class CaseTransitionMake(GenericAPIView[Any]):
-    """Makes the transition `name` (the names of cases.md). The body carries `version`
-    and the fields the transition requires (see `GET …/transitions/`). 200 with the case
-    when the state changed; 202 with the case when the decision waits for a supervisor's
-    approval; 409 with the reason when the workflow, the role or a safeguard forbids it
-    or the version is stale; 400 field errors for missing or bad data."""
+    """Makes the transition `name` (the names of cases.md; each type's body is one of the
+    request schemas below). The body carries the `version` you read and the fields the
+    transition requires (see `GET …/transitions/`). 200 with the case when the state
+    changed; 202 with the case when the decision waits for a supervisor's approval (the
+    state has not changed; the supervisor answers from the approval queue); 400 field
+    errors for missing or bad data; 404 for an unknown name or a case you may not see;
+    409 with the reason when the workflow, the role or a safeguard forbids it now, or the
+    version is stale. A refusal changes nothing."""
 
-    serializer_class = TransitionRequestSerializer
+    serializer_class = CaseDetailSerializer
 
     @extend_schema(
-        request=inline_serializer(
-            "CaseTransitionBody",
-            {
-                "version": serializers.IntegerField(),
-                "reasons": serializers.CharField(required=False),
-            },
-        ),
+        parameters=[
+            OpenApiParameter(
+                "name",
+                str,
+                OpenApiParameter.PATH,
+                enum=ALL_TRANSITION_NAMES,
+                description="A transition of the case's type (docs/cases.md).",
+            )
+        ],
+        request=transition_request_schema(),
         responses={
             200: CaseDetailSerializer,
-            202: CaseDetailSerializer,
-            400: None,
+            202: OpenApiResponse(
+                CaseDetailSerializer,
+                description="The decision waits for a supervisor's approval; "
+                "`pending_approval` names it.",
+            ),
+            400: BAD_INPUT,
+            403: FORBIDDEN,
             404: NOT_FOUND,
             409: CONFLICT,
         },
@@ -204,42 +289,104 @@ class CaseTransitionMake(GenericAPIView[Any]):
             )
         except Conflict as exc:
             raise _with_current(request, case_id, exc) from None
-        body = _case_body(request, case.pk)
-        waiting = case.approvals.filter(status="pending").exists()
+        try:
+            body = _case_body(request, case.pk)
+        except NotFound:
+            # Transferred to another agency: the user made the change, and sees its result
+            # this once; from now on the case is the other agency's.
+            body = dict(CaseDetailSerializer(case).data)
+        waiting = body.get("pending_approval") is not None
         return Response(body, status=status.HTTP_202_ACCEPTED if waiting else status.HTTP_200_OK)
 
 
 class CaseHistory(GenericAPIView[Any]):
-    """The transitions made on the case, oldest first."""
+    """The transitions made on the case, oldest first: who, when, from, to, reasons, the
+    data, and who approved."""
 
     serializer_class = HistorySerializer
+    pagination_class = None
 
-    @extend_schema(responses={200: HistorySerializer(many=True), 404: NOT_FOUND})
+    @extend_schema(responses={200: HistorySerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
         _require(request.user)
-        case = queries.case_detail(request.user, case_id, audited=False)
+        case = queries.case_detail(request.user, case_id, view="history")
         return Response(HistorySerializer(case.history.all(), many=True).data)
 
 
+def _timeline_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    item = entry["item"]
+    kind = entry["kind"]
+    shapes: dict[str, Any] = {
+        "transition": (HistorySerializer, "by"),
+        "approval": (ApprovalSerializer, "requested_by"),
+        "note": (NoteSerializer, "by"),
+        "task": (TaskSerializer, "created_by"),
+        "document": (CaseDocumentSerializer, "uploaded_by"),
+        "service": (ServiceSerializer, "by"),
+    }
+    serializer, by = shapes[kind]
+    who = getattr(item, by, None)
+    return {
+        "kind": kind,
+        "at": entry["at"],
+        "by": who.username if who else None,
+        "item": serializer(item).data,
+    }
+
+
+class CaseTimeline(GenericAPIView[Any]):
+    """Everything that happened to the case, in time order."""
+
+    serializer_class = TimelineEntrySerializer
+    pagination_class = None
+
+    @extend_schema(
+        responses={200: TimelineEntrySerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND}
+    )
+    def get(self, request: Request, case_id: str) -> Response:
+        _require(request.user)
+        case = queries.case_detail(request.user, case_id, view="timeline")
+        return Response([_timeline_entry(e) for e in queries.timeline(case)])
+
+
+class CaseHousehold(GenericAPIView[Any]):
+    """The cases of your agency for everyone in the person's household (family links),
+    together."""
+
+    serializer_class = CaseSerializer
+    pagination_class = None
+
+    @extend_schema(responses={200: CaseSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND})
+    def get(self, request: Request, case_id: str) -> Response:
+        _require(request.user)
+        case = queries.case_detail(request.user, case_id, audited=False)
+        cases = queries.household_cases(request.user, case)
+        record_list(request.user, "cases.case", [c.pk for c in cases], searched=False)
+        return Response(CaseSerializer(cases, many=True).data)
+
+
 class ApprovalQueue(GenericAPIView[Any]):
-    """Decisions of your agency's cases waiting for a supervisor."""
+    """Decisions of your agency's cases waiting for a supervisor, oldest first."""
 
     serializer_class = ApprovalSerializer
 
-    @extend_schema(responses={200: ApprovalSerializer(many=True)})
+    @extend_schema(responses={200: ApprovalSerializer(many=True), 403: FORBIDDEN})
     def get(self, request: Request) -> Response:
         _require(request.user)
         page = self.paginate_queryset(queries.approval_queue(request.user)) or []
+        record_list(request.user, "cases.approval", [a.pk for a in page], searched=False)
         return self.get_paginated_response(ApprovalSerializer(page, many=True).data)
 
 
 class ApprovalApprove(GenericAPIView[Any]):
-    """A supervisor approves a waiting decision: the case moves."""
+    """A supervisor of the owning agency approves a waiting decision: the checks are made
+    again (a safeguard may have arisen since), then the case moves."""
 
-    serializer_class = CaseSerializer
+    serializer_class = CaseDetailSerializer
 
     @extend_schema(
-        request=None, responses={200: CaseDetailSerializer, 404: NOT_FOUND, 409: CONFLICT}
+        request=None,
+        responses={200: CaseDetailSerializer, 403: FORBIDDEN, 404: NOT_FOUND, 409: CONFLICT},
     )
     def post(self, request: Request, approval_id: str) -> Response:
         case = actions.approve(acting_user=request.user, approval_id=approval_id)
@@ -247,13 +394,20 @@ class ApprovalApprove(GenericAPIView[Any]):
 
 
 class ApprovalSendBack(GenericAPIView[Any]):
-    """A supervisor sends a waiting decision back, with reasons; the case stays."""
+    """A supervisor sends a waiting decision back, with reasons; the case stays, and the
+    caseworker may decide again."""
 
     serializer_class = SendBackSerializer
 
     @extend_schema(
         request=SendBackSerializer,
-        responses={200: CaseDetailSerializer, 400: None, 404: NOT_FOUND, 409: CONFLICT},
+        responses={
+            200: CaseDetailSerializer,
+            400: BAD_INPUT,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
     )
     def post(self, request: Request, approval_id: str) -> Response:
         serializer = SendBackSerializer(data=request.data)
@@ -267,20 +421,23 @@ class ApprovalSendBack(GenericAPIView[Any]):
 
 
 class CaseTasks(GenericAPIView[Any]):
-    """Tasks of a case, with their deadline."""
+    """Tasks of a case, with their deadline; open ones first, by due date."""
 
     serializer_class = TaskSerializer
+    pagination_class = None
 
-    @extend_schema(responses={200: TaskSerializer(many=True), 404: NOT_FOUND})
+    @extend_schema(responses={200: TaskSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
         _require(request.user)
-        case = queries.case_detail(request.user, case_id, audited=False)
+        case = queries.case_detail(request.user, case_id, view="tasks")
         return Response(TaskSerializer(case.tasks.all(), many=True).data)
 
     @extend_schema(
-        request=TaskSerializer, responses={201: TaskSerializer, 400: None, 404: NOT_FOUND}
+        request=TaskSerializer,
+        responses={201: TaskSerializer, 400: BAD_INPUT, 403: FORBIDDEN, 404: NOT_FOUND},
     )
     def post(self, request: Request, case_id: str) -> Response:
+        _require(request.user)
         serializer = TaskSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         task = actions.add_task(
@@ -297,21 +454,31 @@ class TaskDone(GenericAPIView[Any]):
 
     serializer_class = TaskSerializer
 
-    @extend_schema(request=None, responses={200: TaskSerializer, 404: NOT_FOUND})
+    @extend_schema(request=None, responses={200: TaskSerializer, 403: FORBIDDEN, 404: NOT_FOUND})
     def post(self, request: Request, task_id: str) -> Response:
+        _require(request.user)
         task = actions.complete_task(acting_user=request.user, task_id=task_id)
         return Response(TaskSerializer(task).data)
 
 
 class CaseNotes(GenericAPIView[Any]):
-    """Notes on a case."""
+    """Notes on a case, oldest first."""
 
     serializer_class = NoteSerializer
+    pagination_class = None
+
+    @extend_schema(responses={200: NoteSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND})
+    def get(self, request: Request, case_id: str) -> Response:
+        _require(request.user)
+        case = queries.case_detail(request.user, case_id, view="notes")
+        return Response(NoteSerializer(case.notes.all(), many=True).data)
 
     @extend_schema(
-        request=NoteSerializer, responses={201: NoteSerializer, 400: None, 404: NOT_FOUND}
+        request=NoteSerializer,
+        responses={201: NoteSerializer, 400: BAD_INPUT, 403: FORBIDDEN, 404: NOT_FOUND},
     )
     def post(self, request: Request, case_id: str) -> Response:
+        _require(request.user)
         serializer = NoteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         note = actions.add_note(
@@ -324,11 +491,20 @@ class CaseServices(GenericAPIView[Any]):
     """Services delivered to the person in this case."""
 
     serializer_class = ServiceSerializer
+    pagination_class = None
+
+    @extend_schema(responses={200: ServiceSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND})
+    def get(self, request: Request, case_id: str) -> Response:
+        _require(request.user)
+        case = queries.case_detail(request.user, case_id, view="services")
+        return Response(ServiceSerializer(case.services.all(), many=True).data)
 
     @extend_schema(
-        request=ServiceSerializer, responses={201: ServiceSerializer, 400: None, 404: NOT_FOUND}
+        request=ServiceSerializer,
+        responses={201: ServiceSerializer, 400: BAD_INPUT, 403: FORBIDDEN, 404: NOT_FOUND},
     )
     def post(self, request: Request, case_id: str) -> Response:
+        _require(request.user)
         serializer = ServiceSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -343,17 +519,34 @@ class CaseServices(GenericAPIView[Any]):
 
 
 class CaseDocuments(GenericAPIView[Any]):
-    """Uploads a document (multipart): PDF, JPEG or PNG, at most 10 MB, its type checked
-    by its content; stored outside the database under a random name."""
+    """The documents of a case. POST uploads one (multipart): PDF, JPEG or PNG, at most
+    10 MB, its type checked by its content; stored outside the database, under
+    $CROSSROADS_HOME/media/cases/ with a random name."""
 
     serializer_class = DocumentUploadSerializer
     parser_classes = [MultiPartParser, FormParser, JSONParser]
+    pagination_class = None
+
+    @extend_schema(
+        responses={200: CaseDocumentSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND}
+    )
+    def get(self, request: Request, case_id: str) -> Response:
+        _require(request.user)
+        case = queries.case_detail(request.user, case_id, view="documents")
+        return Response(CaseDocumentSerializer(case.documents.all(), many=True).data)
 
     @extend_schema(
         request={"multipart/form-data": DocumentUploadSerializer},
-        responses={201: CaseDocumentSerializer, 400: None, 404: NOT_FOUND, 413: None},
+        responses={
+            201: CaseDocumentSerializer,
+            400: BAD_INPUT,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            413: TOO_LARGE,
+        },
     )
     def post(self, request: Request, case_id: str) -> Response:
+        _require(request.user)
         try:
             document = actions.upload_document(
                 acting_user=request.user,
@@ -364,3 +557,33 @@ class CaseDocuments(GenericAPIView[Any]):
         except actions.DocumentTooLarge as exc:
             return Response(exc.errors, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
         return Response(CaseDocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+
+
+class CaseDocumentDownload(GenericAPIView[Any]):
+    """Downloads one document of the case (audited)."""
+
+    serializer_class = CaseDocumentSerializer
+
+    @extend_schema(
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="The file, as a download."
+            ),
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+        }
+    )
+    def get(self, request: Request, case_id: str, document_id: str) -> FileResponse:
+        _require(request.user)
+        case = queries.case_detail(request.user, case_id, audited=False)
+        document = case.documents.filter(pk=as_uuid(document_id)).first()
+        if document is None:
+            raise NotFound()
+        record(request.user, AuditAction.READ, document, detail={"case": str(case.pk)})
+        extension = (document.file.name or "").rsplit(".", 1)[-1]
+        return FileResponse(
+            document.file.open("rb"),
+            content_type=document.content_type,
+            as_attachment=True,
+            filename=f"{case.reference}-{str(document.pk)[:8]}.{extension}",
+        )

@@ -4,6 +4,7 @@ from . import api
 
 urlpatterns = [
     path("cases/", api.CaseListCreate.as_view(), name="api-cases"),
+    path("cases/queue/", api.WorkQueue.as_view(), name="api-case-queue"),
     path("cases/approvals/", api.ApprovalQueue.as_view(), name="api-case-approvals"),
     path(
         "cases/approvals/<str:approval_id>/approve/",
@@ -28,8 +29,15 @@ urlpatterns = [
         name="api-case-transition",
     ),
     path("cases/<str:case_id>/history/", api.CaseHistory.as_view(), name="api-case-history"),
+    path("cases/<str:case_id>/timeline/", api.CaseTimeline.as_view(), name="api-case-timeline"),
+    path("cases/<str:case_id>/household/", api.CaseHousehold.as_view(), name="api-case-household"),
     path("cases/<str:case_id>/tasks/", api.CaseTasks.as_view(), name="api-case-tasks"),
     path("cases/<str:case_id>/notes/", api.CaseNotes.as_view(), name="api-case-notes"),
     path("cases/<str:case_id>/services/", api.CaseServices.as_view(), name="api-case-services"),
     path("cases/<str:case_id>/documents/", api.CaseDocuments.as_view(), name="api-case-documents"),
+    path(
+        "cases/<str:case_id>/documents/<str:document_id>/",
+        api.CaseDocumentDownload.as_view(),
+        name="api-case-document",
+    ),
 ]

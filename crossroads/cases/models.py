@@ -48,6 +48,10 @@ class Case(models.Model):
     )
     #: name -> ISO date or date-time the step is due by
     deadlines = models.JSONField(_("deadlines"), default=dict, blank=True)
+    #: deadlines that passed before their step was made: the step was still made (a late
+    #: best-interests assessment is never refused) and stays flagged here for supervisors;
+    #: items {"deadline", "due", "step", "done_at"}
+    missed_deadlines = models.JSONField(_("missed deadlines"), default=list, blank=True)
     next_deadline = models.DateTimeField(null=True, blank=True)
     durable_solution = models.CharField(
         _("durable solution"), max_length=32, choices=DURABLE_SOLUTIONS, blank=True

@@ -9,12 +9,14 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from crossroads.core.exceptions import Conflict
 from crossroads.registry.queries import household_of
 
-from .access import access_case_by_id, case_roles, cases_visible_to
+from .access import access_case_by_id, case_roles, cases_visible_to, may_work_on_cases
 from .models import Approval, Case, Task
+from .rules import caseworkers_of, check_preconditions, transfer_agencies, type_for_pathway
 from .workflows import WORKFLOWS
-from .workflows.base import Transition
+from .workflows.base import SUPERVISOR, Transition
 
 
 def case_list(
@@ -37,8 +39,10 @@ def case_list(
     return queryset.order_by("-opened_at", "-id")
 
 
-def case_detail(user: Any, case_id: Any, *, audited: bool = True) -> Case:
-    case = access_case_by_id(user, case_id, audit_read=audited)
+def case_detail(user: Any, case_id: Any, *, audited: bool = True, view: str = "") -> Case:
+    """One case with all it shows; the read leaves one audit row (naming the part read:
+    history, tasks, documents…) unless the caller has just written it."""
+    case = access_case_by_id(user, case_id, audit_read=audited, view=view)
     return (
         Case.objects.filter(pk=case.pk)
         .select_related("person", "agency", "assignee", "opened_from", "opened_by")
@@ -62,20 +66,75 @@ def pending_approval(case: Case) -> Approval | None:
     return next((a for a in case.approvals.all() if a.status == Approval.Status.PENDING), None)
 
 
-def allowed_transitions(user: Any, case: Case) -> list[Transition]:
-    """The transitions this user may try now: the workflow's from this state, for the
-    user's roles. Safeguards and the type's rules are checked when one is made."""
+@dataclass
+class TransitionOption:
+    """A step of the case's table from its state, for this user: allowed now, or refused
+    now with the reason (a safeguard, a rule of the type) that making it would give."""
+
+    transition: Transition
+    allowed: bool
+    reason: str
+    waits_for_approval: bool
+    field_choices: dict[str, list[tuple[str, str]]]
+
+    def describe(self) -> dict[str, Any]:
+        item = self.transition.describe(self.field_choices)
+        item["waits_for_approval"] = self.waits_for_approval
+        return item
+
+
+def _field_choices(case: Case, t: Transition) -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for f in t.fields:
+        if f.kind == "agency":
+            out[f.name] = [(str(a.pk), a.name) for a in transfer_agencies(case)]
+        elif f.kind == "user":
+            out[f.name] = [
+                (u.username, u.get_full_name() or u.username)
+                for u in caseworkers_of(case.agency_id)
+            ]
+    return out
+
+
+def transition_options(user: Any, case: Case) -> list[TransitionOption]:
+    """The steps of the table from the case's state that the user's roles may make, each
+    checked now against the safeguards and the type's rules by the very functions the
+    transition action calls (`rules.check_preconditions`): a listed step is refused only
+    for its data or a change made meanwhile."""
     roles = case_roles(user, case)
+    workflow = WORKFLOWS[case.type]
     pending = Approval.objects.filter(case=case, status=Approval.Status.PENDING).first()
     if pending is not None:
-        # Only the supervisor's answer to the waiting decision (or the approval queue).
-        waiting = WORKFLOWS[case.type].transition(pending.transition)
-        return [waiting] if waiting is not None and "supervisor" in roles else []
-    return [
-        t
-        for t in WORKFLOWS[case.type].transitions
-        if t.allowed_from(case.state) and roles & t.roles
-    ]
+        # While a decision waits, only the supervisor's answer to it (or the queue).
+        waiting = workflow.transition(pending.transition)
+        candidates = [waiting] if waiting is not None and SUPERVISOR in roles else []
+    else:
+        candidates = [t for t in workflow.transitions if t.allowed_from(case.state)]
+    options = []
+    for t in candidates:
+        if not roles & t.roles:
+            continue
+        try:
+            check_preconditions(case, t)
+        except Conflict as refusal:
+            allowed, reason = False, refusal.message
+        else:
+            allowed, reason = True, ""
+        options.append(
+            TransitionOption(
+                transition=t,
+                allowed=allowed,
+                reason=reason,
+                waits_for_approval=t.approval and SUPERVISOR not in roles,
+                field_choices=_field_choices(case, t),
+            )
+        )
+    return options
+
+
+def allowed_transitions(user: Any, case: Case) -> list[TransitionOption]:
+    """The steps this user may make now, with what each requires."""
+    return [o for o in transition_options(user, case) if o.allowed]
 
 
 @dataclass
@@ -87,17 +146,18 @@ class QueueItem:
 
 
 def work_queue(user: Any) -> list[QueueItem]:
-    """The open cases of the user's agency that are the user's (or nobody's), overdue
-    first, then by the nearest deadline of the case or of an open task."""
+    """The open cases of the user's agency that are the user's (or nobody's; a
+    supervisor, who watches deadlines, sees all of them), overdue first, then by the
+    nearest deadline of the case or of an open task."""
     from django.db.models import Q
 
+    queryset = cases_visible_to(user).filter(agency_id=user.agency_id).exclude(state="closed")
+    if not user.has_role("supervisor"):
+        queryset = queryset.filter(Q(assignee_id=user.pk) | Q(assignee__isnull=True))
     cases = list(
-        cases_visible_to(user)
-        .filter(agency_id=user.agency_id)
-        .exclude(state="closed")
-        .filter(Q(assignee_id=user.pk) | Q(assignee__isnull=True))
-        .select_related("person", "assignee")
-        .prefetch_related(Prefetch("tasks", queryset=Task.objects.filter(done=False)))[:500]
+        queryset.select_related("person", "assignee").prefetch_related(
+            Prefetch("tasks", queryset=Task.objects.filter(done=False))
+        )[:500]
     )
     now = timezone.now()
     items = []
@@ -115,6 +175,17 @@ def work_queue(user: Any) -> list[QueueItem]:
     far = dt.datetime.max.replace(tzinfo=dt.UTC)
     items.sort(key=lambda i: (not i.overdue, i.due or far, i.case.opened_at))
     return items
+
+
+def referrals_waiting_for_a_case(user: Any) -> list[Any]:
+    """Referrals accepted by the user's agency whose pathway opens a case and from which
+    no case was opened yet: the door to the work queue."""
+    from crossroads.referrals.queries import referral_inbox
+
+    if not may_work_on_cases(user):
+        return []
+    accepted = referral_inbox(user, status="accepted").filter(cases__isnull=True)
+    return [r for r in accepted[:200] if type_for_pathway(r.pathway)]
 
 
 def approval_queue(user: Any) -> QuerySet[Approval]:

@@ -14,16 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import access_person_by_id
-from crossroads.accounts.models import Agency, User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput, NotFound
-from crossroads.referrals.models import Referral
+from crossroads.referrals.queries import referrals_visible_to
 
 from . import actions, queries
 from .access import case_roles, may_work_on_cases
 from .diagram import everywhere_transitions, state_diagram
 from .models import CaseDocument
+from .rules import as_uuid, type_for_pathway
 from .workflows import CASE_TYPE_CHOICES, WORKFLOWS
 from .workflows.base import DURABLE_SOLUTIONS, SOLUTION_STATUSES, SUPERVISOR
 
@@ -58,39 +58,39 @@ def work_queue(request: HttpRequest) -> HttpResponse:
         object_type="cases.case",
         detail={"ids": [str(i.case.pk) for i in items], "count": len(items)},
     )
-    return render(request, "cases/work_queue.html", {"items": items})
+    waiting = queries.referrals_waiting_for_a_case(request.user)
+    if waiting:
+        record(
+            request.user,
+            AuditAction.LIST,
+            object_type="referrals.referral",
+            detail={"ids": [str(r.pk) for r in waiting], "count": len(waiting)},
+        )
+    return render(
+        request,
+        "cases/work_queue.html",
+        {"items": items, "waiting_referrals": waiting},
+    )
 
 
 def _transition_forms(request: HttpRequest, case: Any) -> list[dict[str, Any]]:
-    allowed = queries.allowed_transitions(request.user, case)
-    agencies = None
-    users = None
+    """The next steps as forms: those allowed now, and those refused now with the reason
+    (a safeguard, a rule of the type), so the caseworker sees why a step is not there."""
     forms = []
-    for t in allowed:
-        fields = []
-        for f in t.fields:
-            item: dict[str, Any] = {"field": f, "options": list(f.choices)}
-            if f.kind == "agency":
-                if agencies is None:
-                    agencies = [
-                        (str(a.pk), a.name)
-                        for a in Agency.objects.filter(
-                            country_id=case.person.country_id, active=True, represents_state=""
-                        ).order_by("name")
-                    ]
-                item["options"] = agencies
-            if f.kind == "user":
-                if users is None:
-                    users = [
-                        (str(u.pk), u.get_full_name() or u.username)
-                        for u in User.objects.filter(
-                            agency_id=case.agency_id, is_active=True
-                        ).order_by("username")
-                        if u.has_role("caseworker", "supervisor", "partner")
-                    ]
-                item["options"] = users
-            fields.append(item)
-        forms.append({"t": t, "fields": fields})
+    for option in queries.transition_options(request.user, case):
+        fields = [
+            {"field": f, "options": option.field_choices.get(f.name, list(f.choices))}
+            for f in option.transition.fields
+        ]
+        forms.append(
+            {
+                "t": option.transition,
+                "fields": fields,
+                "allowed": option.allowed,
+                "reason": option.reason,
+                "waits": option.waits_for_approval,
+            }
+        )
     return forms
 
 
@@ -100,13 +100,15 @@ def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
     case = queries.case_detail(request.user, case_id)
     workflow = WORKFLOWS[case.type]
     roles = case_roles(request.user, case)
+    forms = _transition_forms(request, case)
     context = {
         "case": case,
         "workflow": workflow,
         "diagram": state_diagram(workflow, case.state),
         "everywhere": everywhere_transitions(workflow),
         "timeline": queries.timeline(case),
-        "forms": _transition_forms(request, case),
+        "forms": [f for f in forms if f["allowed"]],
+        "blocked": [f for f in forms if not f["allowed"]],
         "pending": queries.pending_approval(case),
         "can_work": bool(roles),
         "is_supervisor": SUPERVISOR in roles,
@@ -133,6 +135,13 @@ def case_transition(request: HttpRequest, case_id: str, name: str) -> HttpRespon
     except (InvalidInput, Conflict) as exc:
         _report(request, exc)
     else:
+        if case.agency_id != getattr(request.user, "agency_id", None):
+            messages.success(
+                request,
+                _("Case %(ref)s transferred to %(agency)s.")
+                % {"ref": case.reference, "agency": case.agency.name},
+            )
+            return redirect("cases:work_queue")
         if case.approvals.filter(status="pending").exists():
             messages.success(request, _("Sent to a supervisor for approval."))
         else:
@@ -228,7 +237,7 @@ def document_download(
 ) -> HttpResponse | FileResponse:
     _require(request.user)
     case = queries.case_detail(request.user, case_id, audited=False)
-    document = CaseDocument.objects.filter(pk=document_id, case=case).first()
+    document = CaseDocument.objects.filter(pk=as_uuid(document_id), case=case).first()
     if document is None:
         raise NotFound()
     record(request.user, AuditAction.READ, document, detail={"case": str(case.pk)})
@@ -282,10 +291,8 @@ def case_open(request: HttpRequest) -> HttpResponse:
     person_id = request.GET.get("person") or request.POST.get("person")
     if referral_id:
         referral = (
-            Referral.objects.filter(
-                pk=actions._uuid(referral_id),
-                to_agency_id=getattr(request.user, "agency_id", None),
-            )
+            referrals_visible_to(request.user)
+            .filter(pk=as_uuid(referral_id), to_agency_id=getattr(request.user, "agency_id", None))
             .select_related("person")
             .first()
         )
@@ -308,7 +315,7 @@ def case_open(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Case %(ref)s opened.") % {"ref": case.reference})
             return redirect("cases:case_detail", case_id=case.pk)
-    suggested = actions.type_for_pathway(referral.pathway) if referral else ""
+    suggested = type_for_pathway(referral.pathway) if referral else ""
     return render(
         request,
         "cases/case_open.html",

@@ -13,13 +13,30 @@ import pytest
 from conftest import PASSWORD
 
 CASE_PERSONAS: dict[str, tuple[str, str, list[str]]] = {
-    # name: (agency name, kind, roles); all in Kyrgyzstan
+    # name: (agency name, kind, roles); in Kyrgyzstan unless the name says otherwise
     "kg_child_caseworker": ("Child Protection Authority (KG)", "child_protection", ["caseworker"]),
     "kg_child_supervisor": ("Child Protection Authority (KG)", "child_protection", ["supervisor"]),
+    "kg_child_osh_caseworker": (
+        "Child Protection Department, Osh (KG)",
+        "child_protection",
+        ["caseworker"],
+    ),
     "kg_asylum_supervisor": ("Refugee department (KG)", "asylum_authority", ["supervisor"]),
     "kg_iom_partner": ("IOM Kyrgyzstan", "iom", ["partner"]),
     "kg_iom_supervisor": ("IOM Kyrgyzstan", "iom", ["partner", "supervisor"]),
     "kg_unhcr_supervisor": ("UNHCR Kyrgyzstan", "unhcr", ["partner", "supervisor"]),
+    "kg_ngo_partner": ("Red Crescent Society of Kyrgyzstan", "ngo", ["partner"]),
+    "kg_police_caseworker": ("Police, anti-trafficking unit (KG)", "police", ["caseworker"]),
+    "kg_embassy_af": ("Embassy of Afghanistan in Bishkek", "foreign_mission", ["partner"]),
+    # Pakistan's pack has no national asylum procedure: UNHCR runs refugee status
+    # determination under its mandate.
+    "pk_unhcr_caseworker": ("UNHCR Pakistan", "unhcr", ["caseworker"]),
+    "pk_unhcr_supervisor": ("UNHCR Pakistan", "unhcr", ["supervisor"]),
+    "pk_asylum_caseworker": (
+        "Commissionerate for Afghan Refugees (PK)",
+        "asylum_authority",
+        ["caseworker"],
+    ),
 }
 
 
@@ -27,8 +44,12 @@ def _make(name: str) -> Any:
     from crossroads.accounts.models import Agency, User
 
     agency_name, kind, roles = CASE_PERSONAS[name]
+    country = name[:2].upper()
+    defaults: dict[str, Any] = {"kind": kind}
+    if kind == "foreign_mission":
+        defaults["represents_state"] = "AF"
     agency, _ = Agency.objects.get_or_create(
-        country_id="KG", name=agency_name, defaults={"kind": kind}
+        country_id=country, name=agency_name, defaults=defaults
     )
     user = User.objects.filter(username=name).first()
     if user is None:

@@ -104,20 +104,36 @@ def test_asylum_appeal_within_the_deadline(
 
 
 def test_asylum_where_the_state_has_no_national_procedure_is_the_unhcr_mandate_variant(
-    kg_unhcr_partner, kg_border_officer, register, monkeypatch, referral, open_case
+    pk_unhcr_caseworker, pk_unhcr_supervisor, register, open_case
 ):
-    import dataclasses
+    # Pakistan's pack in force has no national asylum procedure: UNHCR decides refugee
+    # status under its mandate, and the case says so.
+    person = register(pk_unhcr_caseworker, nationalities=["AF"])
+    case = open_case(pk_unhcr_caseworker, person=person.pk, type="asylum")
+    assert case.get(pk_unhcr_caseworker)["variant"] == "unhcr_mandate"
+    case.ok(pk_unhcr_caseworker, "register_claim")
+    case.ok(
+        pk_unhcr_caseworker,
+        "record_interview",
+        interviewer="UNHCR eligibility officer",
+        interpreter_language="pus",
+        interview_record="Threatened by an armed group in Kunar.",
+    )
+    assert (
+        case.go(
+            pk_unhcr_caseworker, "decide", outcome="recognised", reasons="Well-founded fear."
+        ).status_code
+        == 202
+    )
+    case.approve_pending(pk_unhcr_supervisor)
+    case.ok(pk_unhcr_caseworker, "notify", date=days_ago(40))
+    case.ok(pk_unhcr_caseworker, "finalise")
+    assert case.ok(pk_unhcr_caseworker, "close")["state"] == "closed"
 
-    from crossroads.cases import actions
 
-    real = actions._pack
-
-    def without_procedure(country):
-        pack = real(country)
-        procedure = dataclasses.replace(pack.national_asylum_procedure, exists=False)
-        return dataclasses.replace(pack, national_asylum_procedure=procedure)
-
-    monkeypatch.setattr(actions, "_pack", without_procedure)
+def test_unhcr_runs_its_own_asylum_cases_as_the_mandate_variant_even_beside_a_national_procedure(
+    kg_border_officer, kg_unhcr_partner, register, referral, open_case
+):
     person = register(kg_border_officer)
     accepted = referral(kg_border_officer, person, "unhcr_mandate", kg_unhcr_partner)
     case = open_case(kg_unhcr_partner, referral=accepted.pk)

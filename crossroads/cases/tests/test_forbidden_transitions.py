@@ -108,15 +108,19 @@ def test_a_permit_only_when_granted_and_documents_only_when_eligible(cases_for):
     assert "granted" in case.refused(owner, "issue_permit", permit_number="1", expiry="2030-01-01")
 
 
-def test_a_caseworker_of_another_agency_who_sees_the_person_may_not_move_the_case(
-    kg_migration_caseworker, kg_asylum_caseworker, register, referral, open_case
+def test_another_agency_that_sees_the_person_neither_reads_nor_moves_the_case(
+    kg_migration_caseworker, kg_asylum_caseworker, register, referral, open_case, api
 ):
     person = register(kg_migration_caseworker)
     accepted = referral(kg_migration_caseworker, person, "asylum_procedure", kg_asylum_caseworker)
     case = open_case(kg_asylum_caseworker, referral=accepted.pk)
-    # The migration service registered the person, so it sees the case, but does not own it.
-    assert case.get(kg_migration_caseworker)["state"] == "open"
-    assert "owns the case" in case.refused(kg_migration_caseworker, "register_claim")
+    # The migration service registered the person and sees them, but the asylum case is
+    # the asylum authority's: for the migration service it does not exist.
+    client = api(kg_migration_caseworker)
+    assert client.get(f"/api/v1/cases/{case.id}/").status_code == 404
+    assert client.get(f"/api/v1/cases/{case.id}/transitions/").status_code == 404
+    assert case.go(kg_migration_caseworker, "register_claim", version=1).status_code == 404
+    assert client.get(f"/api/v1/cases/?person={person.pk}").json()["count"] == 0
 
 
 def test_an_officer_may_not_work_on_cases_at_all(

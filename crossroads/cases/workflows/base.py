@@ -45,10 +45,22 @@ SOLUTION_STATUSES = (
 )
 
 
+#: what each field kind is in JSON, for the API's description of a transition
+KIND_HELP = {
+    "text": "string",
+    "date": "string, ISO 8601 date (YYYY-MM-DD)",
+    "choice": "string, one of `choices`",
+    "boolean": "boolean; when required it must be true (a confirmation)",
+    "number": "number, zero or more",
+    "agency": "string, the id (UUID) of an agency of the state, one of `choices`",
+    "user": "string, the username of a caseworker, one of `choices` for your own agency",
+}
+
+
 @dataclass(frozen=True)
 class Field:
     """One thing a transition requires. `kind`: text, date, choice, boolean (must be
-    true when required: a confirmation), number, agency, user."""
+    true when required: a confirmation), number, agency (its id), user (a username)."""
 
     name: str
     kind: str
@@ -56,15 +68,21 @@ class Field:
     required: bool = True
     choices: tuple[tuple[str, str | Promise], ...] = ()
 
-    def describe(self) -> dict[str, Any]:
+    def describe(
+        self, choices: list[tuple[str, str]] | tuple[tuple[str, str | Promise], ...] | None = None
+    ) -> dict[str, Any]:
+        """Machine-readable: name, type, label, whether required, and for a choice (or
+        an agency or user, given by the caller) the codes allowed and their labels."""
         item: dict[str, Any] = {
             "name": self.name,
             "type": self.kind,
             "label": str(self.label),
             "required": self.required,
         }
-        if self.choices:
-            item["choices"] = [code for code, _label in self.choices]
+        options = self.choices if choices is None else choices
+        if options or self.kind in ("choice", "agency", "user"):
+            item["choices"] = [code for code, _label in options]
+            item["choice_labels"] = {code: str(label) for code, label in options}
         return item
 
 
@@ -99,16 +117,20 @@ class Transition:
             return self.outcome_targets[outcome]
         return self.target or state
 
-    def describe(self) -> dict[str, Any]:
+    def describe(
+        self, field_choices: Mapping[str, list[tuple[str, str]]] | None = None
+    ) -> dict[str, Any]:
+        choices = field_choices or {}
         return {
             "name": self.name,
             "description": str(self.description),
             "from": list(self.sources),
             "to": self.target or STAY,
+            "outcome_targets": dict(self.outcome_targets),
             "roles": sorted(self.roles),
             "approval": self.approval,
             "safeguard_check": self.guard.value if self.guard else None,
-            "fields": [f.describe() for f in self.fields],
+            "fields": [f.describe(choices.get(f.name)) for f in self.fields],
         }
 
 
