@@ -260,9 +260,15 @@ class Population:
         self.next_person = 0
         self.next_household = 0
 
-    def _given(self, culture: str, sex: str) -> Name:
+    def _given(self, culture: str, sex: str, avoid: set[str] | None = None) -> Name:
         key = culture + sex
-        return self.rng.choices(self.t.given[key], self.t.given_weights[key])[0]
+        name = self.rng.choices(self.t.given[key], self.t.given_weights[key])[0]
+        # Parents rarely give two children, or a child and a parent, the same name: redraw.
+        for _ in range(20):
+            if not avoid or name.key not in avoid:
+                break
+            name = self.rng.choices(self.t.given[key], self.t.given_weights[key])[0]
+        return name
 
     def _affix(self, culture: str, fieldname: str) -> Affix:
         options = self.t.affixes[(culture, fieldname)]
@@ -341,6 +347,7 @@ class Population:
             birth=self._date(mother_year),
         )
         members.append(mother)
+        used = {father.given.key, mother.given.key}
         children = rng.choices((0, 1, 2, 3, 4, 5, 6), (10, 18, 22, 20, 14, 9, 7))[0]
         year = mother_year + rng.randint(18, 26)
         for _ in range(children):
@@ -353,7 +360,7 @@ class Population:
                 culture,
                 "child",
                 sex,
-                given=self._given(culture, sex),
+                given=self._given(culture, sex, used),
                 father=father.given,
                 family_root=family_root,
                 family_list=family_list,
@@ -362,11 +369,11 @@ class Population:
                 birth=self._date(year),
             )
             members.append(child)
+            used.add(child.given.key)
             if rng.random() < P_TWIN:
                 twin_sex = rng.choice("MF")
-                given = self._given(culture, twin_sex)
-                while given.key == child.given.key:
-                    given = self._given(culture, twin_sex)
+                given = self._given(culture, twin_sex, used)
+                used.add(given.key)
                 members.append(
                     self._person(
                         hid,
