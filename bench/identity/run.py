@@ -231,6 +231,7 @@ def markdown_table(result: dict[str, Any]) -> str:
         "batch records/s",
         lambda s, c: _num(c["records"] / s["dedupe"]["wall_seconds"]),
     )
+    row("batch CPU time (s, user+system)", lambda s, c: _num(s["dedupe"]["cpu_seconds"], 1))
     row("batch peak RSS (MB)", lambda s, c: _num(s["dedupe"]["peak_rss_mb"]))
     return "\n".join(lines)
 
@@ -253,7 +254,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, help="directory for data and outputs")
     parser.add_argument("--smoke", action="store_true", help="a few hundred records, quick")
+    parser.add_argument(
+        "--report", nargs="+", type=Path, help="re-print the tables of existing results.json files"
+    )
     args = parser.parse_args(argv)
+    if args.report:
+        for path in args.report:
+            print(markdown_table(json.loads(path.read_text(encoding="utf-8"))) + "\n")
+        return 0
     systems = (args.systems or ("engine,splink" if splink_available() else "engine")).split(",")
     if "splink" in systems and not splink_available():
         parser.error("splink is not installed: pip install -e '.[bench]'")
