@@ -4,6 +4,7 @@ from crossroads.accounts import api as accounts_api
 from crossroads.audit import api as audit_api
 from crossroads.referrals import export_api
 from crossroads.registry import api as registry_api
+from crossroads.statistics import api as statistics_api
 
 urlpatterns = [
     path("auth/token/", accounts_api.TokenView.as_view(), name="api-token"),
@@ -20,6 +21,7 @@ urlpatterns = [
         name="api-person-export",
     ),
     path("audit/", audit_api.AuditTrail.as_view(), name="api-audit"),
+    path("statistics/", statistics_api.Statistics.as_view(), name="api-statistics"),
     path("", include("crossroads.screening.api_urls")),
     path("", include("crossroads.referrals.api_urls")),
     path("", include("crossroads.cases.api_urls")),

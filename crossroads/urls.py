@@ -25,3 +25,9 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]
+
+# Under /api/ these answer JSON; everywhere else, the site's own pages.
+handler400 = "crossroads.core.views.bad_request"
+handler403 = "crossroads.core.views.permission_denied"
+handler404 = "crossroads.core.views.not_found"
+handler500 = "crossroads.core.views.server_error"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import caches
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -9,8 +10,10 @@ from rest_framework import generics, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
+from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
+
+from crossroads.core.authentication import LanguageTokenAuthentication
 
 from .actions import issue_token, revoke_token
 from .models import Agency, Country
@@ -22,21 +25,52 @@ from .serializers import (
 )
 
 
-class TokenThrottle(AnonRateThrottle):
+class _AddressThrottle(SimpleRateThrottle):
+    """Counted per client address, in a cache that every server process shares."""
+
+    cache = caches["throttle"]
+    num_requests: int
+    duration: int
+
+    def get_cache_key(self, request: Request, view: Any) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class TokenThrottle(_AddressThrottle):
+    """Every request for a token, from one address: a whole office behind one address
+    can still sign in, a flood cannot."""
+
     scope = "token"
 
 
+class TokenFailureThrottle(_AddressThrottle):
+    """Wrong passwords from one address: guessing stops after a few tries a minute.
+    A request is counted here only once it has failed (`failed`)."""
+
+    scope = "token_failures"
+
+    def allow_request(self, request: Request, view: Any) -> bool:
+        self.key = self.get_cache_key(request, view)
+        self.now = self.timer()
+        self.history = [t for t in self.cache.get(self.key, []) if t > self.now - self.duration]
+        return len(self.history) < self.num_requests
+
+    def failed(self, request: Request) -> None:
+        self.allow_request(request, None)
+        self.cache.set(self.key, [self.now, *self.history], self.duration)
+
+
 class TokenView(APIView):
-    """Exchange a username and password for an API token; DELETE revokes your token."""
+    """`POST` exchanges a username and password for an API token (anyone may ask; wrong
+    credentials answer 400; requests and failures are rate-limited per address, 429).
+    `DELETE` revokes the token it is called with: it stops working at once."""
 
     permission_classes = [AllowAny]
     authentication_classes: list[Any] = []
-    throttle_classes = [TokenThrottle]
+    throttle_classes = [TokenThrottle, TokenFailureThrottle]
 
     def get_authenticators(self) -> list[Any]:
         if self.request is not None and self.request.method == "DELETE":
-            from crossroads.core.authentication import LanguageTokenAuthentication
-
             return [LanguageTokenAuthentication()]
         return []
 
@@ -45,9 +79,17 @@ class TokenView(APIView):
             return [IsAuthenticated()]
         return [AllowAny()]
 
+    def get_throttles(self) -> list[Any]:
+        if self.request is not None and self.request.method == "DELETE":
+            return []
+        return super().get_throttles()
+
     @extend_schema(
         request=TokenRequestSerializer,
-        responses={200: TokenSerializer, 400: OpenApiResponse(description="Wrong credentials")},
+        responses={
+            200: TokenSerializer,
+            400: OpenApiResponse(description="Wrong credentials, or a field missing."),
+        },
         auth=[],
     )
     def post(self, request: Request) -> Response:
@@ -55,13 +97,16 @@ class TokenView(APIView):
         serializer.is_valid(raise_exception=True)
         token = issue_token(request=request._request, **serializer.validated_data)
         if token is None:
+            for throttle in self.get_throttles():
+                if isinstance(throttle, TokenFailureThrottle):
+                    throttle.failed(request)
             return Response(
                 {"non_field_errors": [_("Unable to log in with the given username and password.")]},
                 status=status.HTTP_400_BAD_REQUEST,
             )
         return Response({"token": token})
 
-    @extend_schema(responses={204: None})
+    @extend_schema(request=None, responses={204: None})
     def delete(self, request: Request) -> Response:
         revoke_token(acting_user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)

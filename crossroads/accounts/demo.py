@@ -175,7 +175,9 @@ def _seed_users(password: str) -> list[str]:
             user.agency = agency
             user.roles = [role.value]
             user.is_staff = role == Role.ADMIN
-            user.language = "ru" if role in (Role.OFFICER, Role.SUPERVISOR) else "en"
+            # No language of their own: pages and API messages follow the browser's
+            # Accept-Language until the user picks one.
+            user.language = ""
             if created or not user.check_password(password):
                 user.set_password(password)
             user.save()

@@ -97,11 +97,13 @@ class User(AbstractUser):
         related_name="users",
     )
     roles = models.JSONField(_("roles"), default=list, blank=True)
+    # Blank: no setting of their own, so the browser's Accept-Language decides (api.md).
     language = models.CharField(
         _("language"),
         max_length=8,
         choices=[("en", "English"), ("ru", "Русский")],
-        default="en",
+        blank=True,
+        default="",
     )
 
     class Meta:

@@ -14,7 +14,6 @@ from crossroads.access.gate import role_allows
 
 from .actions import set_language
 from .forms import LanguageForm
-from .queries import registrations_by_sex
 from .vocab import Role
 
 
@@ -24,9 +23,13 @@ def home(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     context: dict[str, Any] = {
         "roles": [Role(r).label for r in user.roles if r in Role.values],
-        "statistics": registrations_by_sex(user) if role_allows(user, "view_statistics") else None,
         "recent": None,
     }
+    if role_allows(user, "view_statistics") and user.country_id is not None:
+        from crossroads.statistics.display import figures_context
+        from crossroads.statistics.queries import state_statistics
+
+        context.update(figures_context(state_statistics(user)))
     if role_allows(user, "view_person"):
         from crossroads.registry.queries import person_list
 

@@ -2,40 +2,47 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from crossroads.core.exceptions import InvalidInput
-
 from .models import AuditAction
-from .queries import trail_of_person
+from .queries import record_type, trail_of_record
 from .serializers import AuditEventSerializer
 from .writer import record
 
 
 class AuditTrail(GenericAPIView[Any]):
-    """The trail of one record (`?record=<person id>`), for supervisors of an agency that
-    may see it. Reading the trail is itself audited."""
+    """The trail of one record (`?record=<id>`: a person, screening, safeguard, referral,
+    consent or case), newest first: who read, created, changed or exported it, when and
+    from where. A person's trail takes in the records about them. Supervisors only, of an
+    agency that may see the person; reading the trail is itself audited."""
 
     serializer_class = AuditEventSerializer
 
     @extend_schema(
-        parameters=[OpenApiParameter("record", str, required=True)],
-        responses={200: AuditEventSerializer(many=True)},
+        parameters=[
+            OpenApiParameter(
+                "record", OpenApiTypes.UUID, required=True, description="The record's id"
+            )
+        ],
+        responses={
+            200: AuditEventSerializer(many=True),
+            400: OpenApiResponse(description="`record` missing, or not a UUID."),
+            403: OpenApiResponse(description="Only supervisors read the audit trail."),
+            404: OpenApiResponse(description="No such record, or not one you may see."),
+        },
     )
     def get(self, request: Request) -> Response:
         record_id = request.query_params.get("record", "")
-        if not record_id:
-            raise InvalidInput({"record": [_("This field is required.")]})
-        events = trail_of_person(request.user, record_id)
+        events = trail_of_record(request.user, record_id)
         page = self.paginate_queryset(events)
         record(
             request.user,
             AuditAction.READ,
-            object_type="registry.person",
+            object_type=record_type(record_id),
             object_id=record_id,
             detail={"view": "audit_trail"},
         )

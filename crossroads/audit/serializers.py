@@ -6,10 +6,12 @@ from .models import AuditEvent
 
 
 class AuditEventSerializer(serializers.ModelSerializer[AuditEvent]):
+    """One row of the trail. Rows name records by id and hold no personal data; a list or
+    search row names the ids it showed (`detail.ids`)."""
+
     class Meta:
         model = AuditEvent
         fields = [
-            "id",
             "at",
             "actor_username",
             "agency_id",

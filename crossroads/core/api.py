@@ -3,11 +3,13 @@ into status codes."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rest_framework import exceptions as drf_exceptions
 from rest_framework import status
 from rest_framework.pagination import PageNumberPagination
@@ -37,8 +39,22 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response(exc.errors, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, RequestDataTooBig):
         return Response(
-            {"non_field_errors": [_("The request is too large.")]},
+            {"detail": _("The request is too large.")},
             status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    if isinstance(exc, drf_exceptions.Throttled):
+        wait = max(1, math.ceil(getattr(exc, "wait", None) or 1))
+        return Response(
+            {
+                "detail": ngettext(
+                    "Too many requests. Try again in %(seconds)d second.",
+                    "Too many requests. Try again in %(seconds)d seconds.",
+                    wait,
+                )
+                % {"seconds": wait}
+            },
+            status=status.HTTP_429_TOO_MANY_REQUESTS,
+            headers={"Retry-After": str(wait)},
         )
     if isinstance(exc, drf_exceptions.ParseError):
         return Response(

@@ -45,6 +45,6 @@ class BadInputMiddleware:
         if isinstance(exception, RequestDataTooBig):
             message = _("The request is too large.")
             if request.path.startswith("/api/"):
-                return JsonResponse({"non_field_errors": [message]}, status=413)
+                return JsonResponse({"detail": message}, status=413)
             return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
         return None

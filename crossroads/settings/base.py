@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "crossroads.referrals",
     "crossroads.cases",
     "crossroads.identity",
+    "crossroads.statistics",
 ]
 
 MIDDLEWARE = [
@@ -138,11 +139,15 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "crossroads.core.api.Pagination",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "crossroads.core.schema.CrossroadsAutoSchema",
     "EXCEPTION_HANDLER": "crossroads.core.api.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
+    # Tokens: every request from one address, and the failed ones (password guessing).
+    "DEFAULT_THROTTLE_RATES": {"token": "60/min", "token_failures": "10/min"},
+    # Behind a reverse proxy, the number of proxies whose X-Forwarded-For is trusted;
+    # 0: the connecting address, which a client cannot forge.
+    "NUM_PROXIES": int(os.environ.get("CROSSROADS_NUM_PROXIES", "0")),
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 
@@ -171,7 +176,14 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Rate limits must hold across every server process, so they live on disk.
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(CROSSROADS_HOME / "cache" / "throttle"),
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -11,3 +11,10 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 AUDIT_FLUSH_ALLOWED = True
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "throttle",
+    },
+}

@@ -111,15 +111,3 @@ def test_the_fonts_are_served_by_the_app_itself(client):
     css = Path(finders.find("crossroads/app.css")).read_text(encoding="utf-8")
     assert "http" not in css
     assert "fonts/NotoNaskhArabic-Regular.woff2" in css
-
-
-def test_the_analyst_home_shows_counts_with_small_cells_suppressed(
-    kg_border_officer, kg_analyst, register, web
-):
-    for _ in range(6):
-        register(kg_border_officer, sex="female")
-    register(kg_border_officer, sex="male")
-    page = web(kg_analyst).get("/").content.decode()
-    assert "<td>female</td><td>6</td>" in page
-    assert "<td>male</td><td>&lt;5</td>" in page
-    assert "Toktogulov" not in page

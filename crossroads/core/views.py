@@ -1,0 +1,40 @@
+"""Django's own error pages, answered in JSON under `/api/`: a client of the API never
+has to parse an HTML page, whether the path is unknown, the request malformed or the
+server at fault."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from django.views import defaults
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def bad_request(request: HttpRequest, exception: Any = None) -> HttpResponse:
+    if _is_api(request):
+        return JsonResponse({"detail": _("The request is malformed.")}, status=400)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request: HttpRequest, exception: Any = None) -> HttpResponse:
+    if _is_api(request):
+        return JsonResponse({"detail": _("Your role does not allow this.")}, status=403)
+    return defaults.permission_denied(request, exception)
+
+
+def not_found(request: HttpRequest, exception: Any = None) -> HttpResponse:
+    if _is_api(request):
+        # The same body as a record that does not exist, or that the caller may not see.
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if _is_api(request):
+        return JsonResponse({"detail": _("Something went wrong on the server.")}, status=500)
+    return defaults.server_error(request)
