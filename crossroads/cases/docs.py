@@ -53,7 +53,12 @@ def workflow_tables() -> str:
                     who += " (a caseworker's waits for supervisor approval)"
                 guard = f"`{t.guard.value}`" if t.guard else "—"
                 if t.name == "order_detention":
-                    guard += ", `detain`; after `consider_alternatives`"
+                    guard += (
+                        ", `detain`, `treat_as_adult`; after `consider_alternatives`; "
+                        "never a child on record"
+                    )
+                if workflow.type == "return" and t.name == "reopen":
+                    guard = "`open_return_case`"
                 out.append(
                     f"| `{t.name}` | {_sources(t)} | {_target(t)} | {who} | {_requires(t)} "
                     f"| {guard} | {t.description} |"

@@ -1,12 +1,14 @@
-"""A caseworker of the child-protection authority, in a real browser, takes an accepted
-referral, opens a child-protection case and runs it to a best-interests determination,
-which her supervisor approves from the approval queue."""
+"""A caseworker of the child-protection authority, in a real browser, takes the referral
+the border officer sent (accepts it in her inbox, opens the case from her work queue) and
+runs the case to a best-interests determination, which her supervisor approves from the
+approval queue."""
 
 from __future__ import annotations
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from crossroads.cases.tests.conftest import UNACCOMPANIED_CHILD, _make
 
@@ -40,26 +42,49 @@ def _restore_the_cast_after_the_flush(django_db_blocker):
                 user.save()
 
 
-def _open_all_steps(browser):
-    browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
+def _wait(browser, condition):
+    """Wait for a condition on the next page: an element of the page being left may go
+    stale while it is read, which only means the new page is not there yet."""
+    return WebDriverWait(browser, 20, ignored_exceptions=[StaleElementReferenceException]).until(
+        condition
+    )
+
+
+def _state(browser):
+    return browser.find_element(By.ID, "case-state").get_attribute("data-state")
+
+
+def _click_and_wait_for_the_next_page(browser, element):
+    page = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+    _wait(browser, lambda b: _is_stale(page))
+
+
+def _is_stale(element):
+    try:
+        element.tag_name  # noqa: B018 - touching it raises once the page is gone
+    except StaleElementReferenceException:
+        return True
+    return False
 
 
 def _step(browser, name, **fields):
-    _open_all_steps(browser)
+    """Fill the form of the step `name` on the case page and make it."""
+    browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
     for field, value in fields.items():
         element = browser.find_element(By.ID, f"id_{name}-{field}")
         if element.tag_name == "select":
             Select(element).select_by_value(value)
         else:
             element.send_keys(value)
-    browser.find_element(By.ID, f"do-{name}").click()
-    browser.find_element(By.CSS_SELECTOR, ".messages")
+    _click_and_wait_for_the_next_page(browser, browser.find_element(By.ID, f"do-{name}"))
+    return browser.find_element(By.CSS_SELECTOR, ".messages").text
 
 
 def test_a_child_protection_caseworker_runs_a_case_to_a_best_interests_determination(
     kg_border_officer, login, live_server
 ):
-    from crossroads.referrals.actions import accept_referral, send_referral
+    from crossroads.referrals.actions import send_referral
     from crossroads.registry.actions import PersonData, register_person
     from crossroads.screening.actions import screen_person
 
@@ -81,37 +106,51 @@ def test_a_child_protection_caseworker_runs_a_case_to_a_best_interests_determina
         priority="urgent",
         to_agency_id=caseworker.agency_id,
     )
-    accept_referral(acting_user=caseworker, referral_id=referral.pk)
 
+    # The caseworker takes the referral: accepts it, then opens the case from her queue.
     browser = login("kg_child_caseworker")
-    browser.get(f"{live_server.url}/cases/open/?referral={referral.pk}")
+    browser.get(f"{live_server.url}/referrals/{referral.pk}/")
+    _click_and_wait_for_the_next_page(browser, browser.find_element(By.ID, "accept-referral"))
+    assert "accepted" in browser.find_element(By.CSS_SELECTOR, ".messages").text.lower()
+    browser.get(f"{live_server.url}/cases/")
+    _click_and_wait_for_the_next_page(
+        browser, browser.find_element(By.ID, f"open-case-{referral.pk}")
+    )
     assert referral.reference in browser.page_source
-    browser.find_element(By.ID, "open-case-button").click()
-    state = browser.find_element(By.ID, "case-state")
-    assert state.get_attribute("data-state") == "open"
+    _click_and_wait_for_the_next_page(browser, browser.find_element(By.ID, "open-case-button"))
+    assert _state(browser) == "open"
     assert browser.find_element(By.CSS_SELECTOR, "svg.workflow")
     case_url = browser.current_url
 
-    _step(browser, "assess_best_interests", assessment="Alone since Osh; wants to study.")
-    _step(browser, "appoint_guardian", guardian="N. Abdyrakhmanova")
-    _step(browser, "arrange_care", arrangement="Foster family in Bishkek")
-    _step(browser, "start_tracing")
-    assert browser.find_element(By.ID, "case-state").get_attribute("data-state") == "tracing"
-    _step(
+    for name, fields, state in [
+        ("assess_best_interests", {"assessment": "Alone since Osh; wants to study."}, "assessed"),
+        ("appoint_guardian", {"guardian": "N. Abdyrakhmanova"}, "guardian_appointed"),
+        ("arrange_care", {"arrangement": "Foster family in Bishkek"}, "care_arranged"),
+        ("start_tracing", {}, "tracing"),
+    ]:
+        _step(browser, name, **fields)
+        assert _state(browser) == state, name
+    # The child's case is not closed before the determination: no such step is offered.
+    assert 'id="transition-close"' not in browser.page_source
+    message = _step(
         browser,
         "determine_best_interests",
         panel="Panel of three",
         durable_solution="local_integration",
         reasons="No traceable family; settled at school.",
     )
-    assert "Sent to a supervisor for approval." in browser.page_source
+    assert "Sent to a supervisor for approval." in message
     assert browser.find_element(By.ID, "pending-approval")
-    assert browser.find_element(By.ID, "case-state").get_attribute("data-state") == "tracing"
+    assert _state(browser) == "tracing"
 
     browser = login("kg_child_supervisor")
     browser.get(f"{live_server.url}/cases/approvals/")
-    browser.find_element(By.CSS_SELECTOR, ".approval button.approve").click()
+    assert "determine_best_interests" in browser.find_element(By.CSS_SELECTOR, ".approval").text
+    _click_and_wait_for_the_next_page(
+        browser, browser.find_element(By.CSS_SELECTOR, ".approval button.approve")
+    )
     assert "Approved" in browser.find_element(By.CSS_SELECTOR, ".messages").text
     browser.get(case_url)
-    assert browser.find_element(By.ID, "case-state").get_attribute("data-state") == "determined"
+    assert _state(browser) == "determined"
     assert "local integration" in browser.find_element(By.ID, "durable-solution").text
+    assert browser.find_element(By.ID, "transition-close")

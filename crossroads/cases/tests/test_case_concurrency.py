@@ -115,3 +115,94 @@ def test_durable_solution_progress_is_tracked_on_protection_cases_only(
         format="json",
     )
     assert response.status_code == 400
+
+
+def test_two_caseworkers_make_the_same_step_from_the_same_version_and_the_second_is_told(
+    kg_migration_caseworker, colleague, register, open_case
+):
+    person = register(kg_migration_caseworker)
+    case = open_case(kg_migration_caseworker, person=person.pk, type="return")
+    read_by_both = case.get(kg_migration_caseworker)["version"]
+    first = case.go(
+        kg_migration_caseworker,
+        "consider_alternatives",
+        version=read_by_both,
+        alternatives="Reporting twice a week serves.",
+    )
+    assert first.status_code == 200
+    second = case.go(
+        colleague, "consider_alternatives", version=read_by_both, alternatives="Bail serves."
+    )
+    assert second.status_code == 409
+    body = second.json()
+    assert "not allowed from the state" in body["detail"] or "someone else" in body["detail"]
+    assert body["current"]["state"] == "alternatives_considered"
+    rows = CaseTransition.objects.filter(case_id=case.id, name="consider_alternatives")
+    assert [r.data["alternatives"] for r in rows] == ["Reporting twice a week serves."]
+
+
+def test_a_stale_page_form_is_refused_with_a_clear_message_and_nothing_is_lost(
+    kg_migration_caseworker, colleague, register, open_case, client
+):
+    person = register(kg_migration_caseworker)
+    case = open_case(kg_migration_caseworker, person=person.pk, type="regularisation")
+    version = Case.objects.get(pk=case.id).version
+    client.force_login(kg_migration_caseworker)
+    client.post(f"/cases/{case.id}/edit/", {"version": version, "summary": "First."})
+    client.force_login(colleague)
+    response = client.post(
+        f"/cases/{case.id}/edit/", {"version": version, "summary": "Second."}, follow=True
+    )
+    assert "changed by someone else" in response.content.decode()
+    assert Case.objects.get(pk=case.id).summary == "First."
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_requests_at_the_same_moment_one_wins_and_the_other_gets_409(
+    kg_migration_caseworker, colleague, register
+):
+    """Two threads, each its own connection and transaction, post the same step from the
+    same version at once: the row lock (PostgreSQL) or the immediate write transaction
+    (SQLite) lets exactly one through; the other sees the new version and is refused."""
+    import threading
+
+    from django.db import connection, connections
+
+    from crossroads.cases import actions
+    from crossroads.core.exceptions import Conflict
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("an in-memory SQLite database is one connection; run on a file or PostgreSQL")
+    person = register(kg_migration_caseworker)
+    case = actions.open_case(
+        acting_user=kg_migration_caseworker, person_id=person.pk, type="return"
+    )
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def attempt(user, text):
+        try:
+            barrier.wait()
+            actions.transition_case(
+                acting_user=user,
+                case_id=case.pk,
+                name="consider_alternatives",
+                version=case.version,
+                data={"alternatives": text},
+            )
+            outcomes.append("ok")
+        except Conflict:
+            outcomes.append("conflict")
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=attempt, args=(kg_migration_caseworker, "A")),
+        threading.Thread(target=attempt, args=(colleague, "B")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["conflict", "ok"]
+    assert CaseTransition.objects.filter(case_id=case.pk, name="consider_alternatives").count() == 1

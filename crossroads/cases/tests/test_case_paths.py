@@ -331,3 +331,93 @@ def test_withdraw_records_the_withdrawal_and_closes(kg_migration_caseworker, reg
     )
     assert closed["state"] == "closed"
     assert Case.objects.get(pk=case.id).closed_from == "open"
+
+
+def test_regularisation_from_a_referral_to_closure(
+    kg_border_officer, kg_migration_caseworker, register, referral, open_case
+):
+    person = register(kg_border_officer)
+    accepted = referral(kg_border_officer, person, "regularisation", kg_migration_caseworker)
+    case = open_case(kg_migration_caseworker, referral=accepted.pk)
+    case.ok(kg_migration_caseworker, "check_eligibility", years_in_country=5)
+    row = CaseTransition.objects.get(case_id=case.id, name="check_eligibility")
+    assert row.data["pack"] == "KG-2026-01-01" and row.data["pack_effective_from"] == "2026-01-01"
+    assert row.data["rule"] == "regularisation_min_years" and row.data["eligible"] is True
+    case.ok(kg_migration_caseworker, "complete_documents")
+    case.ok(kg_migration_caseworker, "decide", outcome="granted", reasons="Five years' stay.")
+    permit = case.ok(
+        kg_migration_caseworker, "issue_permit", permit_number="KG-P-2", expiry="2030-01-31"
+    )
+    assert permit["state"] == "permit_issued"
+    assert case.ok(kg_migration_caseworker, "close")["state"] == "closed"
+    assert states(case.id) == [
+        "open",
+        "eligibility_checked",
+        "documents_complete",
+        "decided",
+        "permit_issued",
+        "closed",
+    ]
+
+
+def test_return_from_a_referral_to_removal_and_closure(
+    kg_border_officer, kg_migration_caseworker, register, referral, open_case
+):
+    person = register(kg_border_officer)
+    accepted = referral(kg_border_officer, person, "return_procedure", kg_migration_caseworker)
+    case = open_case(kg_migration_caseworker, referral=accepted.pk)
+    case.ok(kg_migration_caseworker, "consider_alternatives", alternatives="Reporting serves.")
+    case.ok(
+        kg_migration_caseworker,
+        "issue_return_decision",
+        legal_basis="Law on External Migration art. 40",
+        appeal_informed=True,
+        appeal_deadline=days_ago(1),
+    )
+    assert "deadline" in case.refused(kg_migration_caseworker, "lodge_appeal")
+    case.ok(kg_migration_caseworker, "remove", date=days_ago(0), legal_basis="art. 40")
+    assert case.ok(kg_migration_caseworker, "close")["state"] == "closed"
+    assert states(case.id) == ["open", "alternatives_considered", "decided", "removed", "closed"]
+
+
+def test_a_voluntary_return_through_the_pages_from_the_referral_to_closure(
+    kg_migration_caseworker, kg_iom_partner, register, referral, web
+):
+    person = register(kg_migration_caseworker)
+    accepted = referral(
+        kg_migration_caseworker, person, "assisted_voluntary_return", kg_iom_partner
+    )
+    client = web(kg_iom_partner)
+    queue = client.get("/cases/").content.decode()
+    assert f"/cases/open/?referral={accepted.pk}" in queue
+    opened = client.post(
+        f"/cases/open/?referral={accepted.pk}",
+        {"type": "voluntary_return", "summary": "Wants home"},
+    )
+    case = Case.objects.get(opened_from=accepted)
+    assert opened["Location"] == f"/cases/{case.pk}/"
+    steps = [
+        ("counsel", {"counselling_notes": "Options explained in Dari."}),
+        ("record_informed_consent", {"consent_signed": "true", "consent_date": days_ago(1)}),
+        ("obtain_travel_documents", {"travel_document": "laissez-passer"}),
+        ("depart", {"date": days_ago(0)}),
+        ("follow_up", {"reintegration": "Small business grant in Herat"}),
+        ("close", {"reasons": "Reintegrated"}),
+    ]
+    for name, data in steps:
+        page = client.get(f"/cases/{case.pk}/").content.decode()
+        assert f'id="transition-{name}"' in page, name
+        version = Case.objects.get(pk=case.pk).version
+        response = client.post(
+            f"/cases/{case.pk}/transitions/{name}/", {"version": version, **data}, follow=True
+        )
+        assert "Done: the case is now" in response.content.decode(), name
+    assert states(case.pk) == [
+        "open",
+        "counselled",
+        "consented",
+        "documents_ready",
+        "departed",
+        "follow_up",
+        "closed",
+    ]

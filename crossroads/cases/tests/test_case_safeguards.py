@@ -299,3 +299,102 @@ def test_a_transfer_to_a_non_state_agency_needs_consent(
     assert api(kg_ngo_partner).get(f"/api/v1/cases/{case.id}/").status_code == 200
     # Handed over: the police no longer read it.
     assert api(kg_police_caseworker).get(f"/api/v1/cases/{case.id}/").status_code == 404
+
+
+def test_the_one_safeguard_check_is_called_never_a_copy():
+    from crossroads.cases import actions, rules
+    from crossroads.screening import safeguards
+
+    assert rules.refuse_if_blocked is safeguards.refuse_if_blocked
+    assert actions.refuse_if_blocked is safeguards.refuse_if_blocked
+
+
+def _decided_return_case(caseworker, person, open_case):
+    case = open_case(caseworker, person=person.pk, type="return")
+    case.ok(caseworker, "consider_alternatives", alternatives="Reporting does not serve.")
+    case.ok(
+        caseworker,
+        "issue_return_decision",
+        legal_basis="art. 40",
+        appeal_informed=True,
+        appeal_deadline=days_ago(1),
+    )
+    return case
+
+
+DETENTION = {"reasons": "r", "legal_basis": "a", "review_date": days_ago(-7)}
+
+
+def test_no_detention_of_a_person_presumed_to_be_a_minor(
+    kg_migration_caseworker, register, open_case
+):
+    from crossroads.screening.models import PersonSafeguard
+
+    person = register(kg_migration_caseworker, birth_date="1990")
+    case = _decided_return_case(kg_migration_caseworker, person, open_case)
+    # An age assessment is pending: the person is treated as a child until it says otherwise.
+    PersonSafeguard.objects.create(person=person, code="presumption_of_minority")
+    reason = case.refused(kg_migration_caseworker, "order_detention", **DETENTION)
+    assert "presumption_of_minority" in reason
+    assert Case.objects.get(pk=case.id).state == "decided"
+
+
+def test_no_detention_of_a_child_by_the_birth_date_on_record_even_unscreened(
+    kg_migration_caseworker, register, open_case
+):
+    import datetime as dt
+
+    person = register(kg_migration_caseworker, birth_date=str(dt.date.today().year - 17))
+    case = _decided_return_case(kg_migration_caseworker, person, open_case)
+    reason = case.refused(kg_migration_caseworker, "order_detention", **DETENTION)
+    assert "no_detention_child" in reason
+    assert not CaseTransition.objects.filter(case_id=case.id, name="order_detention").exists()
+
+
+def test_a_return_case_is_not_reopened_while_non_refoulement_stands(
+    kg_migration_caseworker, kg_migration_supervisor, register, screen, open_case
+):
+    person = register(kg_migration_caseworker)
+    case = open_case(kg_migration_caseworker, person=person.pk, type="return")
+    case.ok(kg_migration_caseworker, "close", reasons="Left the country.")
+    screen(kg_migration_caseworker, person, FEAR)
+    reason = case.refused(kg_migration_supervisor, "reopen", reasons="He is back.")
+    assert "non_refoulement" in reason
+    assert Case.objects.get(pk=case.id).state == "closed"
+
+
+def test_a_case_is_never_transferred_to_a_foreign_mission(
+    kg_migration_caseworker, kg_embassy_af, register, open_case
+):
+    person = register(kg_migration_caseworker, nationalities=["AF"])
+    case = open_case(kg_migration_caseworker, person=person.pk, type="return")
+    response = case.go(
+        kg_migration_caseworker,
+        "transfer",
+        to_agency=str(kg_embassy_af.agency_id),
+        reasons="For travel documents",
+    )
+    assert response.status_code == 400 and "to_agency" in response.json()
+    assert Case.objects.get(pk=case.id).agency_id == kg_migration_caseworker.agency_id
+
+
+def test_a_decision_waiting_for_approval_is_checked_again_when_approved(
+    kg_border_officer, kg_child_caseworker, kg_child_supervisor, child_case, api
+):
+    child_case.ok(kg_child_caseworker, "start_tracing")
+    waiting = child_case.go(
+        kg_child_caseworker,
+        "determine_best_interests",
+        panel="p",
+        durable_solution="local_integration",
+        reasons="r",
+    )
+    assert waiting.status_code == 202
+    # Meanwhile the case is sent back to tracing by a change of state (say, a reopened
+    # question): the approval finds the step no longer allowed and changes nothing.
+    Case.objects.filter(pk=child_case.id).update(state="assessed")
+    approval = Case.objects.get(pk=child_case.id).approvals.get()
+    response = api(kg_child_supervisor).post(f"/api/v1/cases/approvals/{approval.pk}/approve/")
+    assert response.status_code == 409
+    approval.refresh_from_db()
+    assert approval.status == "pending"

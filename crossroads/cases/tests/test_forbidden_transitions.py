@@ -338,3 +338,119 @@ def test_bad_input_is_400_and_never_500(kg_migration_caseworker, register, open_
         kg_migration_caseworker, "check_eligibility", version="abc", years_in_country=3
     )
     assert response.status_code == 400 and "version" in response.json()
+
+
+# The supervisor of the agency that runs each type: holding both roles, only the order
+# of the workflow can refuse a step (the role tests are below).
+OWNERS = {
+    "asylum": "kg_asylum_supervisor",
+    "child_protection": "kg_child_supervisor",
+    "trafficking_assistance": "kg_iom_supervisor",
+    "statelessness": "kg_unhcr_supervisor",
+    "regularisation": "kg_migration_supervisor",
+    "voluntary_return": "kg_iom_supervisor",
+    "return": "kg_migration_supervisor",
+}
+
+
+@pytest.mark.parametrize("case_type", sorted(OWNERS))
+def test_every_transition_is_refused_from_every_state_its_table_does_not_allow(
+    request, kg_migration_caseworker, case_type
+):
+    from crossroads.access.gate import grant_access
+    from crossroads.cases import actions
+    from crossroads.cases.workflows import WORKFLOWS
+    from crossroads.core.exceptions import Conflict
+    from crossroads.registry.actions import PersonData, register_person
+
+    owner = request.getfixturevalue(OWNERS[case_type])
+    person = register_person(
+        acting_user=kg_migration_caseworker, data=PersonData(values={"given_name": "Aibek"})
+    )
+    grant_access(person, owner.agency, "referral", granted_by=None)
+    case = actions.open_case(acting_user=owner, person_id=person.pk, type=case_type)
+    workflow = WORKFLOWS[case_type]
+    refused = 0
+    for state in workflow.state_codes:
+        Case.objects.filter(pk=case.pk).update(state=state, closed_from="open")
+        for t in workflow.transitions:
+            if t.allowed_from(state):
+                continue
+            version = Case.objects.get(pk=case.pk).version
+            with pytest.raises(Conflict):
+                actions.transition_case(
+                    acting_user=owner, case_id=case.pk, name=t.name, version=version, data={}
+                )
+            assert Case.objects.get(pk=case.pk).version == version, (state, t.name)
+            refused += 1
+    assert refused > len(workflow.transitions)
+    assert CaseTransition.objects.filter(case_id=case.pk).count() == 1  # only "open"
+
+
+# type -> (the caseworker who owns it, a caseworker of another agency of the same state)
+ROLE_CAST = {
+    "asylum": ("kg_asylum_caseworker", "kg_migration_caseworker"),
+    "child_protection": ("kg_child_caseworker", "kg_asylum_caseworker"),
+    "trafficking_assistance": ("kg_iom_partner", "kg_ngo_partner"),
+    "statelessness": ("kg_unhcr_partner", "kg_migration_caseworker"),
+    "regularisation": ("kg_migration_caseworker", "kg_asylum_caseworker"),
+    "voluntary_return": ("kg_iom_partner", "kg_migration_caseworker"),
+    "return": ("kg_migration_caseworker", "kg_asylum_caseworker"),
+}
+
+
+@pytest.mark.parametrize("case_type", sorted(ROLE_CAST))
+def test_every_type_refuses_the_wrong_roles(
+    request,
+    kg_border_officer,
+    kg_analyst,
+    kg_admin,
+    kz_migration_caseworker,
+    register,
+    api,
+    case_type,
+):
+    from crossroads.access.gate import grant_access
+    from crossroads.cases import actions
+    from crossroads.cases.workflows import WORKFLOWS
+
+    owner_name, other_name = ROLE_CAST[case_type]
+    owner = request.getfixturevalue(owner_name)
+    other = request.getfixturevalue(other_name)
+    person = register(kg_border_officer)
+    for agency in (owner.agency, other.agency):
+        grant_access(person, agency, "referral", granted_by=None)
+    case = actions.open_case(acting_user=owner, person_id=person.pk, type=case_type)
+    first = next(t for t in WORKFLOWS[case_type].transitions if t.allowed_from("open"))
+    path = f"/api/v1/cases/{case.pk}/"
+    body = {"version": case.version}
+    # Roles that may not work on cases at all: 403.
+    for user in (kg_border_officer, kg_analyst, kg_admin):
+        assert api(user).get(path).status_code == 403
+        assert (
+            api(user).post(f"{path}transitions/{first.name}/", body, format="json").status_code
+            == 403
+        )
+    # Not theirs (another agency that sees the person; another state): 404.
+    for user in (other, kz_migration_caseworker):
+        assert api(user).get(path).status_code == 404
+        assert (
+            api(user).post(f"{path}transitions/{first.name}/", body, format="json").status_code
+            == 404
+        )
+        assert api(user).patch(path, {**body, "summary": "x"}, format="json").status_code == 404
+    # The owner's caseworker may not make a supervisor's step: 409 with the reason.
+    actions.transition_case(
+        acting_user=owner,
+        case_id=case.pk,
+        name="transfer",
+        version=case.version,
+        data={"to_assignee": owner.username, "reasons": "mine"},
+    )
+    Case.objects.filter(pk=case.pk).update(state="closed", closed_from="open")
+    current = Case.objects.get(pk=case.pk).version
+    response = api(owner).post(
+        f"{path}transitions/reopen/", {"version": current, "reasons": "x"}, format="json"
+    )
+    assert response.status_code == 409 and "supervisor" in response.json()["detail"]
+    assert Case.objects.get(pk=case.pk).state == "closed"
