@@ -105,6 +105,9 @@ _NON_WORD = re.compile(r"[\W_]+")
 _SENTENCE = re.compile(r"[^.!?…;\n\r؟؛۔]*[.!?…;\n\r؟؛۔]*")
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _LONGEST_QUOTE = 12  # words; a longer stretch is quoted as its two ends
+# The Persian verb prefix می or نمی (Persian or Arabic yeh, not the Pashto ې of مې "me")
+# standing alone before a word in Arabic script.
+_PERSIAN_PREFIX = re.compile("(?<!\\S)(\u0646?\u0645[\u06cc\u064a])[ \t\u00a0]+(?=[\u0600-\u06ff])")
 
 
 def normalise(text: str) -> str:
@@ -259,6 +262,16 @@ class PhraseList:
         return Phrase(language, raw.rstrip("*"), needle)
 
     def find(self, text: str) -> list[PhraseMatch]:
+        found = self._find(text)
+        if not found:
+            # Persian writes the verb prefix می / نمی joined by a zero-width non-joiner, and
+            # people type it with a plain space as often ("مرا می کشند"): try that spelling.
+            joined = _PERSIAN_PREFIX.sub("\\1\u200c", text)
+            if joined != text:
+                found = self._find(joined)
+        return found
+
+    def _find(self, text: str) -> list[PhraseMatch]:
         padded = f" {normalise(text)} "
         found: list[PhraseMatch] = []
         for phrase in self.phrases:

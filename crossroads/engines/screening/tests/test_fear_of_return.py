@@ -88,3 +88,26 @@ def test_fear_of_return_false_with_fearful_words_still_gives_protection() -> Non
 def test_ordinary_free_text_is_no_protection_request() -> None:
     res = result(statements={"free_text": "I came to work on a building site in Bishkek"})
     assert "international_protection" not in needs(res)
+
+
+def test_a_national_of_the_screening_state_is_referred_to_that_states_own_agencies() -> None:
+    # Section 5, principle 2: nothing goes to the person's own state "other than the
+    # screening state itself" (a person is not refouled to the state they are in).
+    res = result(
+        person={"nationalities": ["KG"], "country_of_origin": "KG"},
+        statements={"fear_of_return": True},
+        indicators={"forced_labour": ["deception", "isolation"]},
+    )
+    assert "non_refoulement" in {s["code"] for s in res["safeguards"]}
+    assert referral(res, "asylum_procedure")["agency_kind"] == "asylum_authority"
+    assert referral(res, "trafficking_identification")["agency_kind"] == "police"
+
+
+def test_a_protection_request_with_no_location_is_high() -> None:
+    # Section 4: urgent only at a border or airport or in detention, "otherwise high".
+    assert (
+        referral(result(statements={"wants_asylum": True}), "asylum_procedure")["priority"]
+        == "high"
+    )
+    res = result(location={"name": "Osh"}, statements={"wants_asylum": True})
+    assert referral(res, "asylum_procedure")["priority"] == "high"

@@ -59,6 +59,20 @@ VARIATIONS = [
     ("Orqaga qaytsam, meni o'ldirishadi", "uz-Latn"),
     ("اگر برگردم طالبان مرا می‌کشند", "fa"),
     ("Going back to Afghanistan, I am scared", "en"),
+    # Found when the engine was checked against screening.md v1.1: the Persian verb
+    # prefix typed with a space, "cannot" before a place, and plain pleas
+    ("مرا می کشند", "fa"),
+    ("اگر برگردم طالبان مرا می کشند", "fa"),
+    ("نمی توانم به افغانستان برگردم", "fa"),
+    ("نمی‌توانم به کشورم برگردم", "fa"),
+    ("طالبان به ما ووژني", "ps"),
+    ("Men orqaga qaytolmayman", "uz-Latn"),
+    ("Мен қайтолмайман", "uz-Cyrl"),
+    ("Башпаанек сурайм", "ky"),
+    ("Мекенге кайтсам, мени камап салышат", "ky"),
+    ("Мне нельзя домой", "ru"),
+    ("Не отправляйте меня обратно", "ru"),
+    ("Please don't send me back", "en"),
 ]
 
 
@@ -204,3 +218,16 @@ def test_the_word_lists_are_checked_when_loaded(tmp_path: Path, body: str, messa
     path.write_text("languages:\n  - code: en\n    phrases: [asylum]\n" + body, encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         PhraseList.from_file(path)
+
+
+def test_the_persian_verb_prefix_typed_with_a_space_matches_the_joined_spelling() -> None:
+    for spelling in ("مرا می\u200cکشند", "مرا میکشند", "مرا می کشند", "مرا مي کشند"):
+        assert fear_of_return_phrases().find(spelling), spelling
+    match = fear_of_return_phrases().find("نمی توانم برگردم")[0]
+    assert (match.language, match.phrase) == ("fa", "نمی\u200cتوانم برگردم")
+
+
+def test_the_pashto_clitic_me_is_not_taken_for_the_persian_prefix() -> None:
+    # مې ("me") before a verb stays a word of its own: "هلته مې وژني" keeps matching.
+    assert fear_of_return_phrases().find("هلته مې وژني")
+    assert fear_of_return_phrases().find("ووژني به مې")
