@@ -288,3 +288,21 @@ def test_the_scenarios_cover_every_code_pathway_safeguard_priority_and_state() -
     assert SAFEGUARDS - safeguards == set()
     assert {"emergency", "urgent", "high", "normal"} - priorities == set()
     assert STATES - states == set()
+
+
+def test_a_blank_line_in_jsonl_keeps_every_later_result_on_its_own_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Section 8: one result a line, in order, errors in place; output line n answers input
+    line n, so a blank line must not shift the scenarios after it onto the wrong person."""
+    valid = [s for s in SCENARIOS if not s.is_invalid][:4]
+    lines = [json.dumps(s.record, ensure_ascii=False) for s in valid]
+    batch = tmp_path / "gap.jsonl"
+    batch.write_text("\n".join([lines[0], lines[1], "", lines[2], lines[3]]) + "\n", "utf-8")
+    code, out, err = _run_main(["--jsonl", str(batch)], capsys)
+    assert code == 2, (code, err)
+    got = [json.loads(line) for line in out.splitlines()]
+    assert len(got) == 5
+    assert set(got[2]) == {"error"}
+    for scenario, result in zip(valid, got[:2] + got[3:], strict=True):
+        check_result(scenario, result)
