@@ -23,7 +23,7 @@ from . import actions, queries
 from .access import case_roles, may_work_on_cases
 from .diagram import everywhere_transitions, state_diagram
 from .models import CaseDocument
-from .rules import as_uuid, type_for_pathway
+from .rules import agency_kinds_for, as_uuid, type_for_pathway
 from .workflows import CASE_TYPE_CHOICES, WORKFLOWS
 from .workflows.base import DURABLE_SOLUTIONS, SOLUTION_STATUSES, SUPERVISOR
 
@@ -316,15 +316,22 @@ def case_open(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Case %(ref)s opened.") % {"ref": case.reference})
             return redirect("cases:case_detail", case_id=case.pk)
     suggested = type_for_pathway(referral.pathway) if referral else ""
+    if referral is not None:
+        # A referral opens the case of its pathway, nothing else.
+        types = [(code, label) for code, label in CASE_TYPE_CHOICES if code == suggested]
+    elif person is not None:
+        kind = request.user.agency.kind  # type: ignore[union-attr]
+        types = [
+            (code, label)
+            for code, label in CASE_TYPE_CHOICES
+            if kind in agency_kinds_for(code, person.country_id)
+        ]
+    else:
+        types = list(CASE_TYPE_CHOICES)
     return render(
         request,
         "cases/case_open.html",
-        {
-            "referral": referral,
-            "person": person,
-            "types": CASE_TYPE_CHOICES,
-            "suggested": suggested,
-        },
+        {"referral": referral, "person": person, "types": types, "suggested": suggested},
     )
 
 

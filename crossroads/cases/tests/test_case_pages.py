@@ -220,3 +220,36 @@ def test_family_tracing_links_the_records_of_relatives_found(
     )
     html = web(kg_child_caseworker).get(f"/cases/{case.pk}/").content.decode()
     assert f'href="/people/{uncle.pk}/"' in html
+
+
+def test_the_open_page_offers_only_the_types_the_agency_runs(
+    kg_migration_caseworker, kg_border_officer, register, web
+):
+    person = register(kg_migration_caseworker)
+    html = web(kg_migration_caseworker).get(f"/cases/open/?person={person.pk}").content.decode()
+    for offered in ("regularisation", "return", "statelessness"):
+        assert f'value="{offered}"' in html
+    for other in ("asylum", "child_protection", "voluntary_return"):
+        assert f'value="{other}"' not in html
+
+
+def test_a_step_refused_now_is_shown_with_its_reason(
+    kg_migration_caseworker, register, screen, web
+):
+    from .conftest import FEAR
+
+    person = register(kg_migration_caseworker)
+    case = actions.open_case(
+        acting_user=kg_migration_caseworker, person_id=person.pk, type="return"
+    )
+    case = actions.transition_case(
+        acting_user=kg_migration_caseworker,
+        case_id=case.pk,
+        name="consider_alternatives",
+        version=case.version,
+        data={"alternatives": "Reporting."},
+    )
+    screen(kg_migration_caseworker, person, FEAR)
+    html = web(kg_migration_caseworker).get(f"/cases/{case.pk}/").content.decode()
+    assert 'id="transition-issue_return_decision"' not in html
+    assert 'id="blocked-issue_return_decision"' in html and "non_refoulement" in html
