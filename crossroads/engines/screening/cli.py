@@ -95,6 +95,8 @@ def _utf8(text: str) -> bytes:
 
 def _stdout_write(text: str) -> None:
     stream = sys.stdout
+    if stream is None:
+        raise OSError("standard output is closed")
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
         stream.flush()
@@ -105,13 +107,22 @@ def _stdout_write(text: str) -> None:
 
 
 def _stderr_line(text: str) -> None:
-    sys.stderr.write(_utf8(_one_line(text)).decode("utf-8") + "\n")
-    sys.stderr.flush()
+    stream = sys.stderr
+    if stream is None:
+        return  # nowhere to say it; the exit code still says it
+    try:
+        stream.write(_utf8(_one_line(text)).decode("utf-8") + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def _open(path: str) -> BinaryIO:
     if path == "-":
-        return sys.stdin.buffer
+        stdin = sys.stdin
+        if stdin is None:
+            raise OSError("standard input is closed")
+        return stdin.buffer
     return open(path, "rb")
 
 
@@ -138,8 +149,22 @@ def _run_single(path: str, registry: PackRegistry) -> int:
     return 0
 
 
+class _ReadError(Exception):
+    """Reading the input failed part-way (as opposed to writing the output)."""
+
+    def __init__(self, err: OSError) -> None:
+        super().__init__(err.strerror or str(err))
+
+
 def _lines(handle: BinaryIO) -> Iterable[bytes]:
-    for line in handle:
+    lines = iter(handle)
+    while True:
+        try:
+            line = next(lines)
+        except StopIteration:
+            return
+        except OSError as err:
+            raise _ReadError(err) from None
         yield line.rstrip(b"\r\n")
 
 
@@ -168,10 +193,10 @@ def _run_jsonl(path: str, registry: PackRegistry) -> int:
             if len(out) >= _WRITE_BATCH:
                 _stdout_write("\n".join(out) + "\n")
                 out.clear()
-    except OSError as err:
+    except _ReadError as err:
         if out:
             _stdout_write("\n".join(out) + "\n")
-        _stderr_line(f"{path}: cannot be read: {err.strerror or err}")
+        _stderr_line(f"{path}: cannot be read: {err}")
         return 2
     finally:
         if path != "-":
@@ -210,6 +235,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as err:
+        # e.g. standard output closed: one line, never a traceback (section 8)
+        _stderr_line(f"output: cannot be written: {err.strerror or err}")
+        return 2
+    except Exception as err:  # the last guard: never a traceback, even for a bug
+        _stderr_line(str(_internal(err)))
+        return 2
 
 
 def _silence_stdout() -> None:

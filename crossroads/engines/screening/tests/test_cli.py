@@ -256,3 +256,34 @@ def test_jsonl_bad_utf8_on_one_line_spoils_only_that_line(
 def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     assert "usage" in capsys.readouterr().out
+
+
+def test_closed_standard_input_exits_2_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    for args in (["-"], ["--jsonl", "-"]):
+        assert main(args) == 2
+        assert capsys.readouterr().err == "-: cannot be read: standard input is closed\n"
+
+
+class _Full(io.RawIOBase):
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise OSError(28, "No space left on device")
+
+
+def test_output_that_cannot_be_written_exits_2_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    single = write(tmp_path, record())
+    many = write(tmp_path, (json.dumps(record()) + "\n").encode() * 3, "in.jsonl")
+    for args in ([single], ["--jsonl", many]):
+        monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(_Full())))
+        assert main(args) == 2
+        assert capsys.readouterr().err == "output: cannot be written: No space left on device\n"
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main([single]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
