@@ -21,8 +21,9 @@ from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput, NotFound
 from crossroads.core.models import next_reference
-from crossroads.engines.screening import GuardedAction
+from crossroads.engines.screening import GuardedAction, Safeguard
 from crossroads.referrals.models import Referral
+from crossroads.screening.actions import place_safeguard
 from crossroads.screening.safeguards import refuse_if_blocked
 
 from .access import access_case_by_id, case_roles, may_work_on_cases
@@ -244,7 +245,7 @@ def check_state(case: Case, t: Transition, *, answering: Approval | None = None)
         raise Conflict(_("A decision on this case waits for a supervisor's approval."))
 
 
-def _effects(case: Case, t: Transition, data: dict[str, Any]) -> None:
+def _effects(user: Any, case: Case, t: Transition, data: dict[str, Any]) -> None:
     """What a transition changes on the case besides its state."""
     key = (case.type, t.name)
     if t.name in DECISIONS and "outcome" in data:
@@ -277,7 +278,19 @@ def _effects(case: Case, t: Transition, data: dict[str, Any]) -> None:
         days = pack.reflection_period_days if pack else DEFAULT_REFLECTION_DAYS
         start = dt.date.fromisoformat(data["start_date"])
         data["reflection_days"] = days
-        case.deadlines["reflection_period_ends"] = (start + dt.timedelta(days=days)).isoformat()
+        ends = start + dt.timedelta(days=days)
+        case.deadlines["reflection_period_ends"] = ends.isoformat()
+        # The period protects the person, not only the case: while it runs no return
+        # step of any case may go on (cases.md rule 1), so it stands as a safeguard.
+        ends_at = timezone.make_aware(dt.datetime.combine(ends, dt.time.min))
+        if ends_at > timezone.now():
+            place_safeguard(
+                acting_user=user,
+                person=case.person,
+                code=Safeguard.REFLECTION_PERIOD,
+                because=[f"case {case.reference}: start_reflection_period {start.isoformat()}"],
+                ends_at=ends_at,
+            )
     elif key == ("return", "issue_return_decision"):
         case.deadlines["appeal"] = data["appeal_deadline"]
     elif key == ("return", "order_detention"):
@@ -310,7 +323,7 @@ def _apply(
     audit_actor: Any = None,
 ) -> CaseTransition:
     from_state = case.state
-    _effects(case, t, data)
+    _effects(user, case, t, data)
     to_state = t.target_for(from_state, data, case.closed_from)
     if t.name == "reopen":
         # Back to the state it closed from, with the deadlines it had then.

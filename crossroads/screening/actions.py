@@ -67,25 +67,63 @@ def screen_person(*, acting_user: Any, person_id: Any, record_data: Any) -> Scre
 
 
 def _set_safeguards(person: Any, screening: Screening, result: dict[str, Any]) -> None:
-    standing = set(
-        PersonSafeguard.objects.filter(person=person).active().values_list("code", flat=True)
-    )
     pack = default_registry().pack_for(
         person.country_id, dt.date.fromisoformat(screening.record["date"])
     )
     for item in result["safeguards"]:
-        if item["code"] in standing:
-            continue
         ends_at = None
         if item["code"] == Safeguard.REFLECTION_PERIOD:
             ends_at = timezone.now() + dt.timedelta(days=pack.reflection_period_days)
-        PersonSafeguard.objects.create(
-            person=person,
-            code=item["code"],
-            because=item["because"],
-            screening=screening,
-            ends_at=ends_at,
+        _place(person, item["code"], because=item["because"], screening=screening, ends_at=ends_at)
+
+
+def _place(
+    person: Any,
+    code: str,
+    *,
+    because: list[str],
+    screening: Screening | None = None,
+    ends_at: dt.datetime | None = None,
+) -> PersonSafeguard | None:
+    """Sets a safeguard unless one of the same code already stands; a standing one with an
+    end is carried to the later end, so a second decision never shortens a protection."""
+    standing = PersonSafeguard.objects.filter(person=person, code=code).active().first()
+    if standing is None:
+        return PersonSafeguard.objects.create(
+            person=person, code=code, because=because, screening=screening, ends_at=ends_at
         )
+    if standing.ends_at is not None and (ends_at is None or ends_at > standing.ends_at):
+        standing.ends_at = ends_at
+        standing.because = [*standing.because, *because]
+        standing.save(update_fields=["ends_at", "because"])
+        return standing
+    return None
+
+
+def place_safeguard(
+    *,
+    acting_user: Any,
+    person: Any,
+    code: str,
+    because: list[str],
+    ends_at: dt.datetime | None = None,
+) -> PersonSafeguard | None:
+    """Sets a safeguard by a decision made outside a screening, e.g. the reflection period
+    that a trafficking-assistance case starts (screening.md section 3: no return while it
+    runs). Called by other actions inside their transaction, after their access check;
+    writes its own audit row. Returns the safeguard set or extended, or None when one
+    already stood unchanged."""
+    if code not in {s.value for s in Safeguard}:
+        raise InvalidInput({"code": [_("Unknown safeguard.")]})
+    placed = _place(person, code, because=because, ends_at=ends_at)
+    if placed is not None:
+        record(
+            acting_user,
+            AuditAction.CREATE,
+            placed,
+            detail={"person": str(person.pk), "placed": code},
+        )
+    return placed
 
 
 def lift_safeguard(

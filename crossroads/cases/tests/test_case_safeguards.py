@@ -398,3 +398,20 @@ def test_a_decision_waiting_for_approval_is_checked_again_when_approved(
     assert response.status_code == 409
     approval.refresh_from_db()
     assert approval.status == "pending"
+
+
+def test_a_reflection_period_started_in_a_case_stops_a_return_case(
+    kg_migration_caseworker, kg_iom_partner, register, referral, open_case, api
+):
+    # Not screened as trafficked: the reflection period comes from the case alone.
+    person = register(kg_migration_caseworker)
+    accepted = referral(kg_migration_caseworker, person, "victim_assistance", kg_iom_partner)
+    case = open_case(kg_iom_partner, referral=accepted.pk)
+    case.ok(kg_iom_partner, "start_reflection_period", start_date=days_ago(0))
+    standing = person.safeguards.get(code="reflection_period")
+    assert standing.is_active and standing.ends_at is not None
+    response = api(kg_migration_caseworker).post(
+        "/api/v1/cases/", {"person": str(person.pk), "type": "return"}, format="json"
+    )
+    assert response.status_code == 409
+    assert "reflection_period" in response.json()["detail"]
