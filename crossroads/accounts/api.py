@@ -15,9 +15,11 @@ from rest_framework.views import APIView
 
 from crossroads.core.authentication import LanguageTokenAuthentication
 
+from . import queries
 from .actions import issue_token, revoke_token
 from .models import Agency, Country
 from .serializers import (
+    AgencyListQuerySerializer,
     AgencySerializer,
     CountrySerializer,
     TokenRequestSerializer,
@@ -113,16 +115,23 @@ class TokenView(APIView):
 
 
 class CountryList(generics.ListAPIView[Country]):
-    """The states, with their working languages and whether their records live here."""
+    """The states, with their working languages (ISO 639-3) and whether their personal
+    records live on this instance (`hosted`). Any signed-in user."""
 
     serializer_class = CountrySerializer
-    queryset = Country.objects.all()
+
+    def get_queryset(self) -> QuerySet[Country]:
+        return queries.country_list()
 
 
 class CountryDetail(generics.RetrieveAPIView[Country]):
+    """One state, by its ISO 3166-1 alpha-2 code (either case)."""
+
     serializer_class = CountrySerializer
-    queryset = Country.objects.all()
     lookup_field = "code"
+
+    def get_queryset(self) -> QuerySet[Country]:
+        return queries.country_list()
 
     def get_object(self) -> Country:
         self.kwargs["code"] = str(self.kwargs["code"]).upper()
@@ -130,22 +139,29 @@ class CountryDetail(generics.RetrieveAPIView[Country]):
 
 
 class AgencyList(generics.ListAPIView[Agency]):
-    """Agencies with their kind, state and the pathways they receive. `?country=KG`,
-    `?kind=asylum_authority`."""
+    """Agencies with their kind, state and the pathways they receive, by state and name.
+    Any signed-in user: agencies are not personal data."""
 
     serializer_class = AgencySerializer
 
+    @extend_schema(
+        parameters=[AgencyListQuerySerializer],
+        responses={
+            200: AgencySerializer(many=True),
+            400: OpenApiResponse(description="A filter with a value it cannot take."),
+        },
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self) -> QuerySet[Agency]:
-        queryset = Agency.objects.all().order_by("country_id", "name")
-        country = self.request.query_params.get("country")
-        kind = self.request.query_params.get("kind")
-        if country:
-            queryset = queryset.filter(country_id=country.upper())
-        if kind:
-            queryset = queryset.filter(kind=kind)
-        return queryset
+        params = AgencyListQuerySerializer(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        return queries.agency_list(**params.validated_data)
 
 
 class AgencyDetail(generics.RetrieveAPIView[Agency]):
     serializer_class = AgencySerializer
-    queryset = Agency.objects.all()
+
+    def get_queryset(self) -> QuerySet[Agency]:
+        return queries.agency_list()

@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .exceptions import Conflict, Forbidden, InvalidInput, NotFound
+from .parsers import UnstorableText
 
 
 class Pagination(PageNumberPagination):
@@ -56,6 +57,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             status=status.HTTP_429_TOO_MANY_REQUESTS,
             headers={"Retry-After": str(wait)},
         )
+    if isinstance(exc, UnstorableText):
+        return Response({"non_field_errors": [str(exc.detail)]}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, drf_exceptions.ParseError):
         return Response(
             {"non_field_errors": [_("The request body is not valid JSON.")]},

@@ -30,12 +30,19 @@ class UserLanguageMiddleware:
 
 
 class BadInputMiddleware:
-    """Oversized bodies are answered 413 with a message, not a server error."""
+    """Input the server refuses is answered with a message, not a server error: oversized
+    bodies (413), and query parameters holding a NUL character, which no database
+    stores or searches (400)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if any("\x00" in value for values in request.GET.lists() for value in values[1]):
+            message = _("The request holds a NUL character, which no text may hold.")
+            if request.path.startswith("/api/"):
+                return JsonResponse({"non_field_errors": [message]}, status=400)
+            return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:

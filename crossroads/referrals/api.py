@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from crossroads.access.gate import require_role
+from crossroads.core.exceptions import Conflict, NotFound
 
 from . import actions, queries
 from .serializers import (
     AnswerSerializer,
+    ConsentConflictSerializer,
+    ConsentListQuerySerializer,
     ConsentSerializer,
     DeclinedSerializer,
     DeclineSerializer,
+    ReferralConflictSerializer,
     ReferralListQuerySerializer,
     ReferralSerializer,
     SendReferralSerializer,
@@ -30,6 +36,26 @@ CONSENT_NOT_FOUND = OpenApiResponse(description="No such consent, or not one you
 FORBIDDEN = OpenApiResponse(description="Your role may not do this at all.")
 BAD_INPUT = OpenApiResponse(description="Field errors: {field: [messages]}.")
 CONFLICT = OpenApiResponse(description="Refused now, with the reason in `detail`.")
+ANSWER_CONFLICT = OpenApiResponse(
+    ReferralConflictSerializer,
+    description="Answered already, or a stale `version`: the reason in `detail`, the "
+    "referral as it is now in `current`.",
+)
+
+
+@contextmanager
+def _current_referral_on_conflict(view: GenericAPIView[Any], referral_id: str) -> Iterator[None]:
+    """A refused answer carries the referral as it is now (api.md: 409 with the current
+    record), read and audited as any read of it."""
+    try:
+        yield
+    except Conflict as exc:
+        try:
+            referral = queries.referral_detail(view.request.user, referral_id)
+        except NotFound:
+            raise exc from None  # declined by this agency, which no longer sees it
+        exc.current = ReferralSerializer(referral, context=view.get_serializer_context()).data
+        raise
 
 
 class ReferralListCreate(GenericAPIView[Any]):
@@ -110,16 +136,17 @@ class ReferralAccept(GenericAPIView[Any]):
 
     @extend_schema(
         request=AnswerSerializer,
-        responses={200: ReferralSerializer, 403: FORBIDDEN, 404: NOT_FOUND, 409: CONFLICT},
+        responses={200: ReferralSerializer, 403: FORBIDDEN, 404: NOT_FOUND, 409: ANSWER_CONFLICT},
     )
     def post(self, request: Request, referral_id: str) -> Response:
         serializer = AnswerSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        referral = actions.accept_referral(
-            acting_user=request.user,
-            referral_id=referral_id,
-            version=serializer.validated_data.get("version"),
-        )
+        with _current_referral_on_conflict(self, referral_id):
+            referral = actions.accept_referral(
+                acting_user=request.user,
+                referral_id=referral_id,
+                version=serializer.validated_data.get("version"),
+            )
         referral = queries.referral_detail_unaudited(request.user, referral.pk)
         return Response(ReferralSerializer(referral, context=self.get_serializer_context()).data)
 
@@ -137,18 +164,19 @@ class ReferralDecline(GenericAPIView[Any]):
             400: BAD_INPUT,
             403: FORBIDDEN,
             404: NOT_FOUND,
-            409: CONFLICT,
+            409: ANSWER_CONFLICT,
         },
     )
     def post(self, request: Request, referral_id: str) -> Response:
         serializer = DeclineSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        referral = actions.decline_referral(
-            acting_user=request.user,
-            referral_id=referral_id,
-            reason=serializer.validated_data["reason"],
-            version=serializer.validated_data.get("version"),
-        )
+        with _current_referral_on_conflict(self, referral_id):
+            referral = actions.decline_referral(
+                acting_user=request.user,
+                referral_id=referral_id,
+                reason=serializer.validated_data["reason"],
+                version=serializer.validated_data.get("version"),
+            )
         # The declining agency no longer sees the person: the answer carries the referral's
         # own fields only.
         return Response(DeclinedSerializer(referral).data)
@@ -161,14 +189,19 @@ class ConsentListCreate(GenericAPIView[Any]):
     serializer_class = ConsentSerializer
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter("person", str, description="Only the consents of this person (id)")
-        ],
-        responses={200: ConsentSerializer(many=True), 403: FORBIDDEN, 404: CONSENT_NOT_FOUND},
+        parameters=[ConsentListQuerySerializer],
+        responses={
+            200: ConsentSerializer(many=True),
+            400: OpenApiResponse(description="`person` is not a UUID."),
+            403: FORBIDDEN,
+            404: OpenApiResponse(description="`person`: no such person, or not one you may see."),
+        },
     )
     def get(self, request: Request) -> Response:
+        params = ConsentListQuerySerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
         page = self.paginate_queryset(
-            queries.consent_list(request.user, person_id=request.query_params.get("person"))
+            queries.consent_list(request.user, person_id=params.validated_data.get("person"))
         )
         rows = page or []
         queries.audit_consent_list(request.user, rows)
@@ -225,9 +258,22 @@ class ConsentWithdraw(GenericAPIView[Any]):
 
     @extend_schema(
         request=None,
-        responses={200: ConsentSerializer, 403: FORBIDDEN, 404: CONSENT_NOT_FOUND, 409: CONFLICT},
+        responses={
+            200: ConsentSerializer,
+            403: FORBIDDEN,
+            404: CONSENT_NOT_FOUND,
+            409: OpenApiResponse(
+                ConsentConflictSerializer,
+                description="Withdrawn already: `current` is the consent as it is.",
+            ),
+        },
     )
     def post(self, request: Request, consent_id: str) -> Response:
-        consent = actions.withdraw_consent(acting_user=request.user, consent_id=consent_id)
+        try:
+            consent = actions.withdraw_consent(acting_user=request.user, consent_id=consent_id)
+        except Conflict as exc:
+            current = queries.consent_detail(request.user, consent_id)
+            exc.current = ConsentSerializer(current, context=self.get_serializer_context()).data
+            raise
         consent = queries.consent_detail_unaudited(request.user, consent.pk)
         return Response(ConsentSerializer(consent, context=self.get_serializer_context()).data)

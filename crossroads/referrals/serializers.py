@@ -3,8 +3,10 @@ work is done by `actions`, and what a referral shows is decided by `disclosure`.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
@@ -106,6 +108,13 @@ class ReferralSerializer(serializers.Serializer[Referral]):
         return data
 
 
+class ReferralConflictSerializer(serializers.Serializer[Any]):
+    """409 to an answer refused now: why, and the referral as it is."""
+
+    detail = serializers.CharField()
+    current = ReferralSerializer()
+
+
 class ReferralListQuerySerializer(serializers.Serializer[Any]):
     box = serializers.ChoiceField(
         choices=BOXES,
@@ -204,6 +213,11 @@ class ConsentSerializer(serializers.ModelSerializer[Consent]):
         ]
         read_only_fields = ["id", "recorded_at", "withdrawn_at"]
 
+    def validate_given_on(self, value: dt.date) -> dt.date:
+        if value > timezone.localdate():
+            raise serializers.ValidationError(_("The date is after today."))
+        return value
+
     def validate_purposes(self, value: list[str]) -> list[str]:
         unknown = sorted(set(value) - {p.value for p in Pathway})
         if unknown:
@@ -211,3 +225,14 @@ class ConsentSerializer(serializers.ModelSerializer[Consent]):
                 _("Unknown pathway: %(codes)s.") % {"codes": ", ".join(unknown)}
             )
         return value
+
+
+class ConsentConflictSerializer(serializers.Serializer[Any]):
+    """409 to a withdrawal refused now: why, and the consent as it is."""
+
+    detail = serializers.CharField()
+    current = ConsentSerializer()
+
+
+class ConsentListQuerySerializer(serializers.Serializer[Any]):
+    person = serializers.UUIDField(required=False, help_text="Only this person's consents.")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
@@ -15,7 +15,12 @@ from crossroads.identity.queries import describe_candidates
 from crossroads.identity.serializers import PersonCreatedSerializer
 
 from . import actions, queries
-from .serializers import PersonListSerializer, PersonSerializer
+from .serializers import (
+    PersonConflictSerializer,
+    PersonListQuerySerializer,
+    PersonListSerializer,
+    PersonSerializer,
+)
 
 NOT_FOUND = OpenApiResponse(description="No such person, or not one you may see.")
 
@@ -27,13 +32,25 @@ class PersonListCreate(GenericAPIView[Any]):
     serializer_class = PersonSerializer
 
     @extend_schema(
-        parameters=[OpenApiParameter("q", str, description="Name search in any script")],
-        responses={200: PersonListSerializer(many=True), 403: OpenApiResponse()},
+        parameters=[PersonListQuerySerializer],
+        responses={
+            200: PersonListSerializer(many=True),
+            400: OpenApiResponse(description="A filter or `ordering` with a value it cannot take."),
+            403: OpenApiResponse(description="Analysts and administrators see no individual."),
+        },
     )
     def get(self, request: Request) -> Response:
         require_role(request.user, "view_person")
-        q = request.query_params.get("q", "")
-        page = self.paginate_queryset(queries.person_list(request.user, q=q))
+        params = PersonListQuerySerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        q = params.validated_data.get("q", "")
+        people = queries.person_list(
+            request.user,
+            q=q,
+            filters=params.filters(),
+            ordering=params.validated_data["ordering"],
+        )
+        page = self.paginate_queryset(people)
         record_list(request.user, "registry.person", [p.pk for p in page or []], searched=bool(q))
         context = {
             **self.get_serializer_context(),
@@ -44,9 +61,16 @@ class PersonListCreate(GenericAPIView[Any]):
 
     @extend_schema(
         request=PersonSerializer,
-        responses={201: PersonCreatedSerializer, 400: None, 403: None},
-        description="Registers a person and answers with the record and the people possibly "
-        "registered before (`possible_duplicates`, best first).",
+        responses={
+            201: PersonCreatedSerializer,
+            403: OpenApiResponse(
+                description="Only officers, caseworkers and supervisors register."
+            ),
+        },
+        description="Registers a person in your agency's state and answers with the record "
+        "and the people possibly registered before (`possible_duplicates`, best first). "
+        "`name_script` is detected from the names when not given; `birth_date_precision` "
+        "follows the date as written (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).",
     )
     def post(self, request: Request) -> Response:
         require_role(request.user, "register_person")
@@ -66,14 +90,31 @@ class PersonDetail(GenericAPIView[Any]):
 
     serializer_class = PersonSerializer
 
-    @extend_schema(responses={200: PersonSerializer, 404: NOT_FOUND})
+    @extend_schema(
+        responses={
+            200: PersonSerializer,
+            403: OpenApiResponse(description="Analysts and administrators see no individual."),
+            404: NOT_FOUND,
+        }
+    )
     def get(self, request: Request, person_id: str) -> Response:
         person = queries.person_detail(request.user, person_id)
         return Response(PersonSerializer(person, context=self.get_serializer_context()).data)
 
     @extend_schema(
         request=PersonSerializer,
-        responses={200: PersonSerializer, 400: None, 404: NOT_FOUND, 409: PersonSerializer},
+        responses={
+            200: PersonSerializer,
+            400: OpenApiResponse(description="Field errors; `version` missing is one."),
+            403: OpenApiResponse(description="Only officers, caseworkers and supervisors change."),
+            404: NOT_FOUND,
+            409: OpenApiResponse(
+                PersonConflictSerializer,
+                description="A stale `version`: nothing saved; `current` is the record as it is.",
+            ),
+        },
+        description="Changes the fields given. Lists given (`aliases`, `documents`, "
+        "`family_links`) replace the person's; lists left out are kept.",
     )
     def patch(self, request: Request, person_id: str) -> Response:
         require_role(request.user, "change_person")
@@ -90,7 +131,8 @@ class PersonDetail(GenericAPIView[Any]):
                 data=serializer.to_person_data(),
             )
         except Conflict as exc:
-            fresh = queries.person_detail_unaudited(request.user, person_id)
+            # The caller is shown the record as it is now: a read, audited as one.
+            fresh = queries.person_detail(request.user, person_id)
             exc.current = PersonSerializer(fresh, context=self.get_serializer_context()).data
             raise
         person = queries.person_detail_unaudited(request.user, person.pk)

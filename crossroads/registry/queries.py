@@ -11,14 +11,40 @@ from crossroads.access.gate import access_person_by_id, persons_visible_to
 from .models import FamilyLink, Person
 from .search import name_query_q
 
+# `?ordering=` values the API allows; newest first unless asked otherwise.
+ORDERINGS = (
+    "registered_at",
+    "reference",
+    "family_name",
+    "given_name",
+    "birth_date",
+)
+DEFAULT_ORDERING = "-registered_at"
 
-def person_list(user: Any, *, q: str = "") -> QuerySet[Person]:
-    """The people a user may see, newest first, optionally searched by name in any script.
-    The rows carry what a list shows in a fixed number of queries."""
+
+def person_list(
+    user: Any,
+    *,
+    q: str = "",
+    filters: dict[str, Any] | None = None,
+    ordering: str = DEFAULT_ORDERING,
+) -> QuerySet[Person]:
+    """The people a user may see, optionally searched by name in any script and filtered
+    by field (`sex`, `nationalities`, `languages`, `registering_agency`, `name_script`,
+    `birth_date_precision`; a list field matches when it holds the code). The rows carry
+    what a list shows in a fixed number of queries."""
     queryset = persons_visible_to(user).select_related("registering_agency")
     if q.strip():
         queryset = queryset.filter(name_query_q(q))
-    return queryset.order_by("-registered_at", "-id")
+    for name, value in (filters or {}).items():
+        if name in {"nationalities", "languages"}:
+            # A JSON list of codes: the code as a whole element, quotes included.
+            queryset = queryset.filter(**{f"{name}__icontains": f'"{value}"'})
+        elif name == "registering_agency":
+            queryset = queryset.filter(registering_agency_id=value)
+        else:
+            queryset = queryset.filter(**{name: value})
+    return queryset.order_by(ordering, "-id")
 
 
 def person_detail(user: Any, person_id: Any) -> Person:

@@ -15,6 +15,7 @@ from crossroads.access.gate import can
 from . import validation
 from .actions import PersonData
 from .models import FamilyLink, IdentityDocument, Person, PersonName
+from .queries import DEFAULT_ORDERING, ORDERINGS
 from .vocab import DOCUMENT_TYPE_CHOICES, Calendar, Precision, Relation, Script, Sex
 
 SENSITIVE_FIELDS = ("ethnicity", "religion")
@@ -110,7 +111,11 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
     safeguards = serializers.SerializerMethodField()
     ethnicity = serializers.CharField(max_length=100, allow_blank=True, required=False)
     religion = serializers.CharField(max_length=100, allow_blank=True, required=False)
-    version = serializers.IntegerField(required=False)
+    version = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text="Ignored on registration; on a change, the version you read (409 if stale).",
+    )
 
     class Meta:
         model = Person
@@ -196,7 +201,12 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
             attrs["birth_date_precision"] = precision
             if approximate:
                 attrs["birth_date_estimated"] = True
-        if self.instance is None and not (attrs.get("given_name") or attrs.get("family_name")):
+        # A person keeps at least one of the two names, whether registered or changed.
+        names = [
+            attrs.get(name, getattr(self.instance, name, ""))
+            for name in ("given_name", "family_name")
+        ]
+        if not any(names):
             raise serializers.ValidationError(
                 {"given_name": [_("Give at least a given name or a family name.")]}
             )
@@ -252,3 +262,58 @@ class PersonListSerializer(PersonSerializer):
             "registered_at",
             "version",
         ]
+
+
+class PersonConflictSerializer(serializers.Serializer[Any]):
+    """409 to a stale `version`: why, and the record as it is now."""
+
+    detail = serializers.CharField()
+    current = PersonSerializer()
+
+
+class PersonListQuerySerializer(serializers.Serializer[Any]):
+    """The query parameters of the register: free-text `q`, filters named after the
+    fields they filter, and `ordering`."""
+
+    q = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        help_text="Names and aliases, in any script (Cyrillic, Latin, Perso-Arabic).",
+    )
+    sex = serializers.ChoiceField(choices=Sex.choices, required=False)
+    nationalities = serializers.CharField(
+        required=False,
+        max_length=9,
+        help_text="People holding this nationality (ISO alpha-2, `stateless` or `unknown`).",
+    )
+    languages = serializers.CharField(
+        required=False, max_length=3, help_text="People speaking this language (ISO 639-3)."
+    )
+    registering_agency = serializers.UUIDField(required=False)
+    name_script = serializers.ChoiceField(choices=Script.choices, required=False)
+    birth_date_precision = serializers.ChoiceField(choices=Precision.choices, required=False)
+    ordering = serializers.ChoiceField(
+        choices=[o for name in ORDERINGS for o in (name, f"-{name}")],
+        required=False,
+        default=DEFAULT_ORDERING,
+        help_text="A field, `-` first for descending; newest registrations first by default.",
+    )
+
+    def validate_nationalities(self, value: str) -> str:
+        try:
+            return validation.validate_nationalities([value])[0]
+        except DjangoValidationError as exc:
+            raise _django_to_drf(exc) from None
+
+    def validate_languages(self, value: str) -> str:
+        try:
+            return validation.validate_languages([value])[0]
+        except DjangoValidationError as exc:
+            raise _django_to_drf(exc) from None
+
+    def filters(self) -> dict[str, Any]:
+        data = dict(self.validated_data)
+        data.pop("q", None)
+        data.pop("ordering", None)
+        return data

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
@@ -15,15 +15,17 @@ from rest_framework.response import Response
 
 from crossroads.access.gate import require_role
 from crossroads.audit.writer import record_list
-from crossroads.core.exceptions import Forbidden
+from crossroads.core.exceptions import Conflict, Forbidden
 
 from . import actions, queries
 from .serializers import (
     LiftSerializer,
     PreviewSerializer,
+    SafeguardConflictSerializer,
     SafeguardSerializer,
     ScreeningCreateSerializer,
     ScreeningDetailSerializer,
+    ScreeningListQuerySerializer,
     ScreeningListSerializer,
     ScreeningResultSerializer,
     ScreeningSerializer,
@@ -49,16 +51,20 @@ class ScreeningListCreate(GenericAPIView[Any]):
     serializer_class = ScreeningListSerializer
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter("person", OpenApiTypes.UUID, description="Only this person's")
-        ],
-        responses={200: ScreeningListSerializer(many=True), 403: FORBIDDEN},
+        parameters=[ScreeningListQuerySerializer],
+        responses={
+            200: ScreeningListSerializer(many=True),
+            400: OpenApiResponse(description="`person` is not a UUID."),
+            403: FORBIDDEN,
+        },
     )
     def get(self, request: Request) -> Response:
         # A screening holds health, violence and exploitation details: roles that may not
         # see those (partners) get their referrals through the referrals API instead.
         require_role(request.user, "view_sensitive")
-        person = request.query_params.get("person")
+        params = ScreeningListQuerySerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        person = params.validated_data.get("person")
         page = self.paginate_queryset(queries.screenings_visible_to(request.user, person_id=person))
         record_list(request.user, "screening.screening", [s.pk for s in page or []], searched=False)
         data = ScreeningListSerializer(page, many=True).data
@@ -123,7 +129,10 @@ class SafeguardLift(GenericAPIView[Any]):
             400: FIELD_ERRORS,
             403: FORBIDDEN,
             404: NOT_FOUND,
-            409: OpenApiResponse(description="The safeguard is no longer active."),
+            409: OpenApiResponse(
+                SafeguardConflictSerializer,
+                description="The safeguard is no longer active: `current` is it as it is.",
+            ),
         },
     )
     def post(self, request: Request, safeguard_id: str) -> Response:
@@ -132,10 +141,15 @@ class SafeguardLift(GenericAPIView[Any]):
             # 403 before anything else: a role that may never lift learns nothing more.
             raise Forbidden(_("Only a supervisor may lift a safeguard."))
         serializer.is_valid(raise_exception=True)
-        safeguard = actions.lift_safeguard(
-            acting_user=request.user,
-            safeguard_id=safeguard_id,
-            reason=serializer.validated_data["reason"],
-            decision=serializer.validated_data.get("decision", ""),
-        )
+        try:
+            safeguard = actions.lift_safeguard(
+                acting_user=request.user,
+                safeguard_id=safeguard_id,
+                reason=serializer.validated_data["reason"],
+                decision=serializer.validated_data.get("decision", ""),
+            )
+        except Conflict as exc:
+            current = queries.safeguard_of_person_visible_to(request.user, safeguard_id)
+            exc.current = SafeguardSerializer(current).data
+            raise
         return Response(SafeguardSerializer(safeguard).data)

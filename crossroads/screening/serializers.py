@@ -149,3 +149,14 @@ class LiftSerializer(serializers.Serializer[Any]):
         allow_blank=True,
         help_text="The reference of the recorded decision that lifts it.",
     )
+
+
+class SafeguardConflictSerializer(serializers.Serializer[Any]):
+    """409 to a lift refused now: why, and the safeguard as it is."""
+
+    detail = serializers.CharField()
+    current = SafeguardSerializer()
+
+
+class ScreeningListQuerySerializer(serializers.Serializer[Any]):
+    person = serializers.UUIDField(required=False, help_text="Only this person's screenings.")

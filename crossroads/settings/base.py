@@ -142,7 +142,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "crossroads.core.schema.CrossroadsAutoSchema",
     "EXCEPTION_HANDLER": "crossroads.core.api.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["crossroads.core.parsers.NFCJSONParser"],
     # Tokens: every request from one address, and the failed ones (password guessing).
     "DEFAULT_THROTTLE_RATES": {"token": "60/min", "token_failures": "10/min"},
     # Behind a reverse proxy, the number of proxies whose X-Forwarded-For is trusted;

@@ -250,3 +250,55 @@ def test_a_token_is_issued_for_good_credentials_and_can_be_revoked(kg_border_off
 def test_anonymous_callers_get_401(api):
     assert api().get(URL).status_code == 401
     assert api().get("/api/v1/countries/").status_code == 401
+
+
+def test_a_change_cannot_leave_a_person_without_any_name(kg_border_officer, register, api):
+    person = register(kg_border_officer)
+    response = api(kg_border_officer).patch(
+        f"{URL}{person.pk}/", {"given_name": "", "family_name": "", "version": 1}, format="json"
+    )
+    assert response.status_code == 400
+    assert "given_name" in response.json()
+    person.refresh_from_db()
+    assert person.version == 1
+
+
+@pytest.mark.parametrize("version", [0, -1, "one", None])
+def test_a_version_that_is_not_a_positive_integer_is_a_400(
+    kg_border_officer, register, api, version
+):
+    person = register(kg_border_officer)
+    response = api(kg_border_officer).patch(
+        f"{URL}{person.pk}/", {"family_name": "X", "version": version}, format="json"
+    )
+    assert response.status_code == 400
+    assert "version" in response.json()
+
+
+def test_the_current_record_shown_with_a_409_is_audited_as_a_read(kg_border_officer, register, api):
+    from crossroads.audit.models import AuditEvent
+
+    person = register(kg_border_officer)
+    client = api(kg_border_officer)
+    client.patch(f"{URL}{person.pk}/", {"family_name": "Sadykov", "version": 1}, format="json")
+    before = AuditEvent.objects.filter(object_id=str(person.pk), action="read").count()
+    response = client.patch(f"{URL}{person.pk}/", {"family_name": "X", "version": 1}, format="json")
+    assert response.status_code == 409
+    assert response.json()["current"]["version"] == 2
+    assert AuditEvent.objects.filter(object_id=str(person.pk), action="read").count() == before + 1
+
+
+def test_a_partner_may_not_change_a_person_it_sees(
+    kg_border_officer, kg_unhcr_partner, register, api
+):
+    from crossroads.access.gate import grant_access
+    from crossroads.access.models import GrantReason
+
+    person = register(kg_border_officer)
+    grant_access(
+        person, kg_unhcr_partner.agency, GrantReason.REFERRAL, granted_by=kg_border_officer
+    )
+    response = api(kg_unhcr_partner).patch(
+        f"{URL}{person.pk}/", {"family_name": "X", "version": 1}, format="json"
+    )
+    assert response.status_code == 403

@@ -77,3 +77,15 @@ def test_a_lifted_safeguard_cannot_be_lifted_again(kg_border_supervisor, non_ref
     url = f"/api/v1/safeguards/{non_refoulement.pk}/lift/"
     assert client.post(url, {"reason": "final decision"}, format="json").status_code == 200
     assert client.post(url, {"reason": "again"}, format="json").status_code == 409
+
+
+def test_lifting_a_safeguard_lifted_already_is_a_409_with_it_as_it_is(
+    kg_border_supervisor, non_refoulement, api
+):
+    client = api(kg_border_supervisor)
+    url = f"/api/v1/safeguards/{non_refoulement.pk}/lift/"
+    assert client.post(url, {"reason": "Final decision."}, format="json").status_code == 200
+    response = client.post(url, {"reason": "Again."}, format="json")
+    assert response.status_code == 409
+    assert response.json()["current"]["is_active"] is False
+    assert response.json()["current"]["lift_reason"] == "Final decision."

@@ -38,9 +38,19 @@ def test_the_list_filters_by_person(kg_border_officer, register, api):
     assert [s["id"] for s in body["results"]] == [str(first.pk)]
 
 
-def test_a_bad_person_filter_gives_an_empty_list(kg_border_officer, register, api):
+def test_a_malformed_person_filter_is_a_400_naming_it(kg_border_officer, register, api):
     _screened(kg_border_officer, register)
-    body = api(kg_border_officer).get("/api/v1/screenings/?person=nonsense").json()
+    response = api(kg_border_officer).get("/api/v1/screenings/?person=nonsense")
+    assert response.status_code == 400
+    assert "person" in response.json()
+
+
+def test_a_person_filter_of_someone_not_yours_gives_an_empty_list(
+    kg_border_officer, kz_border_officer, register, api
+):
+    _screened(kg_border_officer, register)
+    stranger = register(kz_border_officer)
+    body = api(kg_border_officer).get(f"/api/v1/screenings/?person={stranger.pk}").json()
     assert body["count"] == 0
 
 
