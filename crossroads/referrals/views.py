@@ -72,8 +72,21 @@ def _detail_page(
         "may_answer": actions.may_answer_referral(request.user, referral),
         "decline_form": decline_form or DeclineForm(initial={"version": referral.version}),
         "person_visible": can(request.user, "view_person", referral.person),
+        **_case_links(request.user, referral),
     }
     return render(request, "referrals/referral_detail.html", context)
+
+
+def _case_links(user: Any, referral: Referral) -> dict[str, Any]:
+    """The receiving agency goes on from an accepted referral to the case behind it: the
+    cases it opened from it, or the way to open one (the case page decides which types)."""
+    if referral.to_agency_id != user.agency_id or referral.status != Referral.Status.ACCEPTED:
+        return {}
+    opened = list(referral.cases.filter(agency_id=user.agency_id).only("id", "reference"))
+    return {
+        "cases_opened": opened,
+        "may_open_case": not opened and user.has_role(*actions.ANSWERING_ROLES),
+    }
 
 
 @login_required

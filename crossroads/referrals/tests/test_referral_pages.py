@@ -47,6 +47,23 @@ def test_the_receiver_accepts_on_the_referral_page(referral, kg_asylum_caseworke
     assert referral.status == Referral.Status.ACCEPTED
 
 
+def test_an_accepted_referral_leads_its_receiver_to_open_the_case_and_then_to_it(
+    referral, kg_asylum_caseworker, kg_border_officer, web
+):
+    client = web(kg_asylum_caseworker)
+    client.post(f"/referrals/{referral.pk}/accept/", {"version": referral.version})
+    page = client.get(f"/referrals/{referral.pk}/").content.decode()
+    assert f'href="/cases/open/?referral={referral.pk}"' in page
+    client.post("/cases/open/", {"referral": str(referral.pk), "type": "asylum"})
+    case = referral.cases.get()
+    page = client.get(f"/referrals/{referral.pk}/").content.decode()
+    assert case.reference in page
+    assert 'id="open-case"' not in page
+    # the sender sees the answer, not the receiver's case
+    page = web(kg_border_officer).get(f"/referrals/{referral.pk}/").content.decode()
+    assert case.reference not in page
+
+
 def test_declining_on_the_page_needs_a_reason(referral, kg_asylum_caseworker, web):
     client = web(kg_asylum_caseworker)
     response = client.post(f"/referrals/{referral.pk}/decline/", {"reason": " "})
