@@ -72,8 +72,36 @@ def machine() -> dict[str, Any]:
     }
 
 
-def run_step(step: str, data: Path, out: Path, timed_queries: int) -> dict[str, Any]:
-    """One system step in a child process; its own wall time and peak RSS."""
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and its descendants (the engine forks scoring workers),
+    summed; shared copy-on-write pages are counted in each, so this overstates a little."""
+    total = 0.0
+    stack = [pid]
+    while stack:
+        current = stack.pop()
+        with contextlib.suppress(OSError, ValueError):
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack.extend(int(c) for c in (task / "children").read_text().split())
+    return total
+
+
+def run_step(
+    step: str,
+    data: Path,
+    out: Path,
+    timed_queries: int,
+    *,
+    max_rss_gb: float | None = None,
+    max_seconds: float | None = None,
+) -> dict[str, Any]:
+    """One system step in a child process; its own wall time and peak RSS.
+
+    The child runs in its own process group; if its process tree grows past ``max_rss_gb``
+    or runs past ``max_seconds`` the group is stopped (so a run that would exhaust a shared
+    machine fails cleanly) and the step is reported as not finished."""
     command = [
         sys.executable,
         "-m",
@@ -85,16 +113,37 @@ def run_step(step: str, data: Path, out: Path, timed_queries: int) -> dict[str, 
         str(timed_queries),
     ]
     started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=REPO_ROOT)
-    _, status, usage = os.wait4(child.pid, 0)
+    child = subprocess.Popen(command, cwd=REPO_ROOT, start_new_session=True)
+    peak_tree = 0.0
+    stopped = ""
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            break
+        peak_tree = max(peak_tree, _tree_rss_mb(child.pid))
+        elapsed = time.perf_counter() - started
+        if max_rss_gb and peak_tree > max_rss_gb * 1024 and not stopped:
+            stopped = f"stopped: process tree above {max_rss_gb} GB after {elapsed:.0f} s"
+        elif max_seconds and elapsed > max_seconds and not stopped:
+            stopped = f"stopped: not finished after {max_seconds:.0f} s"
+        if stopped:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(child.pid, 9)
+        time.sleep(0.5)
     wall = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise RuntimeError(f"{step} failed with exit code {child.returncode}: {' '.join(command)}")
-    result = json.loads((out / f"{step}.json").read_text(encoding="utf-8"))
-    result["wall_seconds"] = wall
-    result["cpu_seconds"] = usage.ru_utime + usage.ru_stime
-    result["peak_rss_mb"] = usage.ru_maxrss / 1024  # Linux reports kilobytes
+    code = os.waitstatus_to_exitcode(status)
+    measured = {
+        "wall_seconds": wall,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        # ru_maxrss: the largest single process of the step (Linux reports kilobytes).
+        "peak_rss_mb": usage.ru_maxrss / 1024,
+        "peak_tree_rss_mb_sampled": peak_tree,
+    }
+    if stopped or code != 0:
+        print(f"{step}: {stopped or f'exit code {code}'}", file=sys.stderr, flush=True)
+        return {"failed": stopped or f"exit code {code}", **measured}
+    result: dict[str, Any] = json.loads((out / f"{step}.json").read_text(encoding="utf-8"))
+    result.update(measured)
     return result
 
 
@@ -108,6 +157,8 @@ def run_size(
     seed: int,
     timed_queries: int,
     work: Path | None,
+    max_rss_gb: float | None = None,
+    max_seconds: float | None = None,
 ) -> dict[str, Any]:
     data = (work or HERE / "data") / label
     out = (work or HERE / "out") / label
@@ -120,37 +171,47 @@ def run_size(
         f"[{label}] generated {len(dataset.records)} records in {generate_seconds:.0f} s",
         flush=True,
     )
+    counts = {
+        "records": len(dataset.records),
+        "people": len({row["person_id"] for row in dataset.labels}),
+        "queries": len(dataset.queries),
+    }
     del dataset
     result: dict[str, Any] = {
         "label": label,
         "seed": seed,
         "generate_seconds": generate_seconds,
+        **counts,
         "machine": machine(),
         "systems": {},
     }
+    limits = {"max_rss_gb": max_rss_gb, "max_seconds": max_seconds}
     if "engine" in systems:
-        dedupe = run_step("engine-dedupe", data, out, timed_queries)
-        print(f"[{label}] engine dedupe {dedupe['wall_seconds']:.0f} s", flush=True)
-        search = run_step("engine-search", data, out, timed_queries)
+        # Search first: at 1M records its figures are the ones most worth having if the
+        # batch run then hits a limit.
+        search = run_step("engine-search", data, out, timed_queries, **limits)
         print(f"[{label}] engine search {search['wall_seconds']:.0f} s", flush=True)
-        result["systems"]["engine"] = {
-            "dedupe": dedupe,
-            "search": search,
-            "clusters": cluster_metrics(data, out / "engine_clusters.csv"),
-            "search_metrics": search_metrics(data, out / "engine_search.csv"),
-        }
+        dedupe = run_step("engine-dedupe", data, out, timed_queries, **limits)
+        print(f"[{label}] engine dedupe {dedupe['wall_seconds']:.0f} s", flush=True)
+        engine: dict[str, Any] = {"dedupe": dedupe, "search": search}
+        if "failed" not in dedupe:
+            engine["clusters"] = cluster_metrics(data, out / "engine_clusters.csv")
+        if "failed" not in search:
+            engine["search_metrics"] = search_metrics(data, out / "engine_search.csv")
+        result["systems"]["engine"] = engine
     if "splink" in systems:
-        dedupe = run_step("splink-dedupe", data, out, timed_queries)
+        dedupe = run_step("splink-dedupe", data, out, timed_queries, **limits)
         print(f"[{label}] splink dedupe {dedupe['wall_seconds']:.0f} s", flush=True)
-        search = run_step("splink-search", data, out, timed_queries)
-        print(f"[{label}] splink search {search['wall_seconds']:.0f} s", flush=True)
-        result["systems"]["splink"] = {
-            "dedupe": dedupe,
-            "search": search,
-            "clusters": cluster_metrics(data, out / "splink_clusters_0.95.csv"),
-            "clusters_at_0.5": cluster_metrics(data, out / "splink_clusters_0.5.csv"),
-            "search_metrics": search_metrics(data, out / "splink_search.csv"),
-        }
+        splink: dict[str, Any] = {"dedupe": dedupe}
+        if "failed" not in dedupe:
+            splink["clusters"] = cluster_metrics(data, out / "splink_clusters_0.95.csv")
+            splink["clusters_at_0.5"] = cluster_metrics(data, out / "splink_clusters_0.5.csv")
+            search = run_step("splink-search", data, out, timed_queries, **limits)
+            print(f"[{label}] splink search {search['wall_seconds']:.0f} s", flush=True)
+            splink["search"] = search
+            if "failed" not in search:
+                splink["search_metrics"] = search_metrics(data, out / "splink_search.csv")
+        result["systems"]["splink"] = splink
     (out / "results.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
     table = markdown_table(result)
     (out / "results.md").write_text(table + "\n", encoding="utf-8")
@@ -171,17 +232,22 @@ def markdown_table(result: dict[str, Any]) -> str:
     columns: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
     systems = result["systems"]
     if "engine" in systems:
-        columns.append(("Crossroads engine", systems["engine"], systems["engine"]["clusters"]))
+        columns.append(
+            ("Crossroads engine", systems["engine"], systems["engine"].get("clusters", {}))
+        )
     if "splink" in systems:
         columns.append(
-            ("Splink (clusters at 0.95)", systems["splink"], systems["splink"]["clusters"])
+            ("Splink (clusters at 0.95)", systems["splink"], systems["splink"].get("clusters", {}))
         )
         columns.append(
-            ("Splink (clusters at 0.5)", systems["splink"], systems["splink"]["clusters_at_0.5"])
+            (
+                "Splink (clusters at 0.5)",
+                systems["splink"],
+                systems["splink"].get("clusters_at_0.5", {}),
+            )
         )
-    first = columns[0][2]
     lines = [
-        f"**{result['label']}**: {first['records']:,} records of {first['people']:,} people, "
+        f"**{result['label']}**: {result['records']:,} records of {result['people']:,} people, "
         f"seed {result['seed']}, {result['machine']['date_utc']}, load average "
         f"{', '.join(f'{x:.1f}' for x in result['machine']['load_average'])} at start",
         "",
@@ -189,8 +255,14 @@ def markdown_table(result: dict[str, Any]) -> str:
         "|---|" + "---|" * len(columns),
     ]
 
+    def safe(cell: Any, system: dict[str, Any], clusters: dict[str, Any]) -> str:
+        try:
+            return str(cell(system, clusters))
+        except (KeyError, TypeError, ZeroDivisionError):
+            return "–"  # the step did not finish (see "not finished" below)
+
     def row(name: str, cell: Any) -> None:
-        lines.append(f"| {name} | " + " | ".join(cell(s, c) for _, s, c in columns) + " |")
+        lines.append(f"| {name} | " + " | ".join(safe(cell, s, c) for _, s, c in columns) + " |")
 
     row("pairwise precision", lambda s, c: _pct(c["pairwise_precision"]))
     row("pairwise recall", lambda s, c: _pct(c["pairwise_recall"]))
@@ -229,10 +301,21 @@ def markdown_table(result: dict[str, Any]) -> str:
     row("batch wall time (s)", lambda s, c: _num(s["dedupe"]["wall_seconds"], 1))
     row(
         "batch records/s",
-        lambda s, c: _num(c["records"] / s["dedupe"]["wall_seconds"]),
+        lambda s, c: _num(result["records"] / s["dedupe"]["wall_seconds"]),
     )
     row("batch CPU time (s, user+system)", lambda s, c: _num(s["dedupe"]["cpu_seconds"], 1))
     row("batch peak RSS (MB)", lambda s, c: _num(s["dedupe"]["peak_rss_mb"]))
+    row(
+        "not finished",
+        lambda s, c: (
+            "; ".join(
+                f"{step}: {s[step]['failed']}"
+                for step in ("dedupe", "search")
+                if "failed" in s.get(step, {})
+            )
+            or "–"
+        ),
+    )
     return "\n".join(lines)
 
 
@@ -253,7 +336,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--timed-queries", type=int, default=100, help="Splink latency sample")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, help="directory for data and outputs")
-    parser.add_argument("--smoke", action="store_true", help="a few hundred records, quick")
+    parser.add_argument("--smoke", action="store_true", help="about a thousand records, quick")
+    parser.add_argument(
+        "--max-rss-gb", type=float, default=14.0, help="stop a step whose processes pass this"
+    )
+    parser.add_argument("--max-seconds", type=float, help="stop a step that runs longer")
     parser.add_argument(
         "--report", nargs="+", type=Path, help="re-print the tables of existing results.json files"
     )
@@ -267,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("splink is not installed: pip install -e '.[bench]'")
     plan: list[tuple[str, int | None, int | None]] = []
     if args.smoke:
-        plan.append(("smoke", 150, None))
+        plan.append(("smoke", 500, None))
         args.queries = min(args.queries, 60)
         args.timed_queries = min(args.timed_queries, 5)
     plan += [(f"people-{n}", n, None) for n in _sizes(args.people)]
@@ -284,6 +371,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             seed=args.seed,
             timed_queries=args.timed_queries,
             work=args.work,
+            max_rss_gb=args.max_rss_gb,
+            max_seconds=args.max_seconds,
         )
     return 0
 
