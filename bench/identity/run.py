@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import datetime as dt
 import json
 import os
@@ -26,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .generate import generate, write_dataset
+from .generate import iter_rows
 from .metrics import cluster_metrics, search_metrics
 
 HERE = Path(__file__).resolve().parent
@@ -147,6 +148,11 @@ def run_step(
     return result
 
 
+def _count_rows(path: Path) -> int:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return sum(1 for _ in csv.reader(handle)) - 1
+
+
 def run_size(
     label: str,
     *,
@@ -163,20 +169,36 @@ def run_size(
     data = (work or HERE / "data") / label
     out = (work or HERE / "out") / label
     out.mkdir(parents=True, exist_ok=True)
+    # Generate in a child process: the parent must stay small, because a child's ru_maxrss
+    # starts from the parent's resident size at fork time.
     started = time.perf_counter()
-    dataset = generate(people=people, records=records, queries=queries, seed=seed)
-    write_dataset(dataset, data)
-    generate_seconds = time.perf_counter() - started
-    print(
-        f"[{label}] generated {len(dataset.records)} records in {generate_seconds:.0f} s",
-        flush=True,
+    size_arg = ["--people", str(people)] if people else ["--records", str(records)]
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.identity.generate",
+            *size_arg,
+            "--queries",
+            str(queries),
+            "--seed",
+            str(seed),
+            "--out",
+            str(data),
+        ],
+        cwd=REPO_ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
+    generate_seconds = time.perf_counter() - started
     counts = {
-        "records": len(dataset.records),
-        "people": len({row["person_id"] for row in dataset.labels}),
-        "queries": len(dataset.queries),
+        "records": _count_rows(data / "records.csv"),
+        "people": len({row["person_id"] for row in iter_rows(data / "labels.csv")}),
+        "queries": _count_rows(data / "queries.csv"),
     }
-    del dataset
+    print(
+        f"[{label}] generated {counts['records']} records in {generate_seconds:.0f} s", flush=True
+    )
     result: dict[str, Any] = {
         "label": label,
         "seed": seed,
