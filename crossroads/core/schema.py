@@ -64,11 +64,19 @@ class FieldErrorsScheme(OpenApiSerializerExtension):  # type: ignore[no-untyped-
 
     def map_serializer(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
         messages = {"type": "array", "items": {"type": "string"}}
+        # A nested field's errors nest the same way: a list item's by position.
+        nested = {"type": "object", "additionalProperties": True}
+        field_errors = {
+            "anyOf": [
+                {"type": "array", "items": {"anyOf": [{"type": "string"}, nested]}},
+                nested,
+            ]
+        }
         return {
             "type": "object",
             "description": inspect.cleandoc(FieldErrorsSerializer.__doc__ or ""),
             "properties": {"non_field_errors": messages},
-            "additionalProperties": messages,
+            "additionalProperties": field_errors,
         }
 
 
@@ -100,37 +108,50 @@ class CrossroadsAutoSchema(AutoSchema):
 
     def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         declared = self.get_response_serializers()
+        # (code, media types) -> what the response carries; plain codes answer JSON.
         if isinstance(declared, dict):
-            if any(isinstance(code, tuple) for code in declared):
-                return super()._get_response_bodies(direction)
-            responses: dict[str, Any] = {str(code): value for code, value in declared.items()}
+            responses: dict[tuple[str, tuple[str, ...] | None], Any] = {
+                (str(code[0]), tuple(code[1:]))
+                if isinstance(code, tuple)
+                else (str(code), None): value
+                for code, value in declared.items()
+            }
         elif self.method == "DELETE":
-            responses = {"204": None}
+            responses = {("204", None): None}
         elif self._is_create_operation():
-            responses = {"201": declared}
+            responses = {("201", None): declared}
         else:
-            responses = {"200": declared}
-        for code, value in self._error_responses(responses).items():
-            responses.setdefault(code, value)
-        for code, value in list(responses.items()):
+            responses = {("200", None): declared}
+        codes = {code for code, _media in responses}
+        for code, value in self._error_responses().items():
+            if code not in codes:
+                responses[(code, None)] = value
+        bodies: dict[str, Any] = {}
+        for (code, media), value in sorted(responses.items(), key=lambda item: item[0][0]):
             if code in ERROR_DESCRIPTIONS and not _has_body(value):
                 description = getattr(value, "description", "") or ERROR_DESCRIPTIONS[code]
-                responses[code] = OpenApiResponse(_error_body(code), description=description)
-        return {
-            code: self._get_response_for_code(value, code, None, direction)  # type: ignore[no-untyped-call]
-            for code, value in sorted(responses.items())
-        }
+                value = OpenApiResponse(_error_body(code), description=description)
+            body = self._get_response_for_code(value, code, media, direction)  # type: ignore[no-untyped-call]
+            if code in bodies:
+                bodies[code].setdefault("content", {}).update(body.get("content", {}))
+            else:
+                bodies[code] = body
+        return bodies
 
-    def _error_responses(self, declared: dict[str, Any]) -> dict[str, Any]:
+    def _error_responses(self) -> dict[str, Any]:
         """The errors any operation of this shape can answer, whatever the view."""
         errors: dict[str, Any] = {}
         if not all(isinstance(p, AllowAny) for p in self.view.get_permissions()):
             errors["401"] = None
+        # Any request can be malformed (a NUL character in a query parameter, a body that
+        # is not JSON), so every operation documents its 400.
+        errors["400"] = None
         if self.method in {"POST", "PUT", "PATCH"} and self.get_request_serializer() is not None:
-            errors["400"] = None
             errors["413"] = None
         if "{" in self.path:
             errors["404"] = None
+        elif self.method == "GET" and self._is_list_view() and self._get_paginator():  # type: ignore[no-untyped-call]
+            errors["404"] = OpenApiResponse(description="No such page (`page` past the last).")
         if self.view.get_throttles():
             errors["429"] = None
         return errors

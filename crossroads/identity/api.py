@@ -29,7 +29,13 @@ class PersonCheck(GenericAPIView[Any]):
 
     serializer_class = PersonSerializer
 
-    @extend_schema(request=PersonSerializer, responses={200: CheckResultSerializer, 400: None})
+    @extend_schema(
+        request=PersonSerializer,
+        responses={
+            200: CheckResultSerializer,
+            403: OpenApiResponse(description="Only officers, caseworkers and supervisors check."),
+        },
+    )
     def post(self, request: Request) -> Response:
         require_role(request.user, "register_person")
         serializer = PersonSerializer(data=request.data, context=self.get_serializer_context())
@@ -47,7 +53,12 @@ class DuplicateList(GenericAPIView[Any]):
 
     serializer_class = DuplicateCandidateSerializer
 
-    @extend_schema(responses={200: DuplicateCandidateSerializer(many=True), 403: None})
+    @extend_schema(
+        responses={
+            200: DuplicateCandidateSerializer(many=True),
+            403: OpenApiResponse(description="Supervisors only."),
+        }
+    )
     def get(self, request: Request) -> Response:
         page = self.paginate_queryset(queries.review_queue(request.user))
         shown = [c.person_a_id for c in page or []] + [c.person_b_id for c in page or []]
@@ -62,7 +73,11 @@ class DuplicateDistinct(GenericAPIView[Any]):
 
     @extend_schema(
         request=ReasonSerializer,
-        responses={200: DuplicateCandidateSerializer, 404: OpenApiResponse()},
+        responses={
+            200: DuplicateCandidateSerializer,
+            403: OpenApiResponse(description="Supervisors only."),
+            404: OpenApiResponse(description="No such open pair, or not one you may see."),
+        },
     )
     def post(self, request: Request, candidate_id: str) -> Response:
         serializer = ReasonSerializer(data=request.data)
@@ -83,7 +98,11 @@ class MergeCreate(GenericAPIView[Any]):
 
     @extend_schema(
         request=MergeRequestSerializer,
-        responses={201: MergeSerializer, 400: None, 403: None, 404: None},
+        responses={
+            201: MergeSerializer,
+            403: OpenApiResponse(description="Supervisors only."),
+            404: OpenApiResponse(description="No such person, or not one you may see."),
+        },
     )
     def post(self, request: Request) -> Response:
         serializer = MergeRequestSerializer(data=request.data)
@@ -103,7 +122,15 @@ class MergeUndo(GenericAPIView[Any]):
 
     serializer_class = ReasonSerializer
 
-    @extend_schema(request=ReasonSerializer, responses={200: MergeSerializer, 404: None, 409: None})
+    @extend_schema(
+        request=ReasonSerializer,
+        responses={
+            200: MergeSerializer,
+            403: OpenApiResponse(description="Supervisors only."),
+            404: OpenApiResponse(description="No such merge, or not one you may see."),
+            409: OpenApiResponse(description="This merge has been undone already."),
+        },
+    )
     def post(self, request: Request, merge_id: str) -> Response:
         serializer = ReasonSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

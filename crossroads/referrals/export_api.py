@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -27,7 +27,15 @@ class PersonExport(GenericAPIView[Any]):
                 "recipient", str, required=True, description="The receiving agency's id"
             )
         ],
-        responses={200: PersonSerializer, 400: None, 404: None, 409: None},
+        responses={
+            200: PersonSerializer,
+            400: OpenApiResponse(description="`recipient` missing or not an agency of the state."),
+            403: OpenApiResponse(description="Only officers, caseworkers and supervisors export."),
+            404: OpenApiResponse(description="No such person, or not one you may see."),
+            409: OpenApiResponse(
+                description="Refused: a safeguard, or no consent, with the reason."
+            ),
+        },
     )
     def get(self, request: Request, person_id: str) -> Response:
         person, _recipient = export_person(
