@@ -85,6 +85,10 @@ class ReasonSerializer(serializers.Serializer[dict[str, Any]]):
 
 
 class MergeSerializer(serializers.ModelSerializer[Merge]):
+    moved = serializers.SerializerMethodField(
+        help_text="How many rows of each kind moved to the kept record (undo moves them back)."
+    )
+
     class Meta:
         model = Merge
         fields = [
@@ -97,3 +101,11 @@ class MergeSerializer(serializers.ModelSerializer[Merge]):
             "undone_at",
             "undo_reason",
         ]
+
+    def get_moved(self, merge: Merge) -> dict[str, int]:
+        # The moved rows' own ids stay inside (undo needs them): some are sequential
+        # integers, and no public identifier is.
+        return {
+            table: sum(len(ids) for ids in fields.values())
+            for table, fields in (merge.moved or {}).items()
+        }

@@ -145,3 +145,17 @@ def test_the_review_page_merges_and_undoes(pair, kg_migration_supervisor, web):
         {"decision": "merge", "keep": "a", "reason": "Same person"},
     )
     assert Person.objects.filter(merged_into__isnull=False).count() == 1
+
+
+def test_a_merge_answers_how_many_rows_moved_never_their_internal_ids(
+    pair, kg_migration_supervisor, api
+):
+    kept, merged = pair
+    response = api(kg_migration_supervisor).post(
+        "/api/v1/merges/",
+        {"kept": str(kept.pk), "merged": str(merged.pk), "reason": "Same passport photo"},
+        format="json",
+    )
+    moved = response.json()["moved"]
+    assert moved["registry.identitydocument"] == 1
+    assert all(isinstance(count, int) for count in moved.values())
