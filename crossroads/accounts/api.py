@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.core.cache import caches
@@ -45,11 +46,8 @@ class TokenThrottle(_AddressThrottle):
     scope = "token"
 
 
-class TokenFailureThrottle(_AddressThrottle):
-    """Wrong passwords from one address: guessing stops after a few tries a minute.
-    A request is counted here only once it has failed (`failed`)."""
-
-    scope = "token_failures"
+class _FailureThrottle(_AddressThrottle):
+    """Counts only requests that failed (`failed`), and refuses once there are too many."""
 
     def allow_request(self, request: Request, view: Any) -> bool:
         self.key = self.get_cache_key(request, view)
@@ -62,14 +60,37 @@ class TokenFailureThrottle(_AddressThrottle):
         self.cache.set(self.key, [self.now, *self.history], self.duration)
 
 
+class TokenFailureThrottle(_FailureThrottle):
+    """Wrong passwords for one username from one address: guessing a password stops
+    after a few tries a minute, while colleagues behind the same address sign in."""
+
+    scope = "token_failures"
+
+    def get_cache_key(self, request: Request, view: Any) -> str:
+        data = request.data if isinstance(request.data, dict) else {}
+        username = str(data.get("username", "")).strip().lower()
+        digest = hashlib.sha256(username.encode("utf-8", "replace")).hexdigest()[:32]
+        ident = f"{self.get_ident(request)}-{digest}"
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class TokenAddressFailureThrottle(_FailureThrottle):
+    """Wrong passwords from one address, whatever the username: trying one password
+    on many accounts stops too."""
+
+    scope = "token_failures_address"
+
+
 class TokenView(APIView):
     """`POST` exchanges a username and password for an API token (anyone may ask; wrong
-    credentials answer 400; requests and failures are rate-limited per address, 429).
+    credentials answer 400). Rate-limited (429 with `Retry-After`): 60 requests a minute
+    from one address, 10 wrong passwords a minute for one username from one address,
+    30 wrong passwords a minute from one address.
     `DELETE` revokes the token it is called with: it stops working at once."""
 
     permission_classes = [AllowAny]
     authentication_classes: list[Any] = []
-    throttle_classes = [TokenThrottle, TokenFailureThrottle]
+    throttle_classes = [TokenThrottle, TokenFailureThrottle, TokenAddressFailureThrottle]
 
     def get_authenticators(self) -> list[Any]:
         if self.request is not None and self.request.method == "DELETE":
@@ -100,7 +121,7 @@ class TokenView(APIView):
         token = issue_token(request=request._request, **serializer.validated_data)
         if token is None:
             for throttle in self.get_throttles():
-                if isinstance(throttle, TokenFailureThrottle):
+                if isinstance(throttle, _FailureThrottle):
                     throttle.failed(request)
             return Response(
                 {"non_field_errors": [_("Unable to log in with the given username and password.")]},

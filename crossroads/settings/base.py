@@ -143,8 +143,13 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "crossroads.core.api.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["crossroads.core.parsers.NFCJSONParser"],
-    # Tokens: every request from one address, and the failed ones (password guessing).
-    "DEFAULT_THROTTLE_RATES": {"token": "60/min", "token_failures": "10/min"},
+    # Tokens: every request from one address; failed ones (password guessing) for one
+    # username from one address, and from one address whatever the username.
+    "DEFAULT_THROTTLE_RATES": {
+        "token": "60/min",
+        "token_failures": "10/min",
+        "token_failures_address": "30/min",
+    },
     # Behind a reverse proxy, the number of proxies whose X-Forwarded-For is trusted;
     # 0: the connecting address, which a client cannot forge.
     "NUM_PROXIES": int(os.environ.get("CROSSROADS_NUM_PROXIES", "0")),

@@ -41,6 +41,21 @@ def test_password_guessing_from_one_address_is_stopped_with_429(kg_border_office
     assert "detail" in refused.json()
 
 
+def test_guessing_one_password_does_not_lock_out_colleagues_at_the_same_address(
+    kg_border_officer, kg_migration_caseworker, api
+):
+    for i in range(10):
+        _ask(api, "kg_border_officer", f"guess {i}")
+    assert _ask(api, "kg_border_officer", PASSWORD).status_code == 429
+    assert _ask(api, "kg_migration_caseworker", PASSWORD).status_code == 200
+
+
+def test_trying_passwords_across_many_usernames_is_stopped_too(db, api):
+    answers = [_ask(api, f"user-{i}", "password").status_code for i in range(31)]
+    assert answers[:30] == [400] * 30
+    assert answers[30] == 429
+
+
 def test_a_forged_forwarded_address_does_not_escape_the_limit(kg_border_officer, api):
     for i in range(10):
         _ask(api, "kg_border_officer", "wrong", HTTP_X_FORWARDED_FOR=f"10.0.0.{i}")
