@@ -114,6 +114,8 @@ class TokenView(APIView):
             400: OpenApiResponse(description="Wrong credentials, or a field missing."),
         },
         auth=[],
+        description="Exchanges a username and password for the user's API token, to send "
+        "as `Authorization: Token <key>`. Wrong credentials answer 400.",
     )
     def post(self, request: Request) -> Response:
         serializer = TokenRequestSerializer(data=request.data)
@@ -129,7 +131,12 @@ class TokenView(APIView):
             )
         return Response({"token": token})
 
-    @extend_schema(request=None, responses={204: None})
+    @extend_schema(
+        request=None,
+        responses={204: None},
+        description="Revokes the token this request carries: it stops working at once "
+        "(401 after). Ask for a new one with `POST`.",
+    )
     def delete(self, request: Request) -> Response:
         revoke_token(acting_user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -182,6 +189,8 @@ class AgencyList(generics.ListAPIView[Agency]):
 
 
 class AgencyDetail(generics.RetrieveAPIView[Agency]):
+    """One agency, with its kind, state and the pathways it receives."""
+
     serializer_class = AgencySerializer
 
     def get_queryset(self) -> QuerySet[Agency]:

@@ -33,7 +33,14 @@ NOT_FOUND = OpenApiResponse(
     description="No such referral, or not one your agency sent or received."
 )
 CONSENT_NOT_FOUND = OpenApiResponse(description="No such consent, or not one you may see.")
-FORBIDDEN = OpenApiResponse(description="Your role may not do this at all.")
+READ_ROLES = OpenApiResponse(
+    description="Officers, caseworkers, supervisors and partners only: analysts and "
+    "administrators see no individual."
+)
+WRITE_ROLES = OpenApiResponse(description="Officers, caseworkers and supervisors only.")
+ANSWER_ROLES = OpenApiResponse(
+    description="Caseworkers, supervisors and partners of the receiving agency answer."
+)
 BAD_INPUT = OpenApiResponse(description="Field errors: {field: [messages]}.")
 CONFLICT = OpenApiResponse(description="Refused now, with the reason in `detail`.")
 ANSWER_CONFLICT = OpenApiResponse(
@@ -67,7 +74,10 @@ class ReferralListCreate(GenericAPIView[Any]):
 
     @extend_schema(
         parameters=[ReferralListQuerySerializer],
-        responses={200: ReferralSerializer(many=True), 400: BAD_INPUT, 403: FORBIDDEN},
+        responses={200: ReferralSerializer(many=True), 400: BAD_INPUT, 403: READ_ROLES},
+        description="Referrals sent to your agency (`box=in`) or by it (`box=out`), both "
+        "when `box` is absent, the most urgent and overdue first; each with only the "
+        "fields its receiver may see. The list is audited, naming the referrals shown.",
     )
     def get(self, request: Request) -> Response:
         require_role(request.user, "view_person")
@@ -92,10 +102,16 @@ class ReferralListCreate(GenericAPIView[Any]):
         responses={
             201: ReferralSerializer,
             400: BAD_INPUT,
-            403: FORBIDDEN,
+            403: WRITE_ROLES,
             404: OpenApiResponse(description="No such person, or not one you may see."),
-            409: CONFLICT,
+            409: OpenApiResponse(
+                description="Refused, with the reason: a safeguard standing on the person "
+                "forbids it, or a partner has no consent (nor lawful basis) for this pathway."
+            ),
         },
+        description="Sends a referral of a person you may see to an agency of their state "
+        "(the one the state's pack names for the pathway when `to_agency` is absent). The "
+        "receiver then sees the person.",
     )
     def post(self, request: Request) -> Response:
         require_role(request.user, "change_person")
@@ -123,7 +139,7 @@ class ReferralDetail(GenericAPIView[Any]):
 
     serializer_class = ReferralSerializer
 
-    @extend_schema(responses={200: ReferralSerializer, 403: FORBIDDEN, 404: NOT_FOUND})
+    @extend_schema(responses={200: ReferralSerializer, 403: READ_ROLES, 404: NOT_FOUND})
     def get(self, request: Request, referral_id: str) -> Response:
         referral = queries.referral_detail(request.user, referral_id)
         return Response(ReferralSerializer(referral, context=self.get_serializer_context()).data)
@@ -136,7 +152,12 @@ class ReferralAccept(GenericAPIView[Any]):
 
     @extend_schema(
         request=AnswerSerializer,
-        responses={200: ReferralSerializer, 403: FORBIDDEN, 404: NOT_FOUND, 409: ANSWER_CONFLICT},
+        responses={
+            200: ReferralSerializer,
+            403: ANSWER_ROLES,
+            404: NOT_FOUND,
+            409: ANSWER_CONFLICT,
+        },
     )
     def post(self, request: Request, referral_id: str) -> Response:
         serializer = AnswerSerializer(data=request.data)
@@ -162,7 +183,7 @@ class ReferralDecline(GenericAPIView[Any]):
         responses={
             200: DeclinedSerializer,
             400: BAD_INPUT,
-            403: FORBIDDEN,
+            403: ANSWER_ROLES,
             404: NOT_FOUND,
             409: ANSWER_CONFLICT,
         },
@@ -193,7 +214,7 @@ class ConsentListCreate(GenericAPIView[Any]):
         responses={
             200: ConsentSerializer(many=True),
             400: OpenApiResponse(description="`person` is not a UUID."),
-            403: FORBIDDEN,
+            403: READ_ROLES,
             404: OpenApiResponse(description="`person`: no such person, or not one you may see."),
         },
     )
@@ -214,7 +235,10 @@ class ConsentListCreate(GenericAPIView[Any]):
         responses={
             201: ConsentSerializer,
             400: BAD_INPUT,
-            403: FORBIDDEN,
+            403: OpenApiResponse(
+                description="Officers, caseworkers and supervisors only; the basis "
+                "`child_best_interests` by the child-protection authority only."
+            ),
             404: OpenApiResponse(description="No such person, or not one you may see."),
         },
     )
@@ -244,7 +268,7 @@ class ConsentDetail(GenericAPIView[Any]):
 
     serializer_class = ConsentSerializer
 
-    @extend_schema(responses={200: ConsentSerializer, 403: FORBIDDEN, 404: CONSENT_NOT_FOUND})
+    @extend_schema(responses={200: ConsentSerializer, 403: READ_ROLES, 404: CONSENT_NOT_FOUND})
     def get(self, request: Request, consent_id: str) -> Response:
         consent = queries.consent_detail(request.user, consent_id)
         return Response(ConsentSerializer(consent, context=self.get_serializer_context()).data)
@@ -260,7 +284,7 @@ class ConsentWithdraw(GenericAPIView[Any]):
         request=None,
         responses={
             200: ConsentSerializer,
-            403: FORBIDDEN,
+            403: WRITE_ROLES,
             404: CONSENT_NOT_FOUND,
             409: OpenApiResponse(
                 ConsentConflictSerializer,

@@ -27,7 +27,9 @@ NOT_FOUND = OpenApiResponse(description="No such person, or not one you may see.
 
 class PersonListCreate(GenericAPIView[Any]):
     """The register: the people you may see, newest first. `?q=` searches their names and
-    aliases in any script (Cyrillic, Latin, Perso-Arabic)."""
+    aliases in any script (Cyrillic, Latin, Perso-Arabic); other filters are named after
+    the fields they filter. The list is audited, naming the people shown; sensitive fields
+    are omitted for roles that may not see them."""
 
     serializer_class = PersonSerializer
 
@@ -85,8 +87,9 @@ class PersonListCreate(GenericAPIView[Any]):
 
 
 class PersonDetail(GenericAPIView[Any]):
-    """One person with aliases, documents, family links and active safeguards. PATCH must
-    carry the `version` you read; a stale one is refused with 409 and the current record."""
+    """One person with aliases, documents, family links and active safeguards; the read is
+    audited. Sensitive fields (ethnicity, religion) are omitted for roles that may not see
+    them."""
 
     serializer_class = PersonSerializer
 
@@ -113,8 +116,10 @@ class PersonDetail(GenericAPIView[Any]):
                 description="A stale `version`: nothing saved; `current` is the record as it is.",
             ),
         },
-        description="Changes the fields given. Lists given (`aliases`, `documents`, "
-        "`family_links`) replace the person's; lists left out are kept.",
+        description="Changes the fields given, carrying the `version` you read: a stale one "
+        "is refused with 409 and the current record, never overwritten. Lists given "
+        "(`aliases`, `documents`, `family_links`) replace the person's; lists left out are "
+        "kept.",
     )
     def patch(self, request: Request, person_id: str) -> Response:
         require_role(request.user, "change_person")

@@ -32,7 +32,12 @@ from .serializers import (
 )
 
 NOT_FOUND = OpenApiResponse(description="No such record, or not one you may see.")
-FORBIDDEN = OpenApiResponse(description="Your role may not do this.")
+READ_ROLES = OpenApiResponse(
+    description="Officers, caseworkers and supervisors only: a screening holds health, "
+    "violence and exploitation details that partners, analysts and administrators may not see."
+)
+WRITE_ROLES = OpenApiResponse(description="Officers, caseworkers and supervisors only.")
+LIFT_ROLES = OpenApiResponse(description="Supervisors only.")
 FIELD_ERRORS = OpenApiResponse(
     response=OpenApiTypes.OBJECT,
     description=(
@@ -55,8 +60,10 @@ class ScreeningListCreate(GenericAPIView[Any]):
         responses={
             200: ScreeningListSerializer(many=True),
             400: OpenApiResponse(description="`person` is not a UUID."),
-            403: FORBIDDEN,
+            403: READ_ROLES,
         },
+        description="Screenings of the people you may see, newest first (`?person=` for "
+        "one person). The list is audited, naming the screenings shown.",
     )
     def get(self, request: Request) -> Response:
         # A screening holds health, violence and exploitation details: roles that may not
@@ -72,7 +79,10 @@ class ScreeningListCreate(GenericAPIView[Any]):
 
     @extend_schema(
         request=ScreeningCreateSerializer,
-        responses={201: ScreeningSerializer, 400: FIELD_ERRORS, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={201: ScreeningSerializer, 400: FIELD_ERRORS, 403: WRITE_ROLES, 404: NOT_FOUND},
+        description="Screens a person you may work on: the record of screening.md section 1 "
+        "in, the engine's result out, exactly as `crossroads screen` prints it; the "
+        "safeguards it names are set on the person.",
     )
     def post(self, request: Request) -> Response:
         require_role(request.user, "change_person")
@@ -92,7 +102,7 @@ class ScreeningDetail(GenericAPIView[Any]):
 
     serializer_class = ScreeningDetailSerializer
 
-    @extend_schema(responses={200: ScreeningDetailSerializer, 403: FORBIDDEN, 404: NOT_FOUND})
+    @extend_schema(responses={200: ScreeningDetailSerializer, 403: READ_ROLES, 404: NOT_FOUND})
     def get(self, request: Request, screening_id: str) -> Response:
         screening = queries.screening_detail(request.user, screening_id)
         return Response(ScreeningDetailSerializer(screening).data)
@@ -107,7 +117,7 @@ class ScreeningPreview(GenericAPIView[Any]):
 
     @extend_schema(
         request=PreviewSerializer,
-        responses={200: ScreeningResultSerializer, 400: FIELD_ERRORS, 403: FORBIDDEN},
+        responses={200: ScreeningResultSerializer, 400: FIELD_ERRORS, 403: WRITE_ROLES},
     )
     def post(self, request: Request) -> Response:
         require_role(request.user, "change_person")
@@ -127,7 +137,7 @@ class SafeguardLift(GenericAPIView[Any]):
         responses={
             200: SafeguardSerializer,
             400: FIELD_ERRORS,
-            403: FORBIDDEN,
+            403: LIFT_ROLES,
             404: NOT_FOUND,
             409: OpenApiResponse(
                 SafeguardConflictSerializer,
