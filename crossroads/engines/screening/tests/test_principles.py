@@ -346,6 +346,16 @@ def vulnerability_facts() -> st.SearchStrategy[Callable[[dict[str, Any]], None]]
         s = _section(d, "statements")
         s["free_text"] = (s.get("free_text") or "") + " меня убьют"
 
+    def seeks_protection(d: dict[str, Any]) -> None:
+        # ▲ purpose protection is a protection request (section 4)
+        _section(d, "statements")["purpose"] = "protection"
+
+    def assessed_child(d: dict[str, Any]) -> None:
+        # an age assessment saying child decides, whatever else is known (section 4)
+        person = _section(d, "person")
+        if person.get("age_assessment") is None:
+            person["age_assessment"] = {"result": "child", "date": d["date"]}
+
     choices: list[Callable[[dict[str, Any]], None]] = [
         *(flag(f) for f in FLAGS),
         *(labour(c) for c in codes(ForcedLabourIndicator)),
@@ -362,6 +372,8 @@ def vulnerability_facts() -> st.SearchStrategy[Callable[[dict[str, Any]], None]]
         unregistered,
         smuggled,
         fearful_words,
+        seeks_protection,
+        assessed_child,
     ]
     return st.sampled_from(choices)
 
