@@ -268,6 +268,9 @@ def markdown_table(result: dict[str, Any]) -> str:
                 systems["splink"].get("clusters_at_0.5", {}),
             )
         )
+    for _, _, clusters in columns:  # results written before the counts were recorded
+        result.setdefault("records", clusters.get("records"))
+        result.setdefault("people", clusters.get("people"))
     lines = [
         f"**{result['label']}**: {result['records']:,} records of {result['people']:,} people, "
         f"seed {result['seed']}, {result['machine']['date_utc']}, load average "
