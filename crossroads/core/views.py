@@ -12,7 +12,7 @@ from django.views import defaults
 
 
 def _is_api(request: HttpRequest) -> bool:
-    return request.path.startswith("/api/")
+    return request.path == "/api" or request.path.startswith("/api/")
 
 
 def bad_request(request: HttpRequest, exception: Any = None) -> HttpResponse:

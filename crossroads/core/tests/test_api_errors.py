@@ -8,7 +8,9 @@ from django.test import RequestFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("path", ["/api/", "/api/v1/nothing-here/", "/api/v2/persons/"])
+@pytest.mark.parametrize(
+    "path", ["/api", "/api/", "/api/v1/nothing-here/", "/api/v2/persons/", "/api/v1/persons/x/y/"]
+)
 def test_an_unknown_path_under_api_answers_a_json_404(kg_border_officer, api, path):
     for client in (api(), api(kg_border_officer)):
         response = client.get(path)
