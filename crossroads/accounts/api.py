@@ -83,7 +83,7 @@ class TokenAddressFailureThrottle(_FailureThrottle):
 
 class TokenView(APIView):
     """`POST` exchanges a username and password for an API token (anyone may ask; wrong
-    credentials answer 400). Rate-limited (429 with `Retry-After`): 60 requests a minute
+    credentials answer 400). Rate-limited (429 with `Retry-After`): 120 requests a minute
     from one address, 10 wrong passwords a minute for one username from one address,
     30 wrong passwords a minute from one address.
     `DELETE` revokes the token it is called with: it stops working at once."""

@@ -146,7 +146,7 @@ REST_FRAMEWORK = {
     # Tokens: every request from one address; failed ones (password guessing) for one
     # username from one address, and from one address whatever the username.
     "DEFAULT_THROTTLE_RATES": {
-        "token": "60/min",
+        "token": "120/min",
         "token_failures": "10/min",
         "token_failures_address": "30/min",
     },

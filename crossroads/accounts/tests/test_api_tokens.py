@@ -96,3 +96,9 @@ def test_issuing_and_revoking_a_token_are_audited(kg_border_officer, api):
     client.delete(URL)
     rows = AuditEvent.objects.filter(actor=kg_border_officer, action="token").order_by("id")
     assert [row.detail for row in rows] == [{"issued": True}, {"revoked": True}]
+
+
+def test_a_flood_of_token_requests_from_one_address_is_refused(kg_border_officer, api):
+    answers = [_ask(api, "kg_border_officer", PASSWORD).status_code for _ in range(121)]
+    assert answers[:120] == [200] * 120
+    assert answers[120] == 429
