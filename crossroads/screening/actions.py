@@ -14,7 +14,13 @@ from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Forbidden, InvalidInput, NotFound
 from crossroads.core.models import next_reference
-from crossroads.engines.screening import InvalidRecord, Safeguard, default_registry, screen
+from crossroads.engines.screening import (
+    InvalidRecord,
+    Safeguard,
+    default_registry,
+    screen,
+    screen_with_guidance,
+)
 
 from .models import PersonSafeguard, Screening
 
@@ -28,6 +34,15 @@ def evaluate(record_data: Any) -> dict[str, Any]:
         return screen(record_data)
     except InvalidRecord as exc:
         raise InvalidInput({f"record.{exc.field}": [exc.message]}) from None
+
+
+def officer_guidance(record_data: Any) -> list[dict[str, str]]:
+    """What the state's law tells the officer in this situation (the pack's guidance,
+    with its source), shown beside a result and never part of it."""
+    try:
+        return screen_with_guidance(record_data)[1]
+    except (InvalidRecord, TypeError, AttributeError):
+        return []
 
 
 def screen_person(*, acting_user: Any, person_id: Any, record_data: Any) -> Screening:

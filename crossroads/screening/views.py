@@ -29,7 +29,9 @@ from .referral_forms import SendReferralsForm
 from .vocab import NEED_LABELS, PATHWAY_LABELS, PRIORITY_LABELS, SAFEGUARD_LABELS
 
 
-def describe_result(result: dict[str, Any], country: str) -> dict[str, Any]:
+def describe_result(
+    result: dict[str, Any], country: str, guidance: list[dict[str, str]] | None = None
+) -> dict[str, Any]:
     """The engine's result with labels in the officer's language and, for each referral,
     the agency that would receive it. No rule is applied here."""
     referrals = []
@@ -53,6 +55,7 @@ def describe_result(result: dict[str, Any], country: str) -> dict[str, Any]:
             {**s, "label": SAFEGUARD_LABELS.get(s["code"], s["code"])} for s in result["safeguards"]
         ],
         "warnings": result["warnings"],
+        "guidance": guidance or [],
     }
 
 
@@ -102,7 +105,9 @@ def interview(request: HttpRequest, person_id: str) -> HttpResponse:
                     )
                     url = reverse("screening:screening_detail", args=[screening.pk])
                     return redirect(f"{url}?saved=1")
-                result = describe_result(actions.evaluate(record_data), country)
+                result = describe_result(
+                    actions.evaluate(record_data), country, actions.officer_guidance(record_data)
+                )
             except InvalidInput as exc:
                 form.add_record_errors(exc.errors)
     else:
@@ -172,7 +177,9 @@ def screening_detail(request: HttpRequest, screening_id: str) -> HttpResponse:
     context = {
         "screening": screening,
         "person": person,
-        "result": describe_result(screening.result, person.country_id),
+        "result": describe_result(
+            screening.result, person.country_id, actions.officer_guidance(screening.record)
+        ),
         "form": form,
         "sent": sent,
         "pack": queries.pack_of(screening),

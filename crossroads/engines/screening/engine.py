@@ -237,6 +237,10 @@ def _phrase_reason(match: PhraseMatch) -> str:
 
 def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
     """Apply section 4 and the pack's added rules to a validated record."""
+    return _evaluate(record, pack)[0]
+
+
+def _evaluate(record: ScreeningRecord, pack: Pack) -> tuple[dict[str, Any], list[dict[str, str]]]:
     out = _Result(pack)
     person, travel = record.person, record.travel
     statements, indicators = record.statements, record.indicators
@@ -556,7 +560,17 @@ def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
             if ref.pathway in out.referrals:
                 out.refer(ref.pathway, ref.priority, need=None, because=rule.because)
 
-    return out.as_dict(child)
+    guidance: list[dict[str, str]] = []
+    if pack.officer_guidance:
+        final = Facts(
+            record=record,
+            is_child=child,
+            forced_labour=forced_labour,
+            needs=frozenset(out.needs),
+            safeguards=frozenset(out.safeguards),
+        )
+        guidance = [g.as_dict() for g in pack.officer_guidance if g.applies(final)]
+    return out.as_dict(child), guidance
 
 
 def screen(record: Mapping[str, Any], packs: PackRegistry | None = None) -> dict[str, Any]:
@@ -565,6 +579,15 @@ def screen(record: Mapping[str, Any], packs: PackRegistry | None = None) -> dict
     Raises :class:`~crossroads.engines.screening.record.InvalidRecord` for a record that
     breaks section 1, including one whose country has no pack in force on its date.
     """
+    return screen_with_guidance(record, packs)[0]
+
+
+def screen_with_guidance(
+    record: Mapping[str, Any], packs: PackRegistry | None = None
+) -> tuple[dict[str, Any], list[dict[str, str]]]:
+    """The result of :func:`screen`, and the pack's guidance for the officer that applies
+    (``{"id", "text", "source"}``): what national law says to do here, which the result
+    itself never carries."""
     registry = packs if packs is not None else default_registry()
     parsed = parse_record(record, registry.has_pack)
-    return evaluate(parsed, registry.pack_for(parsed.country, parsed.date))
+    return _evaluate(parsed, registry.pack_for(parsed.country, parsed.date))

@@ -114,6 +114,23 @@ class AddedRule:
 
 
 @dataclass(frozen=True, slots=True)
+class Guidance:
+    """What national law tells the officer in a situation; shown beside the result, never
+    part of it (the result follows the contract alone)."""
+
+    id: str
+    description: str
+    source: str
+    conditions: tuple[Condition, ...]
+
+    def applies(self, facts: Facts) -> bool:
+        return all(condition(facts) for condition in self.conditions)
+
+    def as_dict(self) -> dict[str, str]:
+        return {"id": self.id, "text": self.description, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
 class Pack:
     """One state's rules in force from ``effective_from``."""
 
@@ -130,6 +147,7 @@ class Pack:
     reflection_period_days: int
     regularisation_min_years: int | float
     added_rules: tuple[AddedRule, ...] = ()
+    officer_guidance: tuple[Guidance, ...] = ()
     path: Path | None = field(default=None, compare=False)
 
     @property
@@ -165,6 +183,7 @@ _TOP_KEYS = frozenset(
         "reflection_period_days",
         "regularisation_min_years",
         "added_rules",
+        "officer_guidance",
     }
 )
 _REQUIRED_INSTRUMENTS = (
@@ -184,6 +203,7 @@ _EVENTS = frozenset({"ratification", "accession", "succession"})
 _CONFIDENCE = frozenset({"confirmed", "partly_confirmed", "unconfirmed"})
 _PROCEDURE_KEYS = frozenset({"exists", "body", "law", "source", "confidence", "note"})
 _RULE_KEYS = frozenset({"id", "description", "source", "when", "then"})
+_GUIDANCE_KEYS = frozenset({"id", "description", "source", "when"})
 _THEN_KEYS = frozenset({"needs", "referrals", "safeguards", "raise", "warnings"})
 _FILE_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})\.ya?ml")
 
@@ -453,6 +473,19 @@ class _Reader:
             return (lambda f: (v := getter(f)) is not None and v >= arg), f"{name} at least {arg}"
         raise self.fail(where, f"test {op!r} does not apply to {name}")
 
+    def guidance(self, value: Any, where: str) -> Guidance:
+        obj = self.mapping(value, where, _GUIDANCE_KEYS)
+        when = obj.get("when") or []
+        if not isinstance(when, list):
+            raise self.fail(f"{where}.when", "must be a list of tests")
+        compiled = [self.condition(c, f"{where}.when[{i}]") for i, c in enumerate(when)]
+        return Guidance(
+            id=self.text(obj.get("id"), f"{where}.id"),
+            description=" ".join(self.text(obj.get("description"), f"{where}.description").split()),
+            source=self.text(obj.get("source"), f"{where}.source"),
+            conditions=tuple(test for test, _text in compiled),
+        )
+
     def rule(self, value: Any, where: str) -> AddedRule:
         obj = self.mapping(value, where, _RULE_KEYS)
         rule_id = self.text(obj.get("id"), f"{where}.id")
@@ -568,6 +601,12 @@ def load_pack(path: Path | str) -> Pack:
     rules = tuple(reader.rule(item, f"added_rules[{i}]") for i, item in enumerate(rules_data))
     if len({rule.id for rule in rules}) != len(rules):
         raise reader.fail("added_rules", "rule ids must be unique")
+    guidance_data = obj.get("officer_guidance") or []
+    if not isinstance(guidance_data, list):
+        raise reader.fail("officer_guidance", "must be a list")
+    guidance = tuple(
+        reader.guidance(item, f"officer_guidance[{i}]") for i, item in enumerate(guidance_data)
+    )
     asylum = reader.procedure(obj["national_asylum_procedure"], "national_asylum_procedure")
     statelessness = reader.procedure(obj["statelessness_procedure"], "statelessness_procedure")
     pathways = reader.pathways(obj["pathways"])
@@ -588,6 +627,7 @@ def load_pack(path: Path | str) -> Pack:
         ),
         regularisation_min_years=years,
         added_rules=rules,
+        officer_guidance=guidance,
         path=path,
     )
 

@@ -73,6 +73,22 @@ def test_check_shows_needs_referrals_and_safeguards_before_saving(kg_border_offi
     assert not Screening.objects.exists()
 
 
+def test_the_states_guidance_for_the_officer_is_shown_beside_the_result(
+    kg_border_officer, register, web
+):
+    person = register(kg_border_officer)
+    page = (
+        web(kg_border_officer)
+        .post(_url(person), _answers(action="check", fear_of_return="on"))
+        .content.decode()
+    )
+    assert 'data-id="KG-border-confidential-asylum-request"' in page
+    assert "Resolution No. 188" in page
+    inland = _answers(action="check", fear_of_return="on", location_kind="inland")
+    page = web(kg_border_officer).post(_url(person), inland).content.decode()
+    assert 'id="result-guidance"' not in page
+
+
 def test_bad_input_is_shown_next_to_the_field_not_a_500(kg_border_officer, register, web):
     person = register(kg_border_officer)
     response = web(kg_border_officer).post(

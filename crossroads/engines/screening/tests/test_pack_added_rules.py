@@ -8,33 +8,50 @@ from typing import Any
 
 import yaml
 
-from crossroads.engines.screening import PackRegistry, screen
+from crossroads.engines.screening import (
+    PackRegistry,
+    default_registry,
+    screen,
+    screen_with_guidance,
+)
 from crossroads.engines.screening.packs import PACKS_DIR
 
 from .helpers import need, needs, pathways, record, referral, safeguards
 
 
-def test_kyrgyzstan_keeps_a_border_asylum_request_confidential() -> None:
-    res = screen(record(location={"kind": "border"}, statements={"wants_asylum": True}))
-    guard = next(s for s in res["safeguards"] if s["code"] == "confidentiality")
-    assert guard["because"][0].startswith("pack rule KG-border-confidential-asylum-request")
-    inland = screen(record(location={"kind": "inland"}, statements={"wants_asylum": True}))
-    assert "confidentiality" not in safeguards(inland)
+def test_kyrgyzstan_tells_the_officer_to_hear_a_border_asylum_request_apart() -> None:
+    res, guidance = screen_with_guidance(
+        record(location={"kind": "border"}, statements={"wants_asylum": True})
+    )
+    assert [g["id"] for g in guidance] == ["KG-border-confidential-asylum-request"]
+    assert "Resolution No. 188" in guidance[0]["source"]
+    # guidance only: the result is the contract's
+    assert "confidentiality" not in safeguards(res)
+    _res, inland = screen_with_guidance(
+        record(location={"kind": "inland"}, statements={"wants_asylum": True})
+    )
+    assert inland == []
 
 
-def test_turkmenistan_raises_a_border_asylum_referral_to_emergency() -> None:
-    res = screen(
+def test_turkmenistan_tells_the_officer_to_refer_a_border_claim_at_once() -> None:
+    res, guidance = screen_with_guidance(
         record(country="TM", location={"kind": "border"}, statements={"fear_of_return": True})
     )
-    ref = referral(res, "asylum_procedure")
-    assert ref["priority"] == "emergency"
-    assert ref["deadline_hours"] == 4
-    assert any(b.startswith("pack rule TM-") for b in ref["because"])
+    assert referral(res, "asylum_procedure")["priority"] == "urgent"
+    assert [g["id"] for g in guidance] == ["TM-border-immediate-referral"]
 
 
-def test_turkey_warns_of_its_geographical_limitation() -> None:
-    res = screen(record(country="TR", statements={"wants_asylum": True}))
-    assert any("geographical limitation" in w for w in res["warnings"])
+def test_turkey_tells_the_officer_of_its_geographical_limitation() -> None:
+    res, guidance = screen_with_guidance(record(country="TR", statements={"wants_asylum": True}))
+    assert res["warnings"] == []
+    assert any("geographical limitation" in g["text"] for g in guidance)
+
+
+def test_no_shipped_pack_changes_a_result_by_its_own_rules() -> None:
+    # Independent checks read a record by the contract alone; what national law adds for
+    # the officer is guidance (officer_guidance), beside the result.
+    for pack in default_registry().packs():
+        assert pack.added_rules == (), pack.version
 
 
 def make_registry(tmp_path: Path, rules: list[dict[str, Any]]) -> PackRegistry:
