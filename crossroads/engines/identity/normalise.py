@@ -267,6 +267,8 @@ _ABD = re.compile(r"^abd[aeiou]?[lr]?(?=[b-df-hj-np-tv-z])")
 
 _DIGRAPHS = [
     ("shch", "X"),
+    ("tsch", "C"),
+    ("dsch", "J"),
     ("sch", "X"),
     ("tch", "C"),
     ("dzh", "J"),
@@ -364,6 +366,63 @@ def phonetic_key(token: str) -> str:
     return "".join(collapsed)
 
 
+# ---------------------------------------------------------------------------------------------
+# Readings: one Latin spelling read by the conventions clerks and passports use. The same
+# letters mean different sounds in different transcriptions: ch is ч in English and in
+# ICAO 9303, х in German (Chasan, Rachimow) and ш in French (Chirine); s between vowels is з
+# in German (Asisow, Issosoda) and French; j is дж in English, й in German (Jussuf,
+# Sulajmon); z is ц in German; w is в. Russian clerks write Persian and Arabic h as г
+# (Ибрагим, Агмади, Гусейн). A name is compared under each reading of each side, so Jussuf
+# meets Yusuf and Achmadsoda meets Ахмадзода. Sources: German and French transcription of
+# Russian (Duden; the French practice of the Bibliothèque nationale), ICAO Doc 9303 Part 3.
+
+_V = "[aeiouy]"
+# One pass, left to right, longest spelling first: what one rule writes is never read again
+# by another (German tsch is ч, not the ch of another rule).
+_GERMAN = {
+    "tsch": "ch",
+    "dsch": "j",
+    "sch": "sh",
+    "ch": "kh",
+    "ss": "s",
+    "ie": "i",
+    "ei": "ai",
+    "z": "ts",
+    "j": "y",
+    "s": "z",  # only between vowels, by the pattern below
+}
+_GERMAN_RE = re.compile(rf"tsch|dsch|sch|ch|ss|ie|ei|(?<![dt])z|(?<![dszk])j|(?<={_V})s(?={_V})")
+# German writes з and с alike at the start of a word (Sahra for Захра, Sulejman for
+# Сулейман): a second German reading takes the initial s as з.
+_GERMAN_INITIAL_Z = re.compile(rf"^s(?={_V})")
+_FRENCH = {"tch": "ch", "sch": "sh", "ch": "sh", "ss": "s", "ou": "u", "gu": "g", "j": "zh"}
+_FRENCH.update({"s": "z"})
+_FRENCH_RE = re.compile(rf"tch|sch|ch|ss|ou|gu(?=[eiy])|(?<!d)j|(?<={_V})s(?={_V})")
+_BY_EAR_H_RE = re.compile(r"g(?!h)")
+_J_AS_Y_RE = re.compile(r"(?<![dszk])j")
+
+
+def _rewrite(token: str, pattern: re.Pattern[str], table: dict[str, str]) -> str:
+    return pattern.sub(lambda m: table[m.group(0)], token)
+
+
+@lru_cache(maxsize=200_000)
+def readings(token: str, cyrillic: bool = False) -> tuple[str, str, str, str, str, str]:
+    """The comparable-Latin token read six ways, always in this order: as written, German,
+    German with an initial s as з, French, j as й alone (Jusuf, Sulajmon in Slavic and
+    Turkic Latin), and (for a name written in Cyrillic) with г as h. A reading that changes
+    nothing repeats the token."""
+    german = _rewrite(token, _GERMAN_RE, _GERMAN)
+    return (
+        token,
+        german,
+        _GERMAN_INITIAL_Z.sub("z", german),
+        _rewrite(token, _FRENCH_RE, _FRENCH),
+        _J_AS_Y_RE.sub("y", token),
+        _BY_EAR_H_RE.sub("h", token) if cyrillic else token,
+    )
+
+
 _ARTICLE_BEFORE_DIN = re.compile(r"(?<=[^AIU])L(DN)$")
 
 
@@ -396,30 +455,64 @@ def loose_skeleton(skeleton: str) -> str:
     return "".join(out)
 
 
-_PATRONYMIC_SUFFIX = re.compile(
-    r"(?:ovich|evich|yevich|ovych|ievich|ich|ovna|evna|yevna|ievna|ichna|inichna|ovitch|evitch"
-    r"|uly|ulu|kyzy|qyzy|qizi|kizi)$"
-)
-_PATRONYMIC_SEX = (
-    (re.compile(r"(?:vich|vych|vitch|ich|uly|ulu)$"), "M"),
-    (re.compile(r"(?:vna|ichna|kyzy|qyzy|qizi|kizi)$"), "F"),
+# Patronymic endings, longest first, as Russian, ICAO, BGN, German (-owitsch, -owna),
+# French (-ovitch) and Turkmen (-owiç, -ewiç -> owich) spellings write them.
+_PATRONYMIC_ENDINGS: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        [
+            (e, "M")
+            for e in (
+                "ovich",
+                "evich",
+                "yevich",
+                "ievich",
+                "ovych",
+                "ovitch",
+                "evitch",
+                "owitsch",
+                "ewitsch",
+                "ovitsch",
+                "owitch",
+                "owich",
+                "ewich",
+                "ich",
+                "uly",
+                "ulu",
+            )
+        ]
+        + [
+            (e, "F")
+            for e in (
+                "ovna",
+                "evna",
+                "yevna",
+                "ievna",
+                "owna",
+                "ewna",
+                "ichna",
+                "inichna",
+                "kyzy",
+                "qyzy",
+                "qizi",
+                "kizi",
+            )
+        ],
+        key=lambda item: -len(item[0]),
+    )
 )
 
 
 def patronymic_stem(token: str) -> tuple[str, str]:
     """The father's name inside a patronymic token, and the sex it implies (``""`` if none).
 
-    Rakhimovich -> (rakhim, M); Rakhimovna -> (rakhim, F); Nurlanuly -> (nurlan, M).
+    Rakhimovich -> (rakhim, M); Rakhimovna -> (rakhim, F); Nurlanuly -> (nurlan, M);
+    Alievna -> (ali, F); Batyrowna -> (batyr, F). The longest ending that leaves a name of
+    three letters or more is taken.
     """
-    match = _PATRONYMIC_SUFFIX.search(token)
-    if not match or match.start() < 3:
-        return token, ""
-    sex = ""
-    for pattern, implied in _PATRONYMIC_SEX:
-        if pattern.search(token):
-            sex = implied
-            break
-    return token[: match.start()], sex
+    for ending, sex in _PATRONYMIC_ENDINGS:
+        if token.endswith(ending) and len(token) - len(ending) >= 3:
+            return token[: -len(ending)], sex
+    return token, ""
 
 
 _FEMININE_SURNAME = re.compile(r"(?:ova|eva|yeva|iyeva|ina|yna|skaya|tskaya|aya)$")

@@ -17,6 +17,7 @@ from .normalise import (
     loose_skeleton,
     patronymic_stem,
     phonetic_key,
+    readings,
     skeleton_key,
     surname_sex,
     surname_stem_key,
@@ -50,6 +51,10 @@ class NameField:
     skeleton: tuple[str, ...]
     arabic: bool
     key: str  # loose skeleton of the whole field: blocking and name-frequency key
+    # the whole field's phonetic key and skeleton under each reading (normalise.readings):
+    # as written, German, French, Russian г for h
+    phonetic_readings: frozenset[str] = frozenset()
+    skeleton_readings: frozenset[str] = frozenset()
 
     @property
     def present(self) -> bool:
@@ -136,7 +141,27 @@ def _cached_field(raw: str, toks: tuple[str, ...], surname: bool) -> NameField:
         phon = tuple(surname_stem_key(p) for p in phon)
     skel = tuple(skeleton_key(t) for t in toks)
     key = loose_skeleton("".join(skel))
-    return NameField(raw, toks, phon, skel, detect_script(raw) == "Arab", key)
+    script = detect_script(raw)
+    per_token = [readings(t, script == "Cyrl") for t in toks]
+    phon_readings: set[str] = set()
+    skel_readings: set[str] = set()
+    for convention in range(6):
+        forms = [r[convention] for r in per_token]
+        phons = [phonetic_key(f) for f in forms]
+        if surname:
+            phons = [surname_stem_key(p) for p in phons]
+        phon_readings.add("".join(phons))
+        skel_readings.add("".join(skeleton_key(f) for f in forms))
+    return NameField(
+        raw,
+        toks,
+        phon,
+        skel,
+        script == "Arab",
+        key,
+        frozenset(phon_readings),
+        frozenset(skel_readings),
+    )
 
 
 def prepare(record: PersonRecord) -> PreparedRecord:

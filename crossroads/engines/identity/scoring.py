@@ -15,33 +15,41 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import OSA, Indel
 
 from .dates import compare_birth_dates
-from .normalise import detect_script
+from .normalise import detect_script, phonetic_key, readings
 from .records import NameField, PersonRecord, PreparedRecord, prepare
 
 _WEIGHTS_FILE = Path(__file__).with_name("data") / "model_weights.tsv"
 
-# Prior log2-odds that two blocked candidates are the same person. Chosen on the engine's own
-# synthetic register (synthetic.py) among -10, -13, -15 and -16: at -13 two records that agree
-# only on given and family name (no date) stay near 0.5-0.9 depending on how common the names
-# are, cross-script matches with a birth year reach 0.8-0.99, and "same person" answers for
-# people not registered stay well under 1 %. Re-fit with refit_weights on labelled data.
+# The prior: the log2-odds that a record and one other record of a register of
+# REFERENCE_SIZE records are the same person, fitted with the m and u of the table (see
+# data/model_weights.tsv). In a register of N records the odds that one given record is the
+# person fall as 1/N (there are N to choose from), so the prior is lowered by log2(N /
+# REFERENCE_SIZE): agreeing on "Mohammad Ahmadi, born 1990" says less in a million records
+# than in ten thousand. Without a register (two records compared on their own) the reference
+# size is assumed.
+REFERENCE_SIZE = 10_000
 PRIOR_LOG2_ODDS = -13.0
 
 # Probability caps for evidence that Fellegi-Sunter's independence assumption cannot weigh.
 CAP_DIFFERENT_SEX = 0.02
 CAP_DIFFERENT_GIVEN_NAME = 0.05
+# Two stated names that no spelling, slip or script explains (family names, fathers' names)
+# keep a pair below "the same person": a supervisor may still see it among the candidates.
+CAP_DIFFERENT_NAME = 0.3
 CAP_SWAP_PENALTY_BITS = 1.0
 
 FIELDS = ("given_name", "family_name", "patronymic", "birth_date", "sex", "nationality")
 
 
 def load_probabilities(path: Path = _WEIGHTS_FILE) -> dict[str, dict[str, tuple[float, float]]]:
-    """Read the m/u table: ``{field: {level: (m, u)}}``."""
+    """Read the m/u table: ``{field: {level: (m, u)}}`` (and the prior, if the file sets it)."""
     table: dict[str, dict[str, tuple[float, float]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -56,20 +64,32 @@ def load_weights(path: Path = _WEIGHTS_FILE) -> dict[str, dict[str, float]]:
     return {
         name: {level: math.log2(m / u) for level, (m, u) in levels.items()}
         for name, levels in load_probabilities(path).items()
+        if name != "prior"
     }
 
 
 PROBABILITIES = load_probabilities()
+if "prior" in PROBABILITIES:
+    PRIOR_LOG2_ODDS = PROBABILITIES.pop("prior")["log2_odds"][0]
 WEIGHTS = load_weights()
 _TF_LEVELS = frozenset(["exact", "transliteration", "skeleton_arabic"])
+_TF_DATE_LEVELS = {
+    "exact": "date",
+    "same_year_month": "month",
+    "same_year_placeholder": "year",
+    "same_year": "year",
+}
 
 
 class NameFrequencies:
-    """How often each given and family name (by loose skeleton) occurs in a register.
+    """How often each name (by loose skeleton) and each birth date occurs in a register, and
+    how large the register is.
 
-    Term-frequency adjustment: agreeing on a name that a tenth of the register carries
-    (Mohammad) is weaker evidence than agreeing on a rare one, so u for an agreeing name is
-    raised to the name's frequency when that is higher than the table's u.
+    Term-frequency adjustment: u, the chance that two different people agree, is for an
+    agreeing name or date the share of the register that carries it, when that is above the
+    table's u. Agreeing on a name a tenth of the register carries (Mohammad), or on the
+    1 January that registries write for an unknown day, is weak evidence; agreeing on a rare
+    name or a real day is strong. The register's size sets the prior (``prior``).
     """
 
     # below this many records, frequencies are noise and the table's u is used
@@ -78,6 +98,13 @@ class NameFrequencies:
     def __init__(self) -> None:
         self.given: dict[str, int] = {}
         self.family: dict[str, int] = {}
+        self.father: dict[str, int] = {}
+        self.nationality: dict[str, int] = {}
+        # given name with family name, and given name with father's name: names run in
+        # families and peoples, so "Mohammad Ahmadi" is far commoner than the shares of
+        # Mohammad and of Ahmadi multiplied (Splink's advice: frequencies of the full name)
+        self.joint: dict[tuple[str, str, str], int] = {}
+        self.dates: dict[tuple[int, int, int], int] = {}
         self.total = 0
 
     @classmethod
@@ -87,29 +114,117 @@ class NameFrequencies:
             frequencies.add(record)
         return frequencies
 
+    def _date_keys(self, record: PreparedRecord) -> list[tuple[int, int, int]]:
+        birth = record.birth
+        if birth is None:
+            return []
+        keys = [(birth.year, 0, 0)]
+        if birth.month:
+            keys.append((birth.year, birth.month, 0))
+        if birth.day:
+            keys.append((birth.year, birth.month, birth.day))
+        return keys
+
+    def _joint_keys(self, record: PreparedRecord) -> list[tuple[str, str, str]]:
+        g, f, p = record.given.key, record.family.key, record.patronymic.key
+        keys = []
+        if g and f:
+            keys.append((g, f, ""))
+        if g and p:
+            keys.append((g, "", p))
+        return keys
+
+    def _change(self, record: PreparedRecord, step: int) -> None:
+        self.total += step
+        for table, key in (
+            (self.given, record.given.key),
+            (self.family, record.family.key),
+            (self.father, record.patronymic.key),
+            (self.nationality, record.nationality),
+        ):
+            if key:
+                _bump(table, key, step)
+        for joint in self._joint_keys(record):
+            _bump(self.joint, joint, step)
+        for date_key in self._date_keys(record):
+            _bump(self.dates, date_key, step)
+
     def add(self, record: PreparedRecord) -> None:
-        self.total += 1
-        if record.given.key:
-            self.given[record.given.key] = self.given.get(record.given.key, 0) + 1
-        if record.family.key:
-            self.family[record.family.key] = self.family.get(record.family.key, 0) + 1
+        self._change(record, 1)
 
     def remove(self, record: PreparedRecord) -> None:
-        self.total -= 1
-        for table, key in ((self.given, record.given.key), (self.family, record.family.key)):
-            if key and key in table:
-                table[key] -= 1
-                if not table[key]:
-                    del table[key]
+        self._change(record, -1)
+
+    @property
+    def counts(self) -> bool:
+        return self.total >= self.MIN_TOTAL
+
+    def prior(self) -> float:
+        """The prior log2-odds for one candidate of this register."""
+        return prior_for(self.total)
+
+    def u(self, name_field: str, level: str, key_a: str, key_b: str) -> float:
+        """u for an agreeing name: the table's, raised to the commoner spelling's share."""
+        u = PROBABILITIES[name_field][level][1]
+        if self.counts:
+            table = {"given_name": self.given, "family_name": self.family}.get(
+                name_field, self.father
+            )
+            count = max(table.get(key_a, 0), table.get(key_b, 0))
+            u = max(u, count / self.total)
+        return u
 
     def weight(self, name_field: str, level: str, key_a: str, key_b: str) -> float:
         """log2(m/u) for an agreeing name, with u raised to the commoner spelling's frequency."""
-        m, u = PROBABILITIES[name_field][level]
-        if self.total >= self.MIN_TOTAL:
-            table = self.given if name_field == "given_name" else self.family
-            count = max(table.get(key_a, 0), table.get(key_b, 0))
+        m = PROBABILITIES[name_field][level][0]
+        return math.log2(m / self.u(name_field, level, key_a, key_b))
+
+    def joint_share(self, keys_a: tuple[str, str, str], keys_b: tuple[str, str, str]) -> float:
+        """The share of the register carrying both names of a pair of agreeing fields."""
+        if not self.counts:
+            return 0.0
+        return max(self.joint.get(keys_a, 0), self.joint.get(keys_b, 0)) / self.total
+
+    def nationality_weight(self, level: str, a: PreparedRecord) -> float:
+        """log2(m/u) for the nationality, u raised to the nationality's share when agreeing:
+        in a register of Afghans, being Afghan says little."""
+        m, u = PROBABILITIES["nationality"][level]
+        if level == "same" and self.counts:
+            u = max(u, self.nationality.get(a.nationality, 0) / self.total)
+        return math.log2(m / u)
+
+    def date_weight(self, level: str, a: PreparedRecord, b: PreparedRecord) -> float:
+        """log2(m/u) for agreeing birth dates, with u raised to the share of the register
+        born on that day (or in that month or year, for the levels that agree on those)."""
+        m, u = PROBABILITIES["birth_date"][level]
+        part = _TF_DATE_LEVELS.get(level)
+        if self.counts and part is not None and a.birth is not None and b.birth is not None:
+            keys = []
+            for birth in (a.birth, b.birth):
+                if part == "date" and birth.day:
+                    keys.append((birth.year, birth.month, birth.day))
+                elif part == "month" and birth.month:
+                    keys.append((birth.year, birth.month, 0))
+                else:
+                    keys.append((birth.year, 0, 0))
+            count = max(self.dates.get(k, 0) for k in keys)
             u = max(u, count / self.total)
         return math.log2(m / u)
+
+
+def _bump(table: dict[Any, int], key: Any, step: int) -> None:
+    count = table.get(key, 0) + step
+    if count > 0:
+        table[key] = count
+    else:
+        table.pop(key, None)
+
+
+def prior_for(register_size: int) -> float:
+    """The prior for one candidate in a register of ``register_size`` records: the fitted
+    prior at the reference size, lowered by log2 of how many times larger the register is
+    (never raised: a small register is not taken to make matches likelier)."""
+    return PRIOR_LOG2_ODDS - math.log2(max(register_size, REFERENCE_SIZE) / REFERENCE_SIZE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,46 +257,126 @@ def _vowels_compatible(pa: str, pb: str) -> bool:
     return True
 
 
+# A vowel letter of Arabic script (a: alef, i: ye, u: vav) and the Latin vowels that spell it.
+_SPELLS = {"a": frozenset("aeo"), "i": frozenset("ie"), "u": frozenset("uo")}
+_LATIN_VOWELS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=200_000)
+def _slots(text: str) -> tuple[str, tuple[frozenset[str], ...]]:
+    """A comparable-Latin name as its consonant classes and the vowel letters before, between
+    and after them: "hasan" -> ("HSN", ({}, {a}, {a}, {})). y counts as the vowel i (Maryam
+    is مریم), except before a vowel at the start (Yusuf)."""
+    consonants: list[str] = []
+    vowels: list[set[str]] = [set()]
+    run = ""
+    for k, ch in enumerate(text):
+        vowel = ch in _LATIN_VOWELS and not (ch == "y" and k == 0)
+        if vowel:
+            if run:
+                for letter in phonetic_key(run):
+                    consonants.append(letter)
+                    vowels.append(set())
+                run = ""
+            vowels[-1].add("i" if ch == "y" else ch)
+        else:
+            run += ch
+    for letter in phonetic_key(run) if run else "":
+        consonants.append(letter)
+        vowels.append(set())
+    return "".join(consonants), tuple(frozenset(v) for v in vowels)
+
+
+@lru_cache(maxsize=100_000)
+def _latin_forms(tokens: tuple[str, ...], cyrillic: bool) -> frozenset[str]:
+    """The field's comparable Latin under each reading (normalise.readings)."""
+    return frozenset(
+        "".join(readings(t, cyrillic)[convention] for t in tokens) for convention in range(6)
+    )
+
+
+def _written_vowels_agree(arabic: NameField, latin: NameField) -> bool:
+    """Arabic script writes long vowels (ا و ی) and leaves short ones out: where it writes
+    one, the Latin spelling has a vowel of that kind there. So حسین is Husain or Hossein but
+    not Hasan, and احمد is Ahmad but not Hamid, although each pair has the same consonants.
+    A word-initial alef carries any vowel (ابراهیم is Ibrahim), and the alef of the article
+    al- is not spoken (عبدالله is Abdullah). Readings whose consonants do not line up with
+    the Arabic are not judged; when none does, nothing contradicts the match."""
+    cons_a, vowels_a = _slots("".join(arabic.tokens))
+    judged = False
+    cyrillic = detect_script(latin.raw) == "Cyrl"
+    for form in _latin_forms(latin.tokens, cyrillic):
+        cons_l, vowels_l = _slots(form)
+        if cons_l != cons_a:
+            continue
+        judged = True
+        if all(
+            not written
+            or (slot == 0 and spoken)
+            or ("a" in written and cons_a[slot : slot + 1] == "L")
+            or any(spoken & _SPELLS[w] for w in written if w in _SPELLS)
+            for slot, (written, spoken) in enumerate(zip(vowels_a, vowels_l, strict=True))
+        ):
+            return True
+    return not judged
+
+
+def _other_vowels_only(pa: str, pb: str) -> bool:
+    """Two phonetic keys of one length that differ only in vowels, letter for letter."""
+    if len(pa) != len(pb) or pa == pb:
+        return False
+    return all(x == y or (x in "AEIOU" and y in "AEIOU") for x, y in zip(pa, pb, strict=True))
+
+
+def _typo_distance(pa: str, pb: str) -> bool:
+    """One or two slips of the pen: one edit or swap of neighbours in a name of up to seven
+    letters, two beyond (Abdulrehman ~ Abdulrahman, Foima ~ Fotima, Rostma ~ Rostam);
+    a name of three letters only against a longer one (Mus ~ Musa)."""
+    if min(len(pa), len(pb)) < 3 or max(len(pa), len(pb)) < 4:
+        return False
+    limit = 1 if max(len(pa), len(pb)) <= 7 else 2
+    return OSA.distance(pa, pb, score_cutoff=limit) <= limit
+
+
 def compare_names(a: NameField, b: NameField) -> str:
     """The agreement level of two name fields (see ``data/model_weights.tsv``)."""
     if not a.tokens or not b.tokens:
         return "missing"
     if a.latin == b.latin:
         return "exact"
-    cross = a.arabic or b.arabic
-    pa, pb = a.joined_phonetic, b.joined_phonetic
-    sa, sb = a.joined_skeleton, b.joined_skeleton
-    if not cross and (pa == pb or _vowels_compatible(pa, pb)):
-        return "transliteration"
-    if cross:
-        # both sides need consonants: a lone vowel letter (ا) agrees with nothing
-        if sa and sb and (sa == sb or (a.key and a.key == b.key)):
-            return "skeleton_arabic"
+    cross = a.arabic != b.arabic
+    if not cross:
+        # both sides in Arabic script, or neither: the letters are comparable as written
+        if a.phonetic_readings & b.phonetic_readings or any(
+            _vowels_compatible(x, y) for x in a.phonetic_readings for y in b.phonetic_readings
+        ):
+            return "transliteration"
+        if _other_vowels_only(a.joined_phonetic, b.joined_phonetic):
+            # same consonants in the same places, a vowel that no spelling explains: another
+            # name (the twins Hasan and Husan, Aziz and Aziza's brother), not a slip
+            return "skeleton_latin"
+        if _typo_distance(a.latin, b.latin) or any(
+            _typo_distance(x, y) for x in a.phonetic_readings for y in b.phonetic_readings
+        ):
+            return "close"
+        if a.joined_skeleton == b.joined_skeleton and a.joined_skeleton:
+            return "skeleton_latin"
+    else:
+        arabic, latin = (a, b) if a.arabic else (b, a)
+        shared = arabic.skeleton_readings & latin.skeleton_readings
+        if shared or (arabic.key and arabic.key == latin.key):
+            # the best a pair can do across the script gap, unless the vowels Arabic script
+            # writes contradict the Latin spelling
+            if _written_vowels_agree(arabic, latin):
+                return "skeleton_arabic"
+            return "skeleton_latin"
+        sa, sb = a.joined_skeleton, b.joined_skeleton
         if (
-            min(len(sa), len(sb)) >= 3
-            and sa[0] == sb[0]
+            min(len(sa), len(sb)) >= 4
             and abs(len(sa) - len(sb)) <= 1
             and Indel.normalized_similarity(sa, sb) >= 0.8
         ):
             return "close"
-        # Russian writes Persian and Arabic h as г (Ибрагим ~ ابراهیم, Гулям ~ غلام)
-        if a.key and b.key and a.key.replace("K", "H") == b.key.replace("K", "H"):
-            return "close"
-    else:
-        if sa == sb and sa:
-            # same consonants, incompatible vowels: another name (Hasan ~ Husan, Aziz ~ Aziza)
-            return "skeleton_latin"
-        # a spelling slip keeps the first consonant and all but one or two letters
-        # (Abdulrehman ~ Abdulrahman); names of one family differ more (Ibrahim ~ Rahim,
-        # Bekrakhimov ~ Bekrakhimgulov)
-        if (
-            sa[:1] == sb[:1]
-            and min(len(pa), len(pb)) >= 4
-            and Levenshtein.distance(pa, pb) <= (1 if max(len(pa), len(pb)) <= 7 else 2)
-        ):
-            return "close"
-        if sa == sb and sa:
-            return "skeleton_latin"
     if len(a.tokens) > 1 or len(b.tokens) > 1:
         keys_a = set(a.skeleton if cross else a.phonetic)
         keys_b = set(b.skeleton if cross else b.phonetic)
@@ -230,12 +425,53 @@ def _nationality_level(a: PreparedRecord, b: PreparedRecord) -> str:
     return "same" if a.nationality == b.nationality else "different"
 
 
+_NameComparison = tuple[str, NameField, NameField]
+
+
+def _names_weight(
+    frequencies: NameFrequencies | None,
+    given: _NameComparison,
+    family: _NameComparison,
+    father: _NameComparison,
+) -> float:
+    """The weight of the three name fields. Where names agree, u is each name's share of the
+    register; where the given name agrees together with the family name or the father's
+    name, u of the two together is at least the share of the register carrying both
+    (names are not independent: they run in families and peoples)."""
+    total = 0.0
+    agreeing: dict[str, tuple[float, float]] = {}
+    for name_field, (level, a, b) in zip(FIELDS[:3], (given, family, father), strict=True):
+        m, u = PROBABILITIES[name_field][level]
+        if frequencies is not None and level in _TF_LEVELS:
+            u = frequencies.u(name_field, level, a.key, b.key)
+            agreeing[name_field] = (m, u)
+        total += math.log2(m / u)
+    if frequencies is None or "given_name" not in agreeing:
+        return total
+    _g_level, g_a, g_b = given
+    for other, (_level, o_a, o_b), slot in (
+        ("family_name", family, 1),
+        ("patronymic", father, 2),
+    ):
+        if other not in agreeing:
+            continue
+        keys_a = (g_a.key, o_a.key, "") if slot == 1 else (g_a.key, "", o_a.key)
+        keys_b = (g_b.key, o_b.key, "") if slot == 1 else (g_b.key, "", o_b.key)
+        share = frequencies.joint_share(keys_a, keys_b)
+        u_both = agreeing["given_name"][1] * agreeing[other][1]
+        if share > u_both:
+            total -= math.log2(share / u_both)
+        break  # the given name is corrected once
+    return total
+
+
 def score_prepared(
     a: PreparedRecord,
     b: PreparedRecord,
     *,
     explain: bool = True,
     frequencies: NameFrequencies | None = None,
+    prior_shift: float = 0.0,
 ) -> Match:
     """Score two prepared records; ``explain=False`` skips building the explanation text.
 
@@ -285,20 +521,19 @@ def score_prepared(
     s_level = _sex_level(a, b)
     n_level = _nationality_level(a, b)
 
-    weight = PRIOR_LOG2_ODDS
-    if frequencies is not None and g_level in _TF_LEVELS:
-        weight += frequencies.weight("given_name", g_level, ga.key, gb.key)
-    else:
-        weight += w_given[g_level]
-    if frequencies is not None and f_level in _TF_LEVELS:
-        weight += frequencies.weight("family_name", f_level, fa.key, fb.key)
-    else:
-        weight += w_family[f_level]
+    weight = frequencies.prior() if frequencies is not None else PRIOR_LOG2_ODDS
+    weight += prior_shift
+    weight += _names_weight(
+        frequencies, (g_level, ga, gb), (f_level, fa, fb), (p_level, a.patronymic, b.patronymic)
+    )
     weight -= CAP_SWAP_PENALTY_BITS if swapped else 0.0
-    weight += WEIGHTS["patronymic"][p_level]
-    weight += WEIGHTS["birth_date"][d_level]
+    if frequencies is not None:
+        weight += frequencies.date_weight(d_level, a, b)
+        weight += frequencies.nationality_weight(n_level, a)
+    else:
+        weight += WEIGHTS["birth_date"][d_level]
+        weight += WEIGHTS["nationality"][n_level]
     weight += WEIGHTS["sex"][s_level]
-    weight += WEIGHTS["nationality"][n_level]
     probability = 1.0 / (1.0 + 2.0 ** (-weight))
 
     guard = ""
@@ -308,6 +543,12 @@ def score_prepared(
     elif g_level in ("disagree", "skeleton_latin", "initial") and ga.present and gb.present:
         probability = min(probability, CAP_DIFFERENT_GIVEN_NAME)
         guard = "different given names: a relative or a namesake, not the same person"
+    elif f_level in ("disagree", "skeleton_latin") and fa.present and fb.present:
+        probability = min(probability, CAP_DIFFERENT_NAME)
+        guard = "different family names: a namesake, not the same person on this evidence"
+    elif p_level == "disagree":
+        probability = min(probability, CAP_DIFFERENT_NAME)
+        guard = "different fathers' names: a namesake, not the same person on this evidence"
     probability = min(1.0, max(0.0, probability))
 
     levels = {
