@@ -38,12 +38,13 @@ class PersonExport(GenericAPIView[Any]):
         },
     )
     def get(self, request: Request, person_id: str) -> Response:
-        person, _recipient = export_person(
+        person, _recipient, sensitive = export_person(
             acting_user=request.user,
             person_id=person_id,
             recipient_id=request.query_params.get("recipient"),
         )
+        context = {**self.get_serializer_context(), "sensitive_ok": sensitive}
         data = PersonSerializer(
-            person_detail_unaudited(request.user, person.pk), context=self.get_serializer_context()
+            person_detail_unaudited(request.user, person.pk), context=context
         ).data
         return Response(data)

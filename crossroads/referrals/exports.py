@@ -20,10 +20,16 @@ from crossroads.screening.safeguards import origin_states, refuse_if_blocked
 from .models import Consent
 
 
-def export_person(*, acting_user: Any, person_id: Any, recipient_id: Any) -> tuple[Any, Agency]:
-    """Checks that the person's record may go to `recipient` and audits the export.
-    Refused while non-refoulement stands if the recipient represents a state of the
-    person's origin, and for a non-state recipient without any consent covering it."""
+def export_person(
+    *, acting_user: Any, person_id: Any, recipient_id: Any
+) -> tuple[Any, Agency, bool]:
+    """Checks that the person's record may go to `recipient`, audits the export, and says
+    whether the sensitive fields (ethnicity, religion) go with it. Refused while
+    non-refoulement stands if the recipient represents a state of the person's origin, and
+    for a non-state recipient without any consent covering it. Sensitive fields go to a
+    body of the person's own state of registration, and to a non-state recipient only when
+    the person's consent says they may (screening.md section 6: a record carries only what
+    its purpose needs); never to a foreign state's mission."""
     require_role(acting_user, "change_person")
     with transaction.atomic():
         person = access_person_by_id(acting_user, person_id, verb="change_person", audit_read=False)
@@ -32,12 +38,10 @@ def export_person(*, acting_user: Any, person_id: Any, recipient_id: Any) -> tup
             raise InvalidInput({"recipient": [_("No such agency in this state.")]})
         if recipient.represents_state and recipient.represents_state in origin_states(person):
             refuse_if_blocked(person, GuardedAction.SHARE_WITH_ORIGIN_STATE)
-        if (
-            recipient.kind in NON_STATE_KINDS
-            and not Consent.objects.filter(
-                person=person, to_agency=recipient, withdrawn_at__isnull=True
-            ).exists()
-        ):
+        consents = Consent.objects.filter(
+            person=person, to_agency=recipient, withdrawn_at__isnull=True
+        )
+        if recipient.kind in NON_STATE_KINDS and not consents.exists():
             raise Conflict(
                 _(
                     "%(agency)s is not a state body: the person's consent to share "
@@ -45,8 +49,19 @@ def export_person(*, acting_user: Any, person_id: Any, recipient_id: Any) -> tup
                 )
                 % {"agency": recipient.name}
             )
-        record(acting_user, AuditAction.EXPORT, person, detail={"recipient": str(recipient.pk)})
-    return person, recipient
+        if recipient.represents_state:
+            sensitive = False
+        elif recipient.kind in NON_STATE_KINDS:
+            sensitive = consents.filter(shares_sensitive=True).exists()
+        else:
+            sensitive = True
+        record(
+            acting_user,
+            AuditAction.EXPORT,
+            person,
+            detail={"recipient": str(recipient.pk), "sensitive": sensitive},
+        )
+    return person, recipient, sensitive
 
 
 def _uuid(value: Any) -> Any:

@@ -179,3 +179,26 @@ def test_an_export_to_a_partner_needs_consent(kg_border_officer, register, kg_ag
         f"/api/v1/persons/{person.pk}/export/", {"recipient": str(unhcr.pk)}
     )
     assert response.status_code == 409
+
+
+def test_an_export_carries_ethnicity_and_religion_only_where_they_may_go(
+    kg_border_officer, register, kg_agencies, consent, api
+):
+    person = register(kg_border_officer, nationalities=["AF"], ethnicity="Hazara", religion="Shia")
+    client = api(kg_border_officer)
+    url = f"/api/v1/persons/{person.pk}/export/"
+
+    def exported(agency):
+        response = client.get(url, {"recipient": str(agency.pk)})
+        assert response.status_code == 200
+        return response.json()
+
+    # a body of the state of registration: the whole record
+    assert exported(kg_agencies["Migration Service (KG)"])["ethnicity"] == "Hazara"
+    # a foreign mission never gets them, and a partner only with consent that says so
+    assert "religion" not in exported(kg_agencies["Embassy of Afghanistan in Bishkek"])
+    unhcr = kg_agencies["UNHCR Kyrgyzstan"]
+    consent(kg_border_officer, person, unhcr, ["asylum_procedure"])
+    assert "ethnicity" not in exported(unhcr)
+    consent(kg_border_officer, person, unhcr, ["asylum_procedure"], shares_sensitive=True)
+    assert exported(unhcr)["religion"] == "Shia"
