@@ -11,13 +11,14 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record, record_list
 from crossroads.core.exceptions import Conflict, Forbidden, NotFound
+from crossroads.core.parsers import NFCJSONParser
 
 from . import actions, queries
 from .access import may_work_on_cases
@@ -524,7 +525,7 @@ class CaseDocuments(GenericAPIView[Any]):
     $CROSSROADS_HOME/media/cases/ with a random name."""
 
     serializer_class = DocumentUploadSerializer
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    parser_classes = [MultiPartParser, FormParser, NFCJSONParser]
     pagination_class = None
 
     @extend_schema(
