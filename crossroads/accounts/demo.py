@@ -86,6 +86,17 @@ ROLE_AGENCY = {
     Role.PARTNER: K.UNHCR,
 }
 
+# Beside the one user per role that the API contract names, users who run the other case
+# types, so that every workflow can be tried in the demo: (name, agency kind, role).
+EXTRA_USERS = [
+    ("child-caseworker", K.CHILD_PROTECTION, Role.CASEWORKER),
+    ("child-supervisor", K.CHILD_PROTECTION, Role.SUPERVISOR),
+    ("migration-caseworker", K.MIGRATION_SERVICE, Role.CASEWORKER),
+    ("migration-supervisor", K.MIGRATION_SERVICE, Role.SUPERVISOR),
+    ("iom-partner", K.IOM, Role.PARTNER),
+    ("unhcr-supervisor", K.UNHCR, Role.SUPERVISOR),
+]
+
 # (given, family stem, patronymic stem or father's name, sex), in the script people of
 # each origin are most often written in at first contact.
 ARABIC_MALE = ["محمد", "احمد", "علی", "حسین", "عبدالله", "نجیب‌الله", "گل‌احمد", "محمود", "رحیم"]
@@ -166,9 +177,10 @@ def _seed_reference_data() -> None:
 def _seed_users(password: str) -> list[str]:
     names = []
     for code in AGENCIES:
-        for role, kind in ROLE_AGENCY.items():
+        accounts = [(role.value, kind, role) for role, kind in ROLE_AGENCY.items()]
+        for code_role, kind, role in accounts + EXTRA_USERS:
             agency = Agency.objects.filter(country_id=code, kind=kind).order_by("name").first()
-            username = f"{code.lower()}-{role.value}"
+            username = f"{code.lower()}-{code_role}"
             user, created = User.objects.get_or_create(
                 username=username, defaults={"agency": agency, "roles": [role.value]}
             )
@@ -366,25 +378,40 @@ def _seed_screenings() -> int:
 
 
 def _seed_cases(code: str) -> None:
-    """The asylum authority's caseworker accepts the asylum referrals and registers the
-    claims, so that the work queue and a case page have something to show."""
+    """Each receiving agency's demo caseworker or partner accepts the referrals sent to it
+    and opens the case behind each that its agency runs (registering an asylum claim), so
+    that work queues and case pages have something to show."""
     from crossroads.cases.actions import open_case, transition_case
+    from crossroads.cases.rules import agency_kinds_for, type_for_pathway
     from crossroads.referrals.actions import accept_referral
     from crossroads.referrals.models import Referral
 
-    caseworker = User.objects.get(username=f"{code.lower()}-caseworker")
-    for referral in Referral.objects.filter(to_agency=caseworker.agency, status="sent"):
-        accept_referral(acting_user=caseworker, referral_id=referral.pk)
+    workers = {
+        user.agency_id: user
+        for user in User.objects.filter(
+            username__startswith=f"{code.lower()}-", agency__country_id=code
+        ).order_by("-username")
+        if user.has_role(Role.CASEWORKER, Role.PARTNER)
+    }
+    for referral in Referral.objects.filter(from_agency__country_id=code, status="sent"):
+        worker = workers.get(referral.to_agency_id)
+        if worker is None:
+            continue
+        accept_referral(acting_user=worker, referral_id=referral.pk)
+        case_type = type_for_pathway(referral.pathway)
+        if case_type is None or referral.to_agency.kind not in agency_kinds_for(case_type, code):
+            continue
         case = open_case(
-            acting_user=caseworker, referral_id=referral.pk, summary="Claim made at first contact."
+            acting_user=worker, referral_id=referral.pk, summary="Opened from the referral."
         )
-        transition_case(
-            acting_user=caseworker,
-            case_id=case.pk,
-            name="register_claim",
-            version=case.version,
-            data={},
-        )
+        if case.type == "asylum":
+            transition_case(
+                acting_user=worker,
+                case_id=case.pk,
+                name="register_claim",
+                version=case.version,
+                data={},
+            )
 
 
 def seed_demo() -> DemoResult:
