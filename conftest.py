@@ -56,24 +56,49 @@ PERSONAS: dict[str, tuple[str, str, str, list[str]]] = {
 PASSWORD = "correct horse battery staple 7"
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+def ensure_cast() -> None:
+    """The states and the cast, created where missing. Called once per test database, and
+    again by a persona fixture that finds its user gone: a transactional test (the live
+    server of the browser tests) empties every table when it ends."""
     from crossroads.accounts.demo import COUNTRIES
     from crossroads.accounts.models import Agency, Country, User
 
-    with django_db_blocker.unblock():
-        for code, name, name_ru, languages in COUNTRIES:
-            Country.objects.update_or_create(
-                code=code,
-                defaults={"name": name, "name_ru": name_ru, "working_languages": languages},
-            )
-        for username, (country, agency_name, kind, roles) in PERSONAS.items():
-            agency, _ = Agency.objects.get_or_create(
-                country_id=country, name=agency_name, defaults={"kind": kind}
-            )
+    for code, name, name_ru, languages in COUNTRIES:
+        Country.objects.update_or_create(
+            code=code,
+            defaults={"name": name, "name_ru": name_ru, "working_languages": languages},
+        )
+    for username, (country, agency_name, kind, roles) in PERSONAS.items():
+        agency, _ = Agency.objects.get_or_create(
+            country_id=country, name=agency_name, defaults={"kind": kind}
+        )
+        if not User.objects.filter(username=username).exists():
             user = User(username=username, agency=agency, roles=roles, is_staff="admin" in roles)
             user.set_password(PASSWORD)
             user.save()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    with django_db_blocker.unblock():
+        ensure_cast()
+
+
+@pytest.fixture(autouse=True)
+def _the_cast_is_there(request: pytest.FixtureRequest) -> None:
+    """A test that uses the database finds the states and the cast, even after a
+    transactional test (a live server) on the same worker emptied every table."""
+    uses_db = request.node.get_closest_marker("django_db") is not None or any(
+        name in request.fixturenames
+        for name in ("db", "transactional_db", "live_server", "django_db_reset_sequences")
+    )
+    if not uses_db:
+        return
+    request.getfixturevalue("_django_db_helper")
+    from crossroads.accounts.models import Country
+
+    if not Country.objects.exists():
+        ensure_cast()
 
 
 def _persona(name: str) -> Callable[[Any], Any]:

@@ -15,33 +15,6 @@ from crossroads.cases.tests.conftest import UNACCOMPANIED_CHILD, _make
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _restore_the_cast_after_the_flush(django_db_blocker):
-    """A transactional test empties the database when it ends; the tests that run after
-    this module on the same worker still expect the project's cast (conftest.py)."""
-    yield
-    from conftest import PASSWORD, PERSONAS
-    from crossroads.accounts.demo import COUNTRIES
-    from crossroads.accounts.models import Agency, Country, User
-
-    with django_db_blocker.unblock():
-        for code, name, name_ru, languages in COUNTRIES:
-            Country.objects.update_or_create(
-                code=code,
-                defaults={"name": name, "name_ru": name_ru, "working_languages": languages},
-            )
-        for username, (country, agency_name, kind, roles) in PERSONAS.items():
-            agency, _ = Agency.objects.get_or_create(
-                country_id=country, name=agency_name, defaults={"kind": kind}
-            )
-            if not User.objects.filter(username=username).exists():
-                user = User(
-                    username=username, agency=agency, roles=roles, is_staff="admin" in roles
-                )
-                user.set_password(PASSWORD)
-                user.save()
-
-
 def _wait(browser, condition):
     """Wait for a condition on the next page: an element of the page being left may go
     stale while it is read, which only means the new page is not there yet."""
