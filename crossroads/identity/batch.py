@@ -37,7 +37,7 @@ def find_duplicates(country: str) -> dict[str, int]:
             prepared = {i: prepare(records_of(people[i])[0]) for i in ids}
             for i, a in enumerate(ids):
                 for b in ids[i + 1 :]:
-                    match = score_pair(prepared[a], prepared[b])
+                    match = score_pair(prepared[a], prepared[b], register_size=len(records))
                     if match.probability < SAME_PERSON:
                         continue
                     pa, pb = _ordered(people[a], people[b])

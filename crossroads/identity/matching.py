@@ -94,10 +94,19 @@ class Found:
     match: Match
 
 
-def best_match(queries: list[PersonRecord], candidates: list[PersonRecord]) -> Match:
+def best_match(
+    queries: list[PersonRecord], candidates: list[PersonRecord], *, register_size: int = 0
+) -> Match:
+    """The best of the engine's answers between any way the person at hand is written and
+    any way the registered one is: a search, among a register of ``register_size``."""
     prepared = [prepare(c) for c in candidates]
     return max(
-        (score_pair(prepare(q), c) for q in queries for c in prepared), key=lambda m: m.probability
+        (
+            score_pair(prepare(q), c, register_size=register_size, search=True)
+            for q in queries
+            for c in prepared
+        ),
+        key=lambda m: m.probability,
     )
 
 
@@ -122,9 +131,10 @@ def find_candidates(
         .select_related("registering_agency")
         .prefetch_related("aliases")
     )
+    size = Person.objects.filter(country_id=country, merged_into__isnull=True).count()
     found = []
     for person in people:
-        match = best_match(queries, records_of(person))
+        match = best_match(queries, records_of(person), register_size=size)
         if match.probability >= SHOW_FROM:
             found.append(Found(person, match))
     found.sort(key=lambda f: (-f.match.probability, str(f.person.pk)))

@@ -14,16 +14,7 @@ from dataclasses import dataclass, field
 
 from .keys import SINGLE_NAME_PREFIX, blocking_keys
 from .records import PersonRecord, PreparedRecord, prepare
-from .scoring import NameFrequencies, score_prepared
-
-# A search asks whether the person at the door is one of the register's records. Most people
-# searched for are not registered, and those who are not include the relatives and namesakes
-# of people who are; a pair of register records, which dedupe weighs, is far likelier to be
-# one person. So a search starts from lower odds, by this many bits, chosen on the benchmark's
-# held-out validation register so that "the same person" is rarely said of someone who is not
-# registered (docs/benchmarks.md), at the cost of saying it less often of someone who is: the
-# ranking, and so recall@10, does not change.
-SEARCH_PRIOR_SHIFT = -4.0
+from .scoring import SEARCH_PRIOR_SHIFT, NameFrequencies, score_prepared
 
 
 @dataclass(frozen=True, slots=True)
