@@ -15,8 +15,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from crossroads.audit.models import AuditAction
-from crossroads.audit.writer import record, record_list
+from crossroads.audit.writer import record_list
 from crossroads.core.exceptions import Conflict, Forbidden, NotFound
 from crossroads.core.parsers import NFCJSONParser
 
@@ -576,15 +575,4 @@ class CaseDocumentDownload(GenericAPIView[Any]):
     )
     def get(self, request: Request, case_id: str, document_id: str) -> FileResponse:
         _require(request.user)
-        case = queries.case_detail(request.user, case_id, audited=False)
-        document = case.documents.filter(pk=as_uuid(document_id)).first()
-        if document is None:
-            raise NotFound()
-        record(request.user, AuditAction.READ, document, detail={"case": str(case.pk)})
-        extension = (document.file.name or "").rsplit(".", 1)[-1]
-        return FileResponse(
-            document.file.open("rb"),
-            content_type=document.content_type,
-            as_attachment=True,
-            filename=f"{case.reference}-{str(document.pk)[:8]}.{extension}",
-        )
+        return queries.case_document_download(request.user, case_id, document_id)

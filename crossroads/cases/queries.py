@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.http import FileResponse
 from django.utils import timezone
 
-from crossroads.core.exceptions import Conflict
+from crossroads.core.exceptions import Conflict, NotFound
 from crossroads.registry.queries import household_of
 
 from .access import access_case_by_id, case_roles, cases_visible_to, may_work_on_cases
@@ -59,6 +60,28 @@ def case_detail(user: Any, case_id: Any, *, audited: bool = True, view: str = ""
             ),
         )
         .get()
+    )
+
+
+def case_document_download(user: Any, case_id: Any, document_id: Any) -> FileResponse:
+    """One document of a case the user may read, as a download; the read is audited. The
+    one way to a document, for the pages and the API alike."""
+    from crossroads.audit.models import AuditAction
+    from crossroads.audit.writer import record
+
+    from .rules import as_uuid
+
+    case = case_detail(user, case_id, audited=False)
+    document = case.documents.filter(pk=as_uuid(document_id)).first()
+    if document is None:
+        raise NotFound()
+    record(user, AuditAction.READ, document, detail={"case": str(case.pk)})
+    extension = (document.file.name or "").rsplit(".", 1)[-1]
+    return FileResponse(
+        document.file.open("rb"),
+        content_type=document.content_type,
+        as_attachment=True,
+        filename=f"{case.reference}-{str(document.pk)[:8]}.{extension}",
     )
 
 

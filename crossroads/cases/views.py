@@ -22,7 +22,6 @@ from crossroads.referrals.queries import referrals_visible_to
 from . import actions, queries
 from .access import case_roles, may_work_on_cases
 from .diagram import everywhere_transitions, state_diagram
-from .models import CaseDocument
 from .rules import agency_kinds_for, as_uuid, type_for_pathway
 from .workflows import CASE_TYPE_CHOICES, WORKFLOWS
 from .workflows.base import DURABLE_SOLUTIONS, SOLUTION_STATUSES, SUPERVISOR
@@ -236,18 +235,7 @@ def document_download(
     request: HttpRequest, case_id: str, document_id: str
 ) -> HttpResponse | FileResponse:
     _require(request.user)
-    case = queries.case_detail(request.user, case_id, audited=False)
-    document = CaseDocument.objects.filter(pk=as_uuid(document_id), case=case).first()
-    if document is None:
-        raise NotFound()
-    record(request.user, AuditAction.READ, document, detail={"case": str(case.pk)})
-    extension = (document.file.name or "").rsplit(".", 1)[-1]
-    return FileResponse(
-        document.file.open("rb"),
-        content_type=document.content_type,
-        as_attachment=True,
-        filename=f"{case.reference}-{str(document.pk)[:8]}.{extension}",
-    )
+    return queries.case_document_download(request.user, case_id, document_id)
 
 
 @login_required
