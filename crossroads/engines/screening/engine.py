@@ -488,15 +488,18 @@ def _evaluate(record: ScreeningRecord, pack: Pack) -> tuple[dict[str, Any], list
         )
 
     # --- the pack's added rules (they only add; raises come last) -------------------
-    applied = []
-    if pack.added_rules:
-        facts = Facts(
+    def facts_so_far() -> Facts:
+        return Facts(
             record=record,
             is_child=child,
             forced_labour=forced_labour,
             needs=frozenset(out.needs),
             safeguards=frozenset(out.safeguards),
         )
+
+    applied = []
+    if pack.added_rules:
+        facts = facts_so_far()
         applied = [rule for rule in pack.added_rules if rule.applies(facts)]
         for rule in applied:
             for added in rule.needs:
@@ -562,13 +565,7 @@ def _evaluate(record: ScreeningRecord, pack: Pack) -> tuple[dict[str, Any], list
 
     guidance: list[dict[str, str]] = []
     if pack.officer_guidance:
-        final = Facts(
-            record=record,
-            is_child=child,
-            forced_labour=forced_labour,
-            needs=frozenset(out.needs),
-            safeguards=frozenset(out.safeguards),
-        )
+        final = facts_so_far()
         guidance = [g.as_dict() for g in pack.officer_guidance if g.applies(final)]
     return out.as_dict(child), guidance
 
