@@ -8,9 +8,10 @@ candidates are ranked by how many keys they share with the query, the best
 
 from __future__ import annotations
 
-from collections import Counter
+import heapq
+import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .keys import SINGLE_NAME_PREFIX, blocking_keys
 from .records import PersonRecord, PreparedRecord, prepare
@@ -26,10 +27,21 @@ class Candidate:
     explanation: dict[str, str] = field(default_factory=dict)
 
 
+def _swapped_keys(query: PreparedRecord) -> set[str]:
+    """The keys the query would have with its given and family names exchanged: the person
+    at the door may have been registered with the names in the other fields (or a lone name
+    in the other field), which the record's own keys, built field by field, do not meet."""
+    if not (query.given.present or query.family.present):
+        return set()
+    original = query.record
+    swapped = replace(original, given_name=original.family_name, family_name=original.given_name)
+    return blocking_keys(prepare(swapped))
+
+
 class SearchIndex:
     """Records and their blocking keys, kept up to date by ``add``, ``remove`` and ``update``."""
 
-    def __init__(self, *, max_block: int = 5000, max_candidates: int = 300) -> None:
+    def __init__(self, *, max_block: int = 5000, max_candidates: int = 120) -> None:
         self.max_block = max_block
         self.max_candidates = max_candidates
         self._prepared: list[PreparedRecord | None] = []
@@ -111,37 +123,37 @@ class SearchIndex:
         a registered person and asks "is this person registered twice?").
         """
         query = record if isinstance(record, PreparedRecord) else prepare(record)
-        keys = blocking_keys(query)
-        specific = [k for k in keys if not k.startswith(SINGLE_NAME_PREFIX)]
-        counts: Counter[int] = Counter()
+        keys = blocking_keys(query) | _swapped_keys(query)
+        # Candidates are ranked by the keys they share with the query, each weighing less
+        # the larger its block (a shared "Mohammad, 1990" says less than a shared father's
+        # name and birthday); a lone name (t:) weighs half. Blocks over max_block are read
+        # only when nothing else is found.
+        weights: dict[int, float] = {}
         skipped: list[list[int]] = []
-        for key in specific or keys:
+        for key in keys:
             block = self._blocks.get(key)
             if block is None:
                 continue
             if len(block) > self.max_block:
                 skipped.append(block)
                 continue
-            counts.update(block)
-        if not counts:
-            if not specific:
-                return []
-            for key in keys:
-                if key.startswith(SINGLE_NAME_PREFIX) and key in self._blocks:
-                    block = self._blocks[key]
-                    if len(block) <= self.max_block:
-                        counts.update(block)
-                    else:
-                        skipped.append(block)
-        if not counts and skipped:
-            counts.update(min(skipped, key=len)[: self.max_block])
+            weight = 1.0 / math.log2(2 + len(block))
+            if key.startswith(SINGLE_NAME_PREFIX):
+                if len(block) > self.max_block // 5:
+                    continue
+                weight /= 2
+            for slot in block:
+                weights[slot] = weights.get(slot, 0.0) + weight
+        if not weights and skipped:
+            for slot in min(skipped, key=len)[: self.max_block]:
+                weights[slot] = 1.0
         own = self._slot_of.get(exclude_id) if exclude_id is not None else None
         if own is not None:
-            counts.pop(own, None)
-        if len(counts) > self.max_candidates:
-            slots = [slot for slot, _ in counts.most_common(self.max_candidates)]
+            weights.pop(own, None)
+        if len(weights) > self.max_candidates:
+            slots = heapq.nlargest(self.max_candidates, weights, key=weights.__getitem__)
         else:
-            slots = list(counts)
+            slots = list(weights)
         scored: list[tuple[float, float, int]] = []
         prepared = self._prepared
         for slot in slots:

@@ -55,22 +55,13 @@ class NameField:
     # as written, German, French, Russian г for h
     phonetic_readings: frozenset[str] = frozenset()
     skeleton_readings: frozenset[str] = frozenset()
+    latin: str = ""  # the tokens joined: the comparable Latin of the whole field
+    joined_phonetic: str = ""
+    joined_skeleton: str = ""
 
     @property
     def present(self) -> bool:
         return bool(self.tokens)
-
-    @property
-    def latin(self) -> str:
-        return "".join(self.tokens)
-
-    @property
-    def joined_phonetic(self) -> str:
-        return "".join(self.phonetic)
-
-    @property
-    def joined_skeleton(self) -> str:
-        return "".join(self.skeleton)
 
 
 EMPTY_FIELD = NameField("", (), (), (), False, "")
@@ -161,6 +152,9 @@ def _cached_field(raw: str, toks: tuple[str, ...], surname: bool) -> NameField:
         key,
         frozenset(phon_readings),
         frozenset(skel_readings),
+        "".join(toks),
+        "".join(phon),
+        "".join(skel),
     )
 
 

@@ -341,9 +341,13 @@ def _typo_distance(pa: str, pb: str) -> bool:
     """One or two slips of the pen: one edit or swap of neighbours in a name of up to seven
     letters, two beyond (Abdulrehman ~ Abdulrahman, Foima ~ Fotima, Rostma ~ Rostam);
     a name of three letters only against a longer one (Mus ~ Musa)."""
-    if min(len(pa), len(pb)) < 3 or max(len(pa), len(pb)) < 4:
+    la, lb = len(pa), len(pb)
+    longer = la if la > lb else lb
+    if longer < 4 or la < 3 or lb < 3:
         return False
-    limit = 1 if max(len(pa), len(pb)) <= 7 else 2
+    limit = 1 if longer <= 7 else 2
+    if la - lb > limit or lb - la > limit:
+        return False
     return OSA.distance(pa, pb, score_cutoff=limit) <= limit
 
 
@@ -357,15 +361,21 @@ def compare_names(a: NameField, b: NameField) -> str:
     if not cross:
         # both sides in Arabic script, or neither: the letters are comparable as written
         if a.phonetic_readings & b.phonetic_readings or any(
-            _vowels_compatible(x, y) for x in a.phonetic_readings for y in b.phonetic_readings
+            _vowels_compatible(x, y)
+            for x in a.phonetic_readings
+            for y in b.phonetic_readings
+            if len(x) == len(y)
         ):
             return "transliteration"
         if _other_vowels_only(a.joined_phonetic, b.joined_phonetic):
             # same consonants in the same places, a vowel that no spelling explains: another
             # name (the twins Hasan and Husan, Aziz and Aziza's brother), not a slip
             return "skeleton_latin"
-        if _typo_distance(a.latin, b.latin) or any(
-            _typo_distance(x, y) for x in a.phonetic_readings for y in b.phonetic_readings
+        pa, pb = a.joined_phonetic, b.joined_phonetic
+        if (
+            _typo_distance(a.latin, b.latin)
+            or any(_typo_distance(x, pb) for x in a.phonetic_readings)
+            or any(_typo_distance(pa, y) for y in b.phonetic_readings)
         ):
             return "close"
         if a.joined_skeleton == b.joined_skeleton and a.joined_skeleton:
