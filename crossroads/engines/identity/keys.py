@@ -18,7 +18,7 @@ Key kinds (prefix: content):
 from __future__ import annotations
 
 from .normalise import join_compounds, latin_tokens, loose_skeleton, skeleton_key
-from .records import PreparedRecord
+from .records import NameField, PreparedRecord
 
 MAX_KEYS = 12
 SKELETON_CHARS = 6
@@ -27,6 +27,41 @@ SINGLE_NAME_PREFIX = "t:"
 
 def _skel(tokens: tuple[str, ...]) -> str:
     return loose_skeleton("".join(tokens))[:SKELETON_CHARS]
+
+
+def name_skeleton(field: NameField) -> str:
+    """The blocking form of a name field: its loose skeleton, first ``SKELETON_CHARS`` letters
+    (empty when the field is)."""
+    return _skel(field.skeleton)
+
+
+def name_forms(field: NameField) -> tuple[str, ...]:
+    """The blocking forms of a name field under each of its readings (as written first, then
+    German, French, Slavic j, Russian г for h, where they differ): Jussuf and Yusuf, Sarina
+    and Zarina, Магди and مهدي share one. Empty for an empty field."""
+    base = name_skeleton(field)
+    if not base:
+        return ()
+    forms = dict.fromkeys([base])
+    for reading in sorted(field.skeleton_readings):
+        form = loose_skeleton(reading)[:SKELETON_CHARS]
+        if form:
+            forms[form] = None
+    return tuple(forms)
+
+
+def outer_names(prepared: PreparedRecord) -> tuple[str, str]:
+    """The blocking forms of the first and the last name token of the given and family names
+    together (``("", "")`` with fewer than two tokens): a whole name typed into one field
+    ("Emine Demir") meets the record that has it in two fields."""
+    tokens = prepared.given.skeleton + prepared.family.skeleton
+    if len(tokens) < 2:
+        return "", ""
+    first = loose_skeleton(tokens[0])[:SKELETON_CHARS]
+    last = loose_skeleton(tokens[-1])[:SKELETON_CHARS]
+    if not first or not last:
+        return "", ""
+    return first, last
 
 
 def blocking_keys(prepared: PreparedRecord) -> set[str]:
@@ -40,11 +75,9 @@ def blocking_keys(prepared: PreparedRecord) -> set[str]:
     if given and family:
         keys.append("n:" + ".".join(sorted((given, family))))
     all_tokens = prepared.given.skeleton + prepared.family.skeleton
-    if len(all_tokens) > 1:
-        first = loose_skeleton(all_tokens[0])[:SKELETON_CHARS]
-        last = loose_skeleton(all_tokens[-1])[:SKELETON_CHARS]
-        if first and last:
-            keys.append("n:" + ".".join(sorted((first, last))))
+    first, last = outer_names(prepared)
+    if first and last:
+        keys.append("n:" + ".".join(sorted((first, last))))
     if year:
         if given:
             keys.append(f"gy:{given}{year}")
