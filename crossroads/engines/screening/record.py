@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from .iso import country_codes, language_codes
 from .vocab import (
     AccompaniedBy,
     AgeAssessmentResult,
@@ -324,9 +325,14 @@ def _number(value: Any, path: str) -> int | float | None:
 
 def _country(value: Any, path: str) -> str | None:
     text = _str(value, path)
-    if text is not None and not _COUNTRY.fullmatch(text):
+    if text is not None and not _is_country(text):
         raise InvalidRecord(path, f"{_show(text)} is not an ISO 3166-1 alpha-2 code")
     return text
+
+
+def _is_country(text: str) -> bool:
+    # Two upper-case letters that the standard assigns: "ZZ" is an unknown code (section 1).
+    return _COUNTRY.fullmatch(text) is not None and text in country_codes()
 
 
 # --- sections ---------------------------------------------------------------------------
@@ -432,7 +438,7 @@ def _nationalities(value: Any) -> tuple[str, ...] | None:
         path = f"person.nationalities[{i}]"
         if not isinstance(item, str):
             raise InvalidRecord(path, f"must be a string, not {_type_name(item)}")
-        if item not in _NATIONALITY_WORDS and not _COUNTRY.fullmatch(item):
+        if item not in _NATIONALITY_WORDS and not _is_country(item):
             raise InvalidRecord(
                 path, f"{_show(item)} is not an ISO 3166-1 alpha-2 code, stateless or unknown"
             )
@@ -448,7 +454,11 @@ def _languages(value: Any) -> tuple[str, ...] | None:
     out: list[str] = []
     for i, item in enumerate(items):
         path = f"person.languages[{i}]"
-        if not isinstance(item, str) or not _LANGUAGE.fullmatch(item):
+        if (
+            not isinstance(item, str)
+            or not _LANGUAGE.fullmatch(item)
+            or (item not in language_codes())
+        ):
             raise InvalidRecord(path, f"{_show(item)} is not an ISO 639-3 code")
         if item not in out:
             out.append(item)

@@ -67,6 +67,17 @@ def test_an_unknown_key_is_400_naming_it(kg_border_officer, register, api):
     assert any(k.startswith("record.indicators") for k in response.json())
 
 
+def test_an_unassigned_country_code_is_400_naming_the_field(kg_border_officer, register, api):
+    # screening.md section 1: an unknown code is invalid input, whatever its shape.
+    person = register(kg_border_officer)
+    record = fear_record(nationalities=["ZZ"])
+    response = api(kg_border_officer).post(
+        "/api/v1/screenings/", {"person": str(person.pk), "record": record}, format="json"
+    )
+    assert response.status_code == 400
+    assert list(response.json()) == ["record.person.nationalities[0]"]
+
+
 def test_a_record_that_is_not_an_object_is_400(kg_border_officer, register, api):
     person = register(kg_border_officer)
     response = api(kg_border_officer).post(

@@ -49,6 +49,18 @@ def test_an_invalid_record_prints_one_line_naming_the_field_and_exits_2(
     assert err == "person.birth_date: 2031-01-01 is after the screening date 2026-11-20\n"
 
 
+def test_an_unassigned_nationality_code_exits_2_naming_the_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Section 1: an unknown code is invalid input; "ZZ" is no ISO 3166-1 alpha-2 code.
+    code = main([write(tmp_path, record(person={"nationalities": ["ZZ"]}))])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    assert err.startswith("person.nationalities[0]: ")
+    assert err.count("\n") == 1
+
+
 @pytest.mark.parametrize(
     "content",
     [

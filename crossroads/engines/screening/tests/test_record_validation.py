@@ -139,6 +139,38 @@ def test_an_unknown_code_names_its_field(data: dict[str, Any], field: str) -> No
     assert error_of(data).field == field
 
 
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        (record(person={"nationalities": ["AF", "ZZ"]}), "person.nationalities[1]"),
+        (record(person={"country_of_origin": "XX"}), "person.country_of_origin"),
+        (
+            record(person={"documents": [{"type": "passport", "issuing_state": "QQ"}]}),
+            "person.documents[0].issuing_state",
+        ),
+        (record(person={"languages": ["prs", "qqq"]}), "person.languages[1]"),
+    ],
+)
+def test_a_well_formed_code_that_the_iso_standard_does_not_assign_is_an_error(
+    data: dict[str, Any], field: str
+) -> None:
+    # Section 1: "unknown key or code" is invalid input; nationalities are ISO 3166-1
+    # alpha-2 codes and languages ISO 639-3 codes, so "ZZ" or "qqq" is an unknown code.
+    assert error_of(data).field == field
+
+
+def test_assigned_iso_codes_are_accepted() -> None:
+    res = result(
+        person={
+            "nationalities": ["AF", "TJ", "unknown"],
+            "country_of_origin": "UZ",
+            "languages": ["prs", "uzn", "pbu", "kir", "rus", "tgk", "kaz", "tuk"],
+            "documents": [{"type": "tazkira", "issuing_state": "AF"}],
+        }
+    )
+    assert res["pack"]["country"] == "KG"
+
+
 def test_an_age_assessment_needs_both_result_and_date() -> None:
     err = error_of(record(person={"age_assessment": {"result": "adult"}}))
     assert err.field == "person.age_assessment.date"
