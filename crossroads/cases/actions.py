@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from rest_framework import serializers
 
 from crossroads.access.gate import access_person_by_id, grant_access
 from crossroads.access.models import GrantReason
@@ -79,9 +80,11 @@ def _check_version(case: Case, version: Any) -> None:
     """cases.md rule 5: a stale version is refused, never silently overwritten."""
     if version is None or version == "":
         raise InvalidInput({"version": [_("This field is required.")]})
+    # Read as the API reads every other integer: `1.5`, `true` or a number too large
+    # for any version (`1e999`) is a field error, never truncated nor a server error.
     try:
-        number = int(version)
-    except (TypeError, ValueError):
+        number = serializers.IntegerField().to_internal_value(version)
+    except serializers.ValidationError:
         raise InvalidInput({"version": [_("A valid integer is required.")]}) from None
     if number != case.version:
         raise Conflict(
@@ -153,12 +156,14 @@ def open_case(
         person = access_person_by_id(
             acting_user, person_id, verb="view_person", for_update=True, audit_read=False
         )
+        if type == "return":
+            # cases.md rule 1 (always): the refusal names the safeguard, whoever asks; so
+            # it comes before the question whether the user's agency runs return cases.
+            refuse_if_blocked(person, GuardedAction.OPEN_RETURN_CASE)
         if referral is None and acting_user.agency.kind not in agency_kinds_for(
             type, person.country_id
         ):
             raise Forbidden(_("Your agency does not handle this type of case."))
-        if type == "return":
-            refuse_if_blocked(person, GuardedAction.OPEN_RETURN_CASE)
         deadlines: dict[str, str] = {}
         variant = ""
         if type == "asylum":

@@ -103,7 +103,11 @@ class CaseListCreate(GenericAPIView[Any]):
             ),
             OpenApiParameter("state", str, description="A state of the type's workflow."),
             OpenApiParameter("person", str, description="A person's id"),
-            OpenApiParameter("assignee", str, enum=["me"]),
+            OpenApiParameter(
+                "assignee",
+                str,
+                description="A caseworker's username, as `assignee` shows it; `me`: yours.",
+            ),
         ],
         responses={200: CaseSerializer(many=True), 403: FORBIDDEN},
     )
@@ -113,12 +117,14 @@ class CaseListCreate(GenericAPIView[Any]):
         person = params.get("person", "")
         if person and not as_uuid(person):
             person = "00000000-0000-0000-0000-000000000000"
+        assignee = params.get("assignee", "")
         queryset = queries.case_list(
             request.user,
             type=params.get("type", ""),
             state=params.get("state", ""),
             person=person,
-            assignee_me=params.get("assignee") == "me",
+            assignee_me=assignee == "me",
+            assignee="" if assignee == "me" else assignee,
         )
         page = self.paginate_queryset(queryset) or []
         record_list(request.user, "cases.case", [c.pk for c in page], searched=False)

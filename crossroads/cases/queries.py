@@ -27,7 +27,10 @@ def case_list(
     state: str = "",
     person: str = "",
     assignee_me: bool = False,
+    assignee: str = "",
 ) -> QuerySet[Case]:
+    """The cases the user may see, filtered by the fields given; `assignee` is a username
+    (the field as the API shows it), `assignee_me` the user's own."""
     queryset = cases_visible_to(user).select_related("person", "agency", "assignee")
     if type:
         queryset = queryset.filter(type=type)
@@ -37,6 +40,8 @@ def case_list(
         queryset = queryset.filter(person_id=person)
     if assignee_me:
         queryset = queryset.filter(assignee_id=user.pk)
+    if assignee:
+        queryset = queryset.filter(assignee__username=assignee)
     return queryset.order_by("-opened_at", "-id")
 
 

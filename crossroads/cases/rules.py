@@ -161,8 +161,11 @@ def appears_child(person: Any) -> bool:
     if born is None:
         return False
     year = born.year + ADULT_AGE
-    day = born.day if not (born.month == 2 and born.day == 29) else 28
-    return dt.date(year, born.month, day) > today()
+    try:
+        birthday = dt.date(year, born.month, born.day)
+    except ValueError:  # born on 29 February: the birthday falls on 1 March (screening.md §4)
+        birthday = dt.date(year, 3, 1)
+    return birthday > today()
 
 
 # --- rules that hold whatever the step's data: safeguards and the type's order ------------

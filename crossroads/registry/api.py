@@ -46,11 +46,13 @@ class PersonListCreate(GenericAPIView[Any]):
         params = PersonListQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         q = params.validated_data.get("q", "")
-        people = queries.person_list(
-            request.user,
-            q=q,
-            filters=params.filters(),
-            ordering=params.validated_data["ordering"],
+        people = queries.with_list_details(
+            queries.person_list(
+                request.user,
+                q=q,
+                filters=params.filters(),
+                ordering=params.validated_data["ordering"],
+            )
         )
         page = self.paginate_queryset(people)
         record_list(request.user, "registry.person", [p.pk for p in page or []], searched=bool(q))

@@ -47,6 +47,26 @@ def person_list(
     return queryset.order_by(ordering, "-id")
 
 
+def with_list_details(queryset: QuerySet[Person]) -> QuerySet[Person]:
+    """The rows of an API list with what each shows besides its own fields (aliases,
+    documents, family links, active safeguards), in a fixed number of queries."""
+    from crossroads.screening.models import PersonSafeguard
+
+    return queryset.prefetch_related(
+        "aliases",
+        "documents",
+        Prefetch(
+            "family_links",
+            queryset=FamilyLink.objects.select_related("relative").order_by("id"),
+        ),
+        Prefetch(
+            "safeguards",
+            queryset=PersonSafeguard.objects.active().order_by("code"),
+            to_attr="active_safeguard_rows",
+        ),
+    )
+
+
 def person_detail(user: Any, person_id: Any) -> Person:
     """One person with everything the page shows; the read is audited by the gate."""
     person = access_person_by_id(user, person_id)

@@ -162,9 +162,11 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
         }
     )
     def get_safeguards(self, person: Person) -> list[dict[str, Any]]:
-        """The safeguards standing now, each until lifted by a recorded decision."""
+        """The safeguards standing now, each until lifted by a recorded decision (read
+        from `active_safeguard_rows` when a list has prefetched them)."""
         from crossroads.screening.safeguards import active_safeguards
 
+        rows = getattr(person, "active_safeguard_rows", None)
         return [
             {
                 "id": str(s.id),
@@ -173,7 +175,7 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
                 "since": s.started_at.isoformat(),
                 "ends_at": s.ends_at.isoformat() if s.ends_at else None,
             }
-            for s in active_safeguards(person)
+            for s in (active_safeguards(person) if rows is None else rows)
         ]
 
     def validate_nationalities(self, value: list[str]) -> list[str]:
@@ -239,29 +241,12 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
 
 
 class PersonListSerializer(PersonSerializer):
-    """The list: no nested documents or family links, one row per person."""
+    """A row of the register: every person field of api.md, as the detail shows it
+    (aliases, documents, family links and active safeguards included), so that a list or
+    a search answers the same shape as a read. The list prefetches what the rows show."""
 
     class Meta(PersonSerializer.Meta):
-        fields = [
-            "id",
-            "reference",
-            "country",
-            "given_name",
-            "family_name",
-            "patronymic",
-            "name_script",
-            "birth_date",
-            "birth_date_precision",
-            "birth_date_estimated",
-            "sex",
-            "nationalities",
-            "languages",
-            "ethnicity",
-            "religion",
-            "registering_agency",
-            "registered_at",
-            "version",
-        ]
+        fields = [f for f in PersonSerializer.Meta.fields if f != "birth_date_calendar"]
 
 
 class PersonConflictSerializer(serializers.Serializer[Any]):

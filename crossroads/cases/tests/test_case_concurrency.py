@@ -79,6 +79,28 @@ def test_a_stale_version_refuses_a_transition_too(
     assert CaseTransition.objects.filter(case_id=case.id, name="consider_alternatives").count() == 1
 
 
+@pytest.mark.parametrize("version", ["1e999", "-1e999", "1.5", "true", '"one"', "[1]"])
+def test_a_transition_version_that_is_no_integer_is_a_field_error_never_500_nor_truncated(
+    kg_migration_caseworker, register, open_case, api, version
+):
+    """api.md: a write carries the integer `version`; never 500 for bad input. `1.5` or
+    `true` is not read as 1, and `1e999` (JSON's infinity) is no server error."""
+    person = register(kg_migration_caseworker)
+    case = open_case(kg_migration_caseworker, person=person.pk, type="return")
+    assert case.get(kg_migration_caseworker)["version"] == 1
+    client = api(kg_migration_caseworker)
+    client.raise_request_exception = False
+    response = client.generic(
+        "POST",
+        f"/api/v1/cases/{case.id}/transitions/consider_alternatives/",
+        '{"version": ' + version + ', "alternatives": "A"}',
+        content_type="application/json",
+    )
+    assert response.status_code == 400, response.content
+    assert "version" in response.json()
+    assert Case.objects.get(pk=case.id).state == "open"
+
+
 def test_patch_needs_a_version(kg_migration_caseworker, register, open_case, api):
     person = register(kg_migration_caseworker)
     case = open_case(kg_migration_caseworker, person=person.pk, type="regularisation")

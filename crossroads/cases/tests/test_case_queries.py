@@ -56,6 +56,27 @@ def test_filters(kg_migration_caseworker, kg_migration_supervisor, register, ope
     assert row.detail["count"] == 0
 
 
+def test_the_assignee_filter_takes_a_username_as_the_field_shows_it(
+    kg_migration_caseworker, kg_migration_supervisor, register, open_case, api
+):
+    """api.md: filters are named after fields; `assignee` shows a username, so
+    `?assignee=<username>` filters by it (and `me` stays the user's own)."""
+    mine = open_case(
+        kg_migration_caseworker, person=register(kg_migration_caseworker).pk, type="return"
+    )
+    open_case(kg_migration_supervisor, person=register(kg_migration_caseworker).pk, type="return")
+    client = api(kg_migration_supervisor)
+
+    def ids(query):
+        response = client.get(f"/api/v1/cases/?{query}")
+        assert response.status_code == 200
+        return {c["id"] for c in response.json()["results"]}
+
+    assert ids(f"assignee={kg_migration_caseworker.username}") == {mine.id}
+    assert ids("assignee=nobody-by-that-name") == set()
+    assert ids("assignee=me") == set()  # the supervisor's own case has no assignee
+
+
 def test_a_case_read_is_audited(kg_migration_caseworker, register, open_case, api):
     case = open_case(
         kg_migration_caseworker, person=register(kg_migration_caseworker).pk, type="return"

@@ -39,6 +39,29 @@ def test_no_return_case_is_opened_during_a_reflection_period(
     assert "reflection_period" in response.json()["detail"]
 
 
+def test_a_return_case_asked_of_an_agency_that_runs_none_still_names_the_safeguard(
+    kg_asylum_caseworker, register, screen, api
+):
+    """Rule 1 holds always and the refusal names the safeguard, whoever asks: the asylum
+    authority (which runs no return case) is told of non-refoulement, not only of its
+    agency's kind."""
+    person = register(kg_asylum_caseworker)
+    screen(kg_asylum_caseworker, person, FEAR)
+    client = api(kg_asylum_caseworker)
+    response = client.post(
+        "/api/v1/cases/", {"person": str(person.pk), "type": "return"}, format="json"
+    )
+    assert response.status_code == 409
+    assert "non_refoulement" in response.json()["detail"]
+    assert not Case.objects.filter(person=person).exists()
+    # Without a safeguard, the same request is refused for the agency's kind.
+    other = register(kg_asylum_caseworker)
+    response = client.post(
+        "/api/v1/cases/", {"person": str(other.pk), "type": "return"}, format="json"
+    )
+    assert response.status_code == 403
+
+
 def test_no_return_step_while_non_refoulement_stands(
     kg_migration_caseworker, kg_migration_supervisor, register, screen, open_case
 ):

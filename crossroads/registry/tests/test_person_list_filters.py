@@ -115,3 +115,79 @@ def test_pages_hold_50_by_default_and_at_most_200(asked, given):
     query = {} if asked is None else {"page_size": asked}
     request = Request(APIRequestFactory().get(URL, query))
     assert Pagination().get_page_size(request) == given
+
+
+# api.md: "Person fields, at least: …" — the same in a list, a search and a read.
+PERSON_FIELDS = {
+    "id",
+    "reference",
+    "given_name",
+    "family_name",
+    "patronymic",
+    "name_script",
+    "aliases",
+    "birth_date",
+    "birth_date_precision",
+    "birth_date_estimated",
+    "sex",
+    "nationalities",
+    "languages",
+    "documents",
+    "family_links",
+    "registering_agency",
+    "registered_at",
+    "safeguards",
+    "version",
+}
+
+
+def test_every_row_of_the_register_and_of_a_search_carries_every_person_field(
+    kg_border_officer, register, screen_fear, api
+):
+    parent = register(
+        kg_border_officer,
+        given_name="Aisha",
+        family_name="Rahimi",
+        nationalities=["AF"],
+        aliases=[{"given_name": "Oysha"}],
+    )
+    register(
+        kg_border_officer,
+        given_name="Farid",
+        family_name="Rahimi",
+        family_links=[{"relative": parent.pk, "relation": "parent"}],
+    )
+    screen_fear(kg_border_officer, parent)
+    client = api(kg_border_officer)
+    for params in ({}, {"q": "Rahimi"}):
+        response = client.get(URL, params)
+        assert response.status_code == 200
+        rows = {row["given_name"]: row for row in response.json()["results"]}
+        detail = client.get(f"{URL}{parent.pk}/").json()
+        for row in rows.values():
+            assert set(row) >= PERSON_FIELDS, PERSON_FIELDS - set(row)
+        aisha = rows["Aisha"]
+        for name in ("aliases", "documents", "family_links", "safeguards"):
+            assert aisha[name] == detail[name], name
+        assert "non_refoulement" in [s["code"] for s in aisha["safeguards"]]
+        assert rows["Farid"]["family_links"][0]["relative"] == str(parent.pk)
+
+
+@pytest.fixture
+def screen_fear(db):
+    from crossroads.screening.actions import screen_person
+
+    def _screen(user, person):
+        return screen_person(
+            acting_user=user,
+            person_id=person.pk,
+            record_data={
+                "country": "KG",
+                "date": "2026-11-20",
+                "location": {"kind": "border"},
+                "person": {"nationalities": ["AF"]},
+                "statements": {"fear_of_return": True},
+            },
+        )
+
+    return _screen
