@@ -345,6 +345,7 @@ def _seed_screenings() -> int:
     from crossroads.referrals.routing import default_agency_for_pathway
     from crossroads.registry.models import Person
     from crossroads.screening.actions import screen_person
+    from crossroads.screening.children import appears_child
     from crossroads.screening.models import Screening
 
     if Screening.objects.exists():
@@ -368,7 +369,7 @@ def _seed_screenings() -> int:
                         person_id=person.pk,
                         to_agency_id=agency.pk,
                         purposes=[item["pathway"]],
-                        given_by="person",
+                        given_by="guardian" if appears_child(person) else "person",
                         given_on=today,
                     )
             send_screening_referrals(acting_user=officer, screening_id=screening.pk)

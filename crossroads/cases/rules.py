@@ -9,7 +9,6 @@ step's data what it decided (the pack rule applied, whether a deadline was met).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import uuid
 from typing import Any
@@ -22,6 +21,7 @@ from crossroads.accounts.vocab import NON_STATE_KINDS, Role
 from crossroads.core.exceptions import Conflict, InvalidInput
 from crossroads.engines.screening import GuardedAction, Pack, default_registry
 from crossroads.referrals.actions import usable_consent
+from crossroads.screening.children import appears_child
 from crossroads.screening.safeguards import refuse_if_blocked
 
 from .models import Case
@@ -61,7 +61,6 @@ DEFAULT_REFLECTION_DAYS = 30
 # When a child-protection case is opened directly (no referral priority), the
 # assessment is urgent: a child alone is at risk now (UNHCR BIP Guidelines 2021, 3.2).
 DIRECT_CHILD_PRIORITY = "urgent"
-ADULT_AGE = 18
 
 
 def pack_for(country: str, on: dt.date | None = None) -> Pack | None:
@@ -133,39 +132,6 @@ def type_for_pathway(pathway: str) -> str | None:
 
 
 # --- a child ------------------------------------------------------------------------------
-
-
-def _latest_possible_birth(birth_date: str) -> dt.date | None:
-    """The latest day a partial birth date may mean: a child is a child until shown
-    otherwise, so `2008` is read as 31 December 2008 (screening.md section 5, principle 3)."""
-    try:
-        parts = [int(p) for p in birth_date.split("-")]
-    except ValueError:
-        return None
-    if len(parts) == 1:
-        return dt.date(parts[0], 12, 31)
-    if len(parts) == 2:
-        return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-    if len(parts) == 3:
-        return dt.date(parts[0], parts[1], parts[2])
-    return None
-
-
-def appears_child(person: Any) -> bool:
-    """Whether the person is, or must be presumed to be, a child: the latest screening
-    found a child, or the birth date on record may make them under 18 today."""
-    latest = person.screenings.order_by("-screened_at").values_list("result", flat=True).first()
-    if isinstance(latest, dict) and latest.get("is_child"):
-        return True
-    born = _latest_possible_birth(person.birth_date or "")
-    if born is None:
-        return False
-    year = born.year + ADULT_AGE
-    try:
-        birthday = dt.date(year, born.month, born.day)
-    except ValueError:  # born on 29 February: the birthday falls on 1 March (screening.md §4)
-        birthday = dt.date(year, 3, 1)
-    return birthday > today()
 
 
 # --- rules that hold whatever the step's data: safeguards and the type's order ------------

@@ -19,6 +19,7 @@ from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput, NotFound
 from crossroads.core.models import next_reference
 from crossroads.engines.screening import GuardedAction, Pathway
+from crossroads.screening.children import appears_child
 from crossroads.screening.models import Screening
 from crossroads.screening.safeguards import (
     active_safeguard_codes,
@@ -276,6 +277,19 @@ def record_consent(
         if basis == Basis.CONSENT and given_by == GivenBy.AUTHORITY:
             raise InvalidInput(
                 {"given_by": [_("Consent is given by the person, a parent or a guardian.")]}
+            )
+        if basis == Basis.CONSENT and given_by == GivenBy.PERSON and appears_child(person):
+            # screening.md section 6: for a child, consent is given by a parent or guardian
+            # (or the child-protection authority records the child's best interests).
+            raise InvalidInput(
+                {
+                    "given_by": [
+                        _(
+                            "For a child, consent is given by a parent or a guardian, or the "
+                            "child-protection authority records the child's best interests."
+                        )
+                    ]
+                }
             )
         consent = Consent.objects.create(
             person=person,

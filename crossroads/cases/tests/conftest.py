@@ -116,6 +116,7 @@ def referral(db: Any) -> Callable[..., Any]:
     recorded first for a non-state receiver."""
     from crossroads.accounts.vocab import NON_STATE_KINDS
     from crossroads.referrals.actions import accept_referral, record_consent, send_referral
+    from crossroads.screening.children import appears_child
 
     def _referral(sender: Any, person: Any, pathway: str, receiver: Any, **kw: Any) -> Any:
         if receiver.agency.kind in NON_STATE_KINDS:
@@ -124,7 +125,7 @@ def referral(db: Any) -> Callable[..., Any]:
                 person_id=person.pk,
                 to_agency_id=receiver.agency_id,
                 purposes=[pathway],
-                given_by="person",
+                given_by="guardian" if appears_child(person) else "person",
                 given_on=dt.date(2026, 11, 20),
             )
         sent = send_referral(

@@ -94,3 +94,32 @@ def test_a_consent_for_one_pathway_does_not_cover_another(
         format="json",
     )
     assert response.status_code == 409
+
+
+@pytest.mark.parametrize("birth_date", ["2014", "2012-05-30", "2008-02-29"])
+def test_a_childs_consent_is_given_by_a_parent_or_guardian_not_the_child(
+    kg_border_officer, register, kg_agencies, api, birth_date, monkeypatch
+):
+    """screening.md section 6. Born on 29 February 2008, the child is 18 only on
+    1 March 2026: on 28 February still a child."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: dt.date(2026, 2, 28))
+    child = register(kg_border_officer, birth_date=birth_date)
+    client = api(kg_border_officer)
+    payload = _consent_payload(child, kg_agencies["unhcr"], ["unhcr_mandate"], "consent", "person")
+    payload["given_on"] = "2026-02-27"
+    refused = client.post("/api/v1/consents/", payload, format="json")
+    assert refused.status_code == 400
+    assert "given_by" in refused.json()
+    recorded = client.post("/api/v1/consents/", {**payload, "given_by": "guardian"}, format="json")
+    assert recorded.status_code == 201, recorded.content
+
+
+def test_an_adult_gives_their_own_consent(kg_border_officer, register, kg_agencies, api):
+    adult = register(kg_border_officer, birth_date="1990-03-01")
+    payload = _consent_payload(adult, kg_agencies["unhcr"], ["unhcr_mandate"], "consent", "person")
+    response = api(kg_border_officer).post("/api/v1/consents/", payload, format="json")
+    assert response.status_code == 201, response.content
