@@ -13,6 +13,10 @@ Key kinds (prefix: content):
 - ``gd:`` given skeleton with month and day (survives a wrong year)
 - ``gp:``/``fp:`` given or family skeleton with the father's name (patronymic)
 - ``t:`` one name skeleton alone (large blocks; for the free-text search box)
+
+Beside these, up to ``MAX_READING_KEYS`` keys repeat ``n:`` (or ``gy:``/``fy:`` for a lone
+name) under the names' other readings (German, French, Slavic j, Russian г for h), so a
+spelling meets the other script whichever of the two was registered first.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from .normalise import join_compounds, latin_tokens, loose_skeleton, skeleton_ke
 from .records import NameField, PreparedRecord
 
 MAX_KEYS = 12
+MAX_READING_KEYS = 4  # beside MAX_KEYS: keys under other readings of the names
 SKELETON_CHARS = 6
 SINGLE_NAME_PREFIX = "t:"
 
@@ -65,7 +70,8 @@ def outer_names(prepared: PreparedRecord) -> tuple[str, str]:
 
 
 def blocking_keys(prepared: PreparedRecord) -> set[str]:
-    """The blocking keys of one prepared record (at most ``MAX_KEYS``)."""
+    """The blocking keys of one prepared record (at most ``MAX_KEYS``, and up to
+    ``MAX_READING_KEYS`` more under other readings of the names)."""
     given = _skel(prepared.given.skeleton)
     family = _skel(prepared.family.skeleton)
     father = _skel(prepared.patronymic.skeleton)
@@ -96,7 +102,27 @@ def blocking_keys(prepared: PreparedRecord) -> set[str]:
     for name in dict.fromkeys(singles):
         if name:
             keys.append(SINGLE_NAME_PREFIX + name)
-    return set(keys[:MAX_KEYS])
+    keys = keys[:MAX_KEYS]
+    keys += _reading_keys(prepared, given, family, year)[:MAX_READING_KEYS]
+    return set(keys)
+
+
+def _reading_keys(prepared: PreparedRecord, given: str, family: str, year: str) -> list[str]:
+    """``n:`` (or, with one name, ``gy:``/``fy:``) keys under the names' other readings
+    (German, French, Slavic j, Russian г for h: ``name_forms``), so that CHALIMA meets
+    Халима and Jussufowa meets Yusufova whichever of the two was registered first."""
+    given_forms = name_forms(prepared.given) if given else ()
+    family_forms = name_forms(prepared.family) if family else ()
+    keys: list[str] = []
+    if given_forms and family_forms:
+        for g in given_forms:
+            for f in family_forms:
+                if (g, f) != (given, family):
+                    keys.append("n:" + ".".join(sorted((g, f))))
+    elif year:
+        prefix, forms = ("gy:", given_forms[1:]) if given_forms else ("fy:", family_forms[1:])
+        keys += [f"{prefix}{form}{year}" for form in forms]
+    return list(dict.fromkeys(keys))
 
 
 def query_keys_for_text(text: str) -> list[str]:
