@@ -6,7 +6,7 @@ approval queue."""
 from __future__ import annotations
 
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -38,6 +38,12 @@ def _is_stale(element):
         element.tag_name  # noqa: B018 - touching it raises once the page is gone
     except StaleElementReferenceException:
         return True
+    except WebDriverException as exc:
+        # Chromium, asked in the middle of the navigation, may say the node left the
+        # document instead of calling it stale: the same thing.
+        if "does not belong to the document" in str(exc):
+            return True
+        raise
     return False
 
 
