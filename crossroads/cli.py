@@ -8,7 +8,11 @@ import sys
 from collections.abc import Callable, Sequence
 
 # Commands that Django spells with an underscore, offered with a hyphen too.
-ALIASES = {"seed-demo": "seed_demo", "find-duplicates": "find_duplicates"}
+ALIASES = {
+    "seed-demo": "seed_demo",
+    "find-duplicates": "find_duplicates",
+    "rebuild-identity-index": "rebuild_identity_index",
+}
 
 
 def _engine_command(name: str) -> Callable[[Sequence[str]], int] | None:

@@ -146,3 +146,22 @@ def test_the_register_page_shows_possibly_registered_before_and_lets_the_officer
     assert "Possibly registered before" in html and first.reference in html
     done = client.post("/people/register/", {**form, "confirmed": "1"})
     assert done.status_code == 302
+
+
+def test_rebuild_identity_index_restores_every_persons_keys(kg_border_officer, register):
+    """After an upgrade that changes how keys are built, the command rebuilds the rows."""
+    from django.core.management import call_command
+
+    person = register(kg_border_officer, **RAKHIMOV)
+    keys = set(IdentityKey.objects.filter(person=person).values_list("key", flat=True))
+    IdentityKey.objects.filter(person=person).delete()
+    call_command("rebuild_identity_index", "--country", "kg")
+    assert set(IdentityKey.objects.filter(person=person).values_list("key", flat=True)) == keys
+
+
+def test_rebuild_identity_index_names_an_unknown_state(db):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="country"):
+        call_command("rebuild_identity_index", "--country", "ZZ")

@@ -28,7 +28,7 @@ class Command(BaseCommand):
         )
         unknown = set(codes) - set(Country.objects.values_list("code", flat=True))
         if unknown:
-            raise CommandError(f"country: unknown state {', '.join(sorted(unknown))}")
+            raise CommandError(f"country: unknown state {', '.join(sorted(unknown))}", returncode=2)
         for code in codes:
             result = find_duplicates(code)
             self.stdout.write(
