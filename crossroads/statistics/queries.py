@@ -7,7 +7,6 @@ one audit row naming the period, never a person."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from crossroads.access.gate import require_role
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Forbidden
+from crossroads.engines.screening import may_be_child
 
 from .suppression import SMALL_CELL, Cell, protect, total_shown
 
@@ -29,7 +29,6 @@ AGE_BANDS = {
     "adult": gettext_lazy("adult"),
     "unknown": gettext_lazy("age unknown"),
 }
-ADULT_AGE = 18
 
 
 @dataclass(frozen=True)
@@ -88,24 +87,11 @@ def _label_from(mapping: Any) -> Any:
 def age_band(birth_date: str, registered_on: dt.date) -> str:
     """`child` if the person may have been under 18 when registered: with a year or a
     month only, the latest birth date it allows decides, since a child is a child until
-    assessed otherwise."""
-    if not birth_date:
+    assessed otherwise (the screening engine's rule, ``may_be_child``)."""
+    child = may_be_child(birth_date, registered_on)
+    if child is None:
         return "unknown"
-    try:
-        parts = [int(p) for p in birth_date.split("-")]
-        year = parts[0]
-        month = parts[1] if len(parts) > 1 else 12
-        day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
-        latest = dt.date(year, month, day)
-    except (ValueError, IndexError):
-        return "unknown"
-    adult_from_year = latest.year + ADULT_AGE
-    # 29 February: the birthday falls on 1 March in a year without one.
-    try:
-        adult_from = latest.replace(year=adult_from_year)
-    except ValueError:
-        adult_from = dt.date(adult_from_year, 3, 1)
-    return "child" if registered_on < adult_from else "adult"
+    return "child" if child else "adult"
 
 
 def _section(total: int, tables: dict[str, tuple[Counter[str], list[str], Any]]) -> Section:

@@ -4,7 +4,7 @@ Plain Python, no Django. The contract is ``screening.md`` (version 1.1); the pro
 :func:`screen` for results and :func:`blocking` for every enforcement of a safeguard.
 """
 
-from .engine import evaluate, screen, screen_with_guidance
+from .engine import evaluate, may_be_child, screen, screen_with_guidance
 from .packs import Pack, PackError, PackRegistry, default_registry, load_pack
 from .record import InvalidRecord, ScreeningRecord, parse_record
 from .safeguards import GuardedAction, blocking
@@ -58,6 +58,7 @@ __all__ = [
     "default_registry",
     "evaluate",
     "load_pack",
+    "may_be_child",
     "parse_record",
     "screen",
     "screen_with_guidance",

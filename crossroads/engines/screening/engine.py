@@ -15,7 +15,7 @@ from typing import Any
 
 from .packs import Facts, Pack, PackRegistry, default_registry
 from .phrases import PhraseMatch, fear_of_return_phrases
-from .record import ScreeningRecord, parse_record
+from .record import InvalidRecord, ScreeningRecord, birth_date_range, parse_record
 from .vocab import (
     CONSENT_AGENCY_KINDS,
     MEANS_INDICATORS,
@@ -64,6 +64,21 @@ def age_on(born: dt.date, on: dt.date) -> int:
     """Completed years on ``on``. A 29 February birthday falls on 1 March in common years,
     which the tuple comparison gives: (2, 28) < (2, 29), (3, 1) > (2, 29)."""
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def may_be_child(birth_date: str, on: dt.date) -> bool | None:
+    """Whether someone born ``birth_date`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) may be
+    under 18 on ``on``, by the rule of section 4 that ``assess_age`` applies: the latest
+    day the date allows decides (a child is a child until assessed), a latest day after
+    ``on`` counts as ``on``. None when the date says nothing (empty or unreadable). For the
+    product's questions about a registered person (cases, consent, statistics)."""
+    try:
+        birth = birth_date_range(birth_date or None)
+    except InvalidRecord:
+        return None
+    if birth is None:
+        return None
+    return age_on(min(birth.latest, on), on) < _ADULT_AGE
 
 
 @dataclass(frozen=True, slots=True)

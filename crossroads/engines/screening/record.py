@@ -298,6 +298,12 @@ def _birth_date(value: Any, path: str) -> BirthDate | None:
     raise InvalidRecord(path, f"{_show(value)} is not YYYY-MM-DD, YYYY-MM or YYYY")
 
 
+def birth_date_range(value: Any, path: str = "birth_date") -> BirthDate | None:
+    """A birth date as the record reads it (None for None); ``InvalidRecord`` naming
+    ``path`` when it is no date."""
+    return _birth_date(value, path)
+
+
 def _int(value: Any, path: str, low: int, high: int) -> int | None:
     if value is None:
         return None

@@ -151,3 +151,25 @@ def test_the_because_of_a_child_quotes_the_birth_date() -> None:
     need = next(n for n in res["needs"] if n["code"] == "unaccompanied_child")
     assert need["because"][0] == "is_child: age 16 from person.birth_date 2010-05"
     assert "travel.accompanied_by is none" in need["because"]
+
+
+@pytest.mark.parametrize(
+    ("birth_date", "on", "expected"),
+    [
+        ("2008-02-29", "2026-02-28", True),  # the birthday falls on 1 March
+        ("2008-02-29", "2026-03-01", False),
+        ("2008", "2026-12-30", True),  # the latest day the year allows decides
+        ("2008", "2026-12-31", False),
+        ("2008-06", "2026-06-29", True),
+        ("2008-06", "2026-06-30", False),
+        ("2030", "2026-01-01", True),  # a latest day after the date counts as the date
+        ("", "2026-01-01", None),
+        ("2008-13", "2026-01-01", None),
+    ],
+)
+def test_may_be_child_applies_the_same_age_rule_to_a_registered_birth_date(
+    birth_date: str, on: str, expected: bool | None
+) -> None:
+    from crossroads.engines.screening import may_be_child
+
+    assert may_be_child(birth_date, dt.date.fromisoformat(on)) is expected
