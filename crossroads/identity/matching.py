@@ -13,6 +13,7 @@ from crossroads.engines.identity import (
     PersonRecord,
     blocking_keys,
     prepare,
+    query_keys,
     score_pair,
 )
 
@@ -99,11 +100,12 @@ def best_match(
 ) -> Match:
     """The best of the engine's answers between any way the person at hand is written and
     any way the registered one is: a search, among a register of ``register_size``."""
+    asked = [prepare(q) for q in queries]
     prepared = [prepare(c) for c in candidates]
     return max(
         (
-            score_pair(prepare(q), c, register_size=register_size, search=True)
-            for q in queries
+            score_pair(q, c, register_size=register_size, search=True)
+            for q in asked
             for c in prepared
         ),
         key=lambda m: m.probability,
@@ -117,7 +119,7 @@ def find_candidates(
     Reads the whole state's register: the caller decides what the user may be shown."""
     from crossroads.registry.models import Person
 
-    keys = keys_of(queries)
+    keys = {k[:64] for q in queries for k in query_keys(prepare(q))}
     if not keys:
         return []
     excluded = {str(pk) for pk in exclude}

@@ -6,7 +6,7 @@ explanation, search an in-memory index in real time, and deduplicate a whole reg
 
 from .dedupe import dedupe
 from .index import Candidate, SearchIndex
-from .keys import blocking_keys, query_keys_for_text
+from .keys import blocking_keys, query_keys, query_keys_for_text
 from .normalise import detect_script
 from .records import PersonRecord, PreparedRecord, prepare
 from .scoring import Match, score_pair
@@ -21,6 +21,7 @@ __all__ = [
     "dedupe",
     "detect_script",
     "prepare",
+    "query_keys",
     "query_keys_for_text",
     "score_pair",
 ]

@@ -11,9 +11,9 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from .keys import SINGLE_NAME_PREFIX, blocking_keys
+from .keys import SINGLE_NAME_PREFIX, blocking_keys, query_keys
 from .records import PersonRecord, PreparedRecord, prepare
 from .scoring import SEARCH_PRIOR_SHIFT, NameFrequencies, score_prepared
 
@@ -25,17 +25,6 @@ class Candidate:
     id: str
     probability: float
     explanation: dict[str, str] = field(default_factory=dict)
-
-
-def _swapped_keys(query: PreparedRecord) -> set[str]:
-    """The keys the query would have with its given and family names exchanged: the person
-    at the door may have been registered with the names in the other fields (or a lone name
-    in the other field), which the record's own keys, built field by field, do not meet."""
-    if not (query.given.present or query.family.present):
-        return set()
-    original = query.record
-    swapped = replace(original, given_name=original.family_name, family_name=original.given_name)
-    return blocking_keys(prepare(swapped))
 
 
 class SearchIndex:
@@ -123,7 +112,7 @@ class SearchIndex:
         a registered person and asks "is this person registered twice?").
         """
         query = record if isinstance(record, PreparedRecord) else prepare(record)
-        keys = blocking_keys(query) | _swapped_keys(query)
+        keys = query_keys(query)
         # Candidates are ranked by the keys they share with the query, each weighing less
         # the larger its block (a shared "Mohammad, 1990" says less than a shared father's
         # name and birthday); a lone name (t:) weighs half. Blocks over max_block are read

@@ -21,8 +21,10 @@ spelling meets the other script whichever of the two was registered first.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .normalise import join_compounds, latin_tokens, loose_skeleton, skeleton_key
-from .records import NameField, PreparedRecord
+from .records import NameField, PreparedRecord, prepare
 
 MAX_KEYS = 12
 MAX_READING_KEYS = 4  # beside MAX_KEYS: keys under other readings of the names
@@ -123,6 +125,19 @@ def _reading_keys(prepared: PreparedRecord, given: str, family: str, year: str) 
         prefix, forms = ("gy:", given_forms[1:]) if given_forms else ("fy:", family_forms[1:])
         keys += [f"{prefix}{form}{year}" for form in forms]
     return list(dict.fromkeys(keys))
+
+
+def query_keys(query: PreparedRecord) -> set[str]:
+    """The keys to look a new record up by: its own blocking keys and those it would have
+    with its given and family names exchanged. The person at the door may have been
+    registered with the names in the other fields (or a lone name in the other field),
+    which the record's own keys, built field by field, do not meet."""
+    keys = blocking_keys(query)
+    if query.given.present or query.family.present:
+        record = query.record
+        swapped = replace(record, given_name=record.family_name, family_name=record.given_name)
+        keys |= blocking_keys(prepare(swapped))
+    return keys
 
 
 def query_keys_for_text(text: str) -> list[str]:

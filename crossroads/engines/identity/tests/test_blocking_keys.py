@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crossroads.engines.identity import PersonRecord, blocking_keys, prepare
+from crossroads.engines.identity import PersonRecord, blocking_keys, prepare, query_keys
 from crossroads.engines.identity.keys import MAX_KEYS, MAX_READING_KEYS
 from crossroads.engines.identity.synthetic import register
 
@@ -53,3 +53,13 @@ def test_a_lone_name_under_its_readings_keeps_its_year() -> None:
     german = PersonRecord("a", "Jussuf", "", "", "1990", "M", "")
     latin = PersonRecord("b", "Yusuf", "", "", "1990", "M", "")
     assert any(k.startswith("gy:") for k in _share(german, latin))
+
+
+def test_a_lone_name_in_the_other_field_meets_through_the_query_keys() -> None:
+    """Registered with the name as a given name; asked with it as a family name: only the
+    query keys (the record's own and those with the fields exchanged) share a dated key."""
+    registered = blocking_keys(prepare(PersonRecord("a", "Зарина", "", "", "1990", "F", "")))
+    asked = prepare(PersonRecord("b", "", "ZARINA", "", "1990", "F", ""))
+    dated = {k for k in registered if not k.startswith("t:")}
+    assert not dated & blocking_keys(asked)
+    assert dated & query_keys(asked)
