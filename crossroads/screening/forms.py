@@ -26,6 +26,8 @@ from crossroads.engines.screening.vocab import (
 )
 from crossroads.registry.vocab import DOCUMENT_TYPE_CHOICES
 
+from .fear_question import YES, FearOfReturnQuestion
+
 NOT_ASKED = [("", _("— not asked —"))]
 
 LOCATION_CHOICES = [
@@ -151,7 +153,8 @@ DOCUMENT_ROWS = 3
 # known" (absent), as the contract treats an absent boolean.
 PERSON_FLAGS = ("birth_date_estimated", "appears_child")
 TRAVEL_FLAGS = ("separated_from_family", "moved_or_recruited_by_another")
-STATEMENT_FLAGS = ("fear_of_return", "wants_asylum", "wants_to_return")
+# fear_of_return is not a flag: it must be answered (fear_question.py).
+STATEMENT_FLAGS = ("wants_asylum", "wants_to_return")
 INDICATOR_FLAGS = (
     "child_marriage",
     "medical_urgent",
@@ -185,7 +188,7 @@ SHORTCUTS: dict[str, tuple[Any, dict[str, Any]]] = {
     ),
     "fear_return": (
         _("Says they fear return"),
-        {"fear_of_return": "on", "purpose": "protection"},
+        {"fear_of_return": YES, "purpose": "protection"},
     ),
     "family_with_children": (
         _("Family with children"),
@@ -208,7 +211,7 @@ def _choice(label: Any, choices: list[tuple[str, Any]], **kwargs: Any) -> forms.
     return forms.ChoiceField(label=label, choices=NOT_ASKED + choices, required=False, **kwargs)
 
 
-class InterviewForm(forms.Form):
+class InterviewForm(FearOfReturnQuestion):
     use_required_attribute = False
 
     # Who you are and how you came
@@ -272,7 +275,6 @@ class InterviewForm(forms.Form):
 
     # Why you came, what you fear
     purpose = _choice(_("Why they came"), PURPOSE_CHOICES)
-    fear_of_return = _flag(_("Fears return to their country"))
     fear_reasons = forms.MultipleChoiceField(
         label=_("Because of"),
         choices=FEAR_REASON_CHOICES,
@@ -281,12 +283,6 @@ class InterviewForm(forms.Form):
     )
     wants_asylum = _flag(_("Asks for asylum or protection"))
     wants_to_return = _flag(_("Wants to go home"))
-    free_text = forms.CharField(
-        label=_("What they said, in their words"),
-        max_length=4000,
-        required=False,
-        widget=forms.Textarea({"rows": 3, "dir": "auto"}),
-    )
 
     # Work conditions
     forced_labour = forms.MultipleChoiceField(
@@ -313,9 +309,10 @@ class InterviewForm(forms.Form):
     torture_survivor = _flag(_("Survived torture"))
     older_person_at_risk = _flag(_("Older person at risk"))
 
-    def __init__(self, *args: Any, country: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, country: str, saving: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.country = country
+        self.saving = saving
         self.fields["date"].initial = timezone.localdate()
         for n in range(1, DOCUMENT_ROWS + 1):
             self.fields[f"doc{n}_type"] = _choice(_("Document"), list(DOCUMENT_TYPE_CHOICES))
@@ -372,13 +369,11 @@ class InterviewForm(forms.Form):
         for name in TRAVEL_FLAGS:
             if data.get(name):
                 travel[name] = True
-        statements: dict[str, Any] = {}
+        statements: dict[str, Any] = self.fear_statements()
         if data.get("fear_reasons"):
             statements["fear_reasons"] = sorted(data["fear_reasons"])
         if data.get("purpose"):
             statements["purpose"] = data["purpose"]
-        if data.get("free_text", "").strip():
-            statements["free_text"] = data["free_text"].strip()
         for name in STATEMENT_FLAGS:
             if data.get(name):
                 statements[name] = True

@@ -92,7 +92,7 @@ def interview(request: HttpRequest, person_id: str) -> HttpResponse:
     if request.method == "POST" and shortcut in SHORTCUTS:
         form = InterviewForm(initial=with_shortcut(request.POST, shortcut), country=country)
     elif request.method == "POST":
-        form = InterviewForm(request.POST, country=country)
+        form = InterviewForm(request.POST, country=country, saving=action == "save")
         if form.is_valid():
             record_data = form.to_record()
             try:

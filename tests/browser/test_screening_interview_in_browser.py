@@ -68,7 +68,7 @@ def test_an_officer_screens_a_person_who_fears_return_and_refers_them(
     _wait(browser, lambda b: "/new/" in b.current_url)
 
     browser.find_element(By.ID, "shortcut-fear_return").click()
-    _wait(browser, lambda b: b.find_element(By.ID, "id_fear_of_return").is_selected())
+    _wait(browser, lambda b: b.find_element(By.ID, "id_fear_of_return_0").is_selected())
     browser.find_element(By.ID, "check").click()
     result = browser.find_element(By.ID, "screening-result")
     assert result.find_element(By.CSS_SELECTOR, '[data-code="international_protection"]')

@@ -5,6 +5,7 @@ Plain Python, no Django. The contract is ``screening.md`` (version 1.1); the pro
 """
 
 from .engine import evaluate, may_be_child, screen, screen_with_guidance
+from .fear import FearCategory, FearHeard, hear_fear
 from .packs import Pack, PackError, PackRegistry, default_registry, load_pack
 from .record import InvalidRecord, ScreeningRecord, parse_record
 from .safeguards import GuardedAction, blocking
@@ -37,6 +38,8 @@ __all__ = [
     "Entry",
     "ExploitationKind",
     "FacilitatedBy",
+    "FearCategory",
+    "FearHeard",
     "FearReason",
     "ForcedLabourIndicator",
     "GuardedAction",
@@ -57,6 +60,7 @@ __all__ = [
     "blocking",
     "default_registry",
     "evaluate",
+    "hear_fear",
     "load_pack",
     "may_be_child",
     "parse_record",

@@ -313,6 +313,9 @@ def _evaluate(record: ScreeningRecord, pack: Pack) -> tuple[dict[str, Any], list
             # The words prevail over the tick box; said in the because, not as a warning
             # (the contract fixes when warnings are present, section 2).
             fear.append("statements.fear_of_return is false, but the free text prevails")
+            if statements.fear_of_return_confirmed is True:
+                # The officer was shown these words and kept "no": both are kept.
+                fear.append("statements.fear_of_return_confirmed is true")
     if fear:
         priority = Priority.URGENT if record.location.kind in _URGENT_LOCATIONS else Priority.HIGH
         out.need(Need.INTERNATIONAL_PROTECTION, fear, (pack.protection_pathway, priority))

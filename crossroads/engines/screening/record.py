@@ -130,6 +130,11 @@ class Statements:
     wants_to_return: bool | None = None
     purpose: Purpose | None = None
     free_text: str | None = None
+    # Added to the contract (an optional input field, screening.md: "extend only by
+    # adding"): the person declined to answer the fear-of-return question; and the officer,
+    # shown the words of free_text heard as fear, confirmed the answer to fear_of_return.
+    fear_of_return_declined: bool | None = None
+    fear_of_return_confirmed: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,7 +381,16 @@ _TRAVEL = frozenset(
     }
 )
 _STATEMENTS = frozenset(
-    {"fear_of_return", "fear_reasons", "wants_asylum", "wants_to_return", "purpose", "free_text"}
+    {
+        "fear_of_return",
+        "fear_reasons",
+        "wants_asylum",
+        "wants_to_return",
+        "purpose",
+        "free_text",
+        "fear_of_return_declined",
+        "fear_of_return_confirmed",
+    }
 )
 _INDICATOR_FLAGS = (
     "child_marriage",
@@ -525,13 +539,28 @@ def _statements(value: Any) -> Statements:
     if value is None:
         return Statements()
     obj = _object(value, "statements", _STATEMENTS)
+    fear_of_return = _bool(obj.get("fear_of_return"), "statements.fear_of_return")
+    declined = _bool(obj.get("fear_of_return_declined"), "statements.fear_of_return_declined")
+    if declined is True and fear_of_return is not None:
+        raise InvalidRecord(
+            "statements.fear_of_return_declined",
+            "is true, so statements.fear_of_return must be absent (the person did not answer)",
+        )
+    confirmed = _bool(obj.get("fear_of_return_confirmed"), "statements.fear_of_return_confirmed")
+    if confirmed is True and fear_of_return is None:
+        raise InvalidRecord(
+            "statements.fear_of_return_confirmed",
+            "is true, so statements.fear_of_return must be given (the answer confirmed)",
+        )
     return Statements(
-        fear_of_return=_bool(obj.get("fear_of_return"), "statements.fear_of_return"),
+        fear_of_return=fear_of_return,
         fear_reasons=_codes(obj.get("fear_reasons"), "statements.fear_reasons", FearReason),
         wants_asylum=_bool(obj.get("wants_asylum"), "statements.wants_asylum"),
         wants_to_return=_bool(obj.get("wants_to_return"), "statements.wants_to_return"),
         purpose=_code(obj.get("purpose"), "statements.purpose", Purpose),
         free_text=_text(obj.get("free_text"), "statements.free_text"),
+        fear_of_return_declined=declined,
+        fear_of_return_confirmed=confirmed,
     )
 
 

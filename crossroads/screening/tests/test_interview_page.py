@@ -53,7 +53,7 @@ def test_a_shortcut_fills_the_usual_answers_without_saving(kg_border_officer, re
     page = (
         web(kg_border_officer).post(_url(person), _answers(shortcut="fear_return")).content.decode()
     )
-    assert 'name="fear_of_return" value="on" id="id_fear_of_return" checked' in page
+    assert 'name="fear_of_return" value="yes" id="id_fear_of_return_0" checked' in page
     assert '<option value="protection" selected>' in page
     assert not Screening.objects.exists()
 
@@ -61,7 +61,7 @@ def test_a_shortcut_fills_the_usual_answers_without_saving(kg_border_officer, re
 def test_check_shows_needs_referrals_and_safeguards_before_saving(kg_border_officer, register, web):
     person = register(kg_border_officer)
     response = web(kg_border_officer).post(
-        _url(person), _answers(action="check", fear_of_return="on")
+        _url(person), _answers(action="check", fear_of_return="yes")
     )
     page = response.content.decode()
     assert response.status_code == 200
@@ -79,12 +79,12 @@ def test_the_states_guidance_for_the_officer_is_shown_beside_the_result(
     person = register(kg_border_officer)
     page = (
         web(kg_border_officer)
-        .post(_url(person), _answers(action="check", fear_of_return="on"))
+        .post(_url(person), _answers(action="check", fear_of_return="yes"))
         .content.decode()
     )
     assert 'data-id="KG-border-confidential-asylum-request"' in page
     assert "Resolution No. 188" in page
-    inland = _answers(action="check", fear_of_return="on", location_kind="inland")
+    inland = _answers(action="check", fear_of_return="yes", location_kind="inland")
     page = web(kg_border_officer).post(_url(person), inland).content.decode()
     assert 'id="result-guidance"' not in page
 
@@ -114,7 +114,7 @@ def test_save_creates_the_screening_and_its_safeguards(kg_border_officer, regist
         _url(person),
         _answers(
             action="save",
-            fear_of_return="on",
+            fear_of_return="yes",
             documents_state="listed",
             doc1_type="passport",
             doc1_held_by="employer",
@@ -132,7 +132,7 @@ def test_save_creates_the_screening_and_its_safeguards(kg_border_officer, regist
 def test_the_saved_page_clears_the_draft(kg_border_officer, register, web):
     person = register(kg_border_officer)
     client = web(kg_border_officer)
-    client.post(_url(person), _answers(action="save", fear_of_return="on"))
+    client.post(_url(person), _answers(action="save", fear_of_return="yes"))
     screening = Screening.objects.get(person=person)
     page = client.get(f"/screening/{screening.pk}/?saved=1").content.decode()
     assert f'data-clear-draft="{_url(person)}"' in page
