@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from crossroads.accounts import views as account_views
+from crossroads.core import views as core_views
 
 urlpatterns = [
     path("", account_views.home, name="home"),
@@ -12,7 +13,7 @@ urlpatterns = [
         auth_views.LoginView.as_view(template_name="accounts/login.html"),
         name="login",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", core_views.LogoutView.as_view(), name="logout"),
     path("account/", include("crossroads.accounts.urls")),
     path("people/", include("crossroads.registry.urls")),
     path("screening/", include("crossroads.screening.urls")),

@@ -17,4 +17,8 @@ def crossroads(request: HttpRequest) -> dict[str, Any]:
     from crossroads.cases.access import may_work_on_cases
 
     context["perms_work_on_cases"] = user is not None and may_work_on_cases(user)
+    from .drafts import draft_owner, draft_secret
+
+    context["draft_owner"] = draft_owner(user)
+    context["draft_secret"] = draft_secret(user)
     return context

@@ -8,13 +8,15 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from .exceptions import Forbidden
 
 
 class UserLanguageMiddleware:
-    """A signed-in user's own setting wins over the browser's Accept-Language."""
+    """A signed-in user's own setting wins over the browser's Accept-Language; their pages
+    are never stored by the browser."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -26,6 +28,10 @@ class UserLanguageMiddleware:
             translation.activate(language)
             request.LANGUAGE_CODE = language
         response = self.get_response(request)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            # A page of one account is never kept for the next on a shared computer:
+            # neither in the cache nor in the back/forward history after logging out.
+            patch_cache_control(response, no_store=True, private=True)
         return response
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -38,3 +39,14 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if _is_api(request):
         return JsonResponse({"detail": _("Something went wrong on the server.")}, status=500)
     return defaults.server_error(request)
+
+
+class LogoutView(auth_views.LogoutView):
+    """Log out, and tell the browser to forget what this account left on it: the drafts in
+    its storage and the pages in its cache (the page's own script clears the drafts too,
+    for browsers that ignore Clear-Site-Data)."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response

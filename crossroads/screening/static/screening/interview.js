@@ -1,14 +1,14 @@
 /* Keeps the screening interview safe on a slow or failing connection: every change is
-   saved to this device's localStorage, and restored when the page is opened again (for
+   saved, encrypted, to this device (see crossroads/drafts.js: only the account that typed
+   the answers can read them back), and restored when the page is opened again (for
    example after logging in again when the session expired mid-form). The draft is
    cleared once the screening is saved. No rules here: the server decides everything. */
 (function () {
   "use strict";
-  var PREFIX = "crossroads:screening-draft:";
-  function store() { try { return window.localStorage; } catch (e) { return null; } }
+  var drafts = window.CrossroadsDrafts;
 
   var clear = document.querySelector("[data-clear-draft]");
-  if (clear && store()) { store().removeItem(PREFIX + clear.getAttribute("data-clear-draft")); }
+  if (clear && drafts) { drafts.remove(clear.getAttribute("data-clear-draft")); }
 
   // One submit per page: a second click on "Save" or "Send referrals" while a slow
   // connection is still carrying the first must not screen or refer twice.
@@ -21,8 +21,10 @@
   });
 
   var form = document.getElementById("interview-form");
-  if (!form || !store()) { return; }
-  var key = PREFIX + form.getAttribute("data-draft-key");
+  if (!form || !drafts) { return; }
+  var name = form.getAttribute("data-draft-key");
+  var secret = form.getAttribute("data-draft-secret");
+  if (!drafts.available(secret)) { return; }
 
   function fields() {
     return Array.prototype.filter.call(form.elements, function (el) {
@@ -30,7 +32,9 @@
     });
   }
 
+  var ready = false;
   function save() {
+    if (!ready) { return; }
     var data = {};
     fields().forEach(function (el) {
       if (el.type === "checkbox" || el.type === "radio") {
@@ -40,14 +44,10 @@
         data[el.name] = [el.value];
       }
     });
-    try { store().setItem(key, JSON.stringify({ saved: Date.now(), fields: data })); } catch (e) { /* full */ }
+    drafts.save(name, secret, { saved: Date.now(), fields: data });
   }
 
-  function restore() {
-    var raw = store().getItem(key);
-    if (!raw) { return false; }
-    var draft;
-    try { draft = JSON.parse(raw); } catch (e) { return false; }
+  function restore(draft) {
     var data = draft && draft.fields;
     if (!data) { return false; }
     fields().forEach(function (el) {
@@ -58,14 +58,19 @@
         el.value = data[el.name][0];
       }
     });
+    form.dispatchEvent(new Event("crossroads:restored"));
     return true;
   }
 
-  if (form.getAttribute("data-restore") === "1" && restore()) {
-    var notice = document.getElementById("draft-restored");
-    if (notice) { notice.hidden = false; }
-  }
-  save();
   form.addEventListener("input", save);
   form.addEventListener("change", save);
+  var wanted = form.getAttribute("data-restore") === "1";
+  (wanted ? drafts.load(name, secret) : Promise.resolve(null)).then(function (draft) {
+    if (draft && restore(draft)) {
+      var notice = document.getElementById("draft-restored");
+      if (notice) { notice.hidden = false; }
+    }
+    ready = true;
+    save();
+  });
 })();
