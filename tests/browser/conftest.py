@@ -44,6 +44,8 @@ def browser() -> Iterator[Any]:
         "--lang=en",
     ):
         options.add_argument(flag)
+    # The console, so that a test can see what the Content-Security-Policy refused.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.implicitly_wait(20)
     try:
@@ -51,6 +53,26 @@ def browser() -> Iterator[Any]:
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _nothing_refused_by_the_content_security_policy(
+    request: pytest.FixtureRequest,
+) -> Iterator[None]:
+    """Every page a browser test visits runs under the policy without a refusal: an inline
+    script, handler or style left in a template shows here as a console error."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    driver = request.getfixturevalue("browser")
+    driver.get_log("browser")  # what earlier tests left
+    yield
+    refused = [
+        entry["message"]
+        for entry in driver.get_log("browser")
+        if "Content Security Policy" in entry.get("message", "")
+    ]
+    assert refused == []
 
 
 @pytest.fixture

@@ -4,8 +4,10 @@ referrals actually sent, with the slip they keep as proof of registration."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import include, path
 
 import crossroads.urls
@@ -194,11 +196,16 @@ def test_without_a_language_of_the_person_the_officers_is_used(kg_border_officer
     assert '<html lang="ru" dir="ltr">' in html
 
 
+def _static(name):
+    return Path(finders.find(name)).read_text(encoding="utf-8")
+
+
 def test_the_fonts_are_served_by_the_app(kg_border_officer, screened, web):
     _person, screening = screened(FEAR)
     html = sheet(web(kg_border_officer), screening, "prs").content.decode()
     assert "/static/crossroads/app.css" in html
-    assert "Noto Naskh Arabic" in html
+    assert "/static/referrals/sheet.css" in html
+    assert "Noto Naskh Arabic" in _static("referrals/sheet.css")
     assert not re.search(r"""(href|src)=["']?(https?:)?//""", html)
     assert "@import" not in html and "url(http" not in html
 
@@ -206,8 +213,9 @@ def test_the_fonts_are_served_by_the_app(kg_border_officer, screened, web):
 def test_the_page_is_one_printable_a4_page_without_navigation(kg_border_officer, screened, web):
     _person, screening = screened(FEAR)
     html = sheet(web(kg_border_officer), screening, "eng").content.decode()
-    assert "@page { size: A4" in html
-    assert 'id="print-sheet"' in html and "window.print()" in html
+    assert "@page { size: A4" in _static("referrals/sheet.css")
+    assert 'id="print-sheet"' in html and "/static/referrals/sheet.js" in html
+    assert "window.print()" in _static("referrals/sheet.js")
     assert "<nav" not in html
 
 

@@ -102,8 +102,9 @@ def test_the_longest_sheet_prints_on_one_a4_page(
         )
     client.force_login(kg_border_officer)
     html = client.get(f"/sheets/screening/{screening.pk}/?lang={lang}").content.decode()
-    css = Path(finders.find("crossroads/app.css")).as_uri()
-    html = re.sub(r'href="[^"]*/crossroads/app\.css"', f'href="{css}"', html)
+    for stylesheet in ("crossroads/app.css", "referrals/sheet.css"):
+        css = Path(finders.find(stylesheet)).as_uri()
+        html = re.sub(rf'href="[^"]*/{re.escape(stylesheet)}"', f'href="{css}"', html)
     page = tmp_path / f"sheet-{lang}.html"
     page.write_text(html, encoding="utf-8")
     chromium.get(page.as_uri())
