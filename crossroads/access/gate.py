@@ -15,45 +15,37 @@ The rules:
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
-from django.utils.translation import gettext as _
 
 from crossroads.accounts.vocab import Role
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
-from crossroads.core.exceptions import Forbidden, NotFound
+from crossroads.core.exceptions import NotFound
 
 from .models import GrantReason, PersonAccess
+from .policy import ROLE_VERBS, Verb, parse_id, refuse, require, role_allows
 
 if TYPE_CHECKING:
     from crossroads.registry.models import Person
 
-# verb -> roles that may do it at all (403 for any other role).
-ROLE_VERBS: dict[str, frozenset[str]] = {
-    "view_person": frozenset({Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR, Role.PARTNER}),
-    "change_person": frozenset({Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR}),
-    "register_person": frozenset({Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR}),
-    "view_sensitive": frozenset({Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR}),
-    "view_audit": frozenset({Role.SUPERVISOR}),
-    "view_statistics": frozenset({Role.ANALYST, Role.SUPERVISOR}),
-    "configure": frozenset({Role.ADMIN}),
-}
-OBJECT_VERBS = frozenset({"view_person", "change_person", "view_sensitive", "view_audit"})
+__all__ = [
+    "ROLE_VERBS",
+    "Verb",
+    "access_person_by_id",
+    "can",
+    "grant_access",
+    "persons_visible_to",
+    "require_role",
+    "role_allows",
+    "visible_persons_q",
+]
 
-
-def role_allows(user: Any, verb: str) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    roles = ROLE_VERBS[verb]
-    if not any(role in roles for role in user.roles):
-        return False
-    # Work with people needs an agency in a state whose records live here.
-    if verb in OBJECT_VERBS or verb == "register_person":
-        return user.agency_id is not None and user.agency.country_id is not None
-    return True
+# Verbs that are about one person: `can` answers them only for a person.
+OBJECT_VERBS = frozenset(
+    {Verb.VIEW_PERSON, Verb.CHANGE_PERSON, Verb.VIEW_SENSITIVE, Verb.VIEW_AUDIT}
+)
 
 
 def _granting_reasons(user: Any) -> list[str]:
@@ -96,9 +88,7 @@ def can(user: Any, verb: str, person: Person | None = None) -> bool:
     ).exists()
 
 
-def require_role(user: Any, verb: str) -> None:
-    if not role_allows(user, verb):
-        raise Forbidden(_("Your role does not allow this."))
+require_role = require
 
 
 def access_person_by_id(
@@ -113,11 +103,8 @@ def access_person_by_id(
 
     A successful read (`view_person`) leaves exactly one audit row; a refused one leaves
     a `denied` row, and answers exactly as if the person did not exist."""
-    require_role(user, verb)
-    try:
-        pk = uuid.UUID(str(person_id))
-    except ValueError:
-        raise NotFound() from None
+    require(user, verb)
+    pk = parse_id(person_id)
     queryset = persons_visible_to(user).select_related(
         "country", "registering_agency", "registered_by"
     )
@@ -125,8 +112,7 @@ def access_person_by_id(
         queryset = queryset.select_for_update(of=("self",))
     person = queryset.filter(pk=pk).first()
     if person is None:
-        record(user, AuditAction.DENIED, object_type="registry.person", object_id=str(pk))
-        raise NotFound()
+        refuse(user, "registry.person", pk)
     if verb in {"view_person", "view_sensitive"} and audit_read:
         record(user, AuditAction.READ, person)
     return person

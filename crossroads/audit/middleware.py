@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from .context import Origin, current_origin
+from .writer import refusals_survive_rollback
 
 
 class AuditContextMiddleware:
@@ -15,6 +16,7 @@ class AuditContextMiddleware:
         channel = "api" if request.path.startswith("/api/") else "web"
         token = current_origin.set(Origin(ip=request.META.get("REMOTE_ADDR", ""), channel=channel))
         try:
-            return self.get_response(request)
+            with refusals_survive_rollback():
+                return self.get_response(request)
         finally:
             current_origin.reset(token)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
+
+from django.db import connection
 
 from .context import current_origin
 from .models import AuditAction, AuditEvent
@@ -47,3 +52,61 @@ def record_list(actor: Any, object_type: str, ids: Iterable[Any], *, searched: b
         object_type=object_type,
         detail={"ids": shown, "count": len(shown)},
     )
+
+
+# Refusals written inside a transaction that the caller then rolls back (an action that
+# raises NotFound rolls back its own atomic block) would vanish with it. Each refusal is
+# written at once and remembered here; when the request (or command) ends, any that the
+# rollback removed is written again, outside the rolled-back transaction.
+_pending_refusals: ContextVar[list[dict[str, Any]] | None] = ContextVar(
+    "pending_refusals", default=None
+)
+
+
+def record_refusal(
+    actor: Any,
+    *,
+    object_type: str,
+    object_id: str,
+    detail: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """The one way to record a refused read or write: a `denied` row that the caller's
+    rollback does not erase (see `refusals_survive_rollback`)."""
+    marked = {**(detail or {}), "refusal": uuid.uuid4().hex}
+    event = record(
+        actor, AuditAction.DENIED, object_type=object_type, object_id=object_id, detail=marked
+    )
+    pending = _pending_refusals.get()
+    if pending is not None and connection.in_atomic_block:
+        pending.append(
+            {"actor": actor, "object_type": object_type, "object_id": object_id, "detail": marked}
+        )
+    return event
+
+
+@contextmanager
+def refusals_survive_rollback() -> Iterator[None]:
+    """Wraps a request or a command: refusals recorded inside it that a rollback removed
+    are written again when it ends, so a refused write still leaves its trace."""
+    token = _pending_refusals.set([])
+    try:
+        yield
+    finally:
+        pending = _pending_refusals.get() or []
+        _pending_refusals.reset(token)
+        if pending:
+            marks = [p["detail"]["refusal"] for p in pending]
+            kept = set(
+                AuditEvent.objects.filter(
+                    action=AuditAction.DENIED, detail__refusal__in=marks
+                ).values_list("detail__refusal", flat=True)
+            )
+            for item in pending:
+                if item["detail"]["refusal"] not in kept:
+                    record(
+                        item["actor"],
+                        AuditAction.DENIED,
+                        object_type=item["object_type"],
+                        object_id=item["object_id"],
+                        detail=item["detail"],
+                    )

@@ -16,8 +16,15 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from crossroads.access.gate import access_person_by_id, grant_access
+from crossroads.access.loaders import access_approval_by_id, access_case_by_id
 from crossroads.access.models import GrantReason
-from crossroads.accounts.vocab import Role
+from crossroads.access.policy import (
+    Verb,
+    case_roles,
+    may_open_case_for_agency_kind,
+    require,
+    takes_case_on_opening,
+)
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput, NotFound
@@ -27,7 +34,6 @@ from crossroads.referrals.models import Referral
 from crossroads.screening.actions import place_safeguard
 from crossroads.screening.safeguards import refuse_if_blocked
 
-from .access import access_case_by_id, case_roles, may_work_on_cases
 from .models import Approval, Case, CaseDocument, CaseTransition, Note, ServiceDelivered, Task
 from .rules import (
     DEFAULT_APPEAL_DAYS,
@@ -65,8 +71,7 @@ class DocumentTooLarge(InvalidInput):
 
 
 def _require_case_worker(user: Any) -> None:
-    if not may_work_on_cases(user):
-        raise Forbidden(_("Your role does not allow this."))
+    require(user, Verb.WORK_ON_CASES)
 
 
 def _require_case_role(user: Any, case: Case, role: str = CASEWORKER) -> None:
@@ -160,8 +165,8 @@ def open_case(
             # cases.md rule 1 (always): the refusal names the safeguard, whoever asks; so
             # it comes before the question whether the user's agency runs return cases.
             refuse_if_blocked(person, GuardedAction.OPEN_RETURN_CASE)
-        if referral is None and acting_user.agency.kind not in agency_kinds_for(
-            type, person.country_id
+        if referral is None and not may_open_case_for_agency_kind(
+            acting_user, agency_kinds_for(type, person.country_id)
         ):
             raise Forbidden(_("Your agency does not handle this type of case."))
         deadlines: dict[str, str] = {}
@@ -181,7 +186,7 @@ def open_case(
             variant=variant,
             person=person,
             agency=acting_user.agency,
-            assignee=acting_user if acting_user.has_role(Role.CASEWORKER, Role.PARTNER) else None,
+            assignee=acting_user if takes_case_on_opening(acting_user) else None,
             opened_by=acting_user,
             opened_from=referral,
             deadlines=deadlines,
@@ -435,11 +440,7 @@ def transition_case(
 
 def _approval_for_supervisor(user: Any, approval_id: Any) -> tuple[Approval, Case]:
     _require_case_worker(user)
-    approval = Approval.objects.filter(pk=as_uuid(approval_id)).first()
-    if approval is None:
-        raise NotFound()
-    case = access_case_by_id(user, approval.case_id, for_update=True, audit_read=False)
-    approval = Approval.objects.select_for_update().get(pk=approval.pk)
+    approval, case = access_approval_by_id(user, approval_id)
     _require_case_role(user, case, SUPERVISOR)
     if approval.status != Approval.Status.PENDING:
         raise Conflict(_("This decision has been answered already."))

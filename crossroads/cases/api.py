@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import FileResponse
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -15,12 +14,13 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from crossroads.access.api import PolicyPermission
+from crossroads.access.policy import Verb
 from crossroads.audit.writer import record_list
-from crossroads.core.exceptions import Conflict, Forbidden, NotFound
+from crossroads.core.exceptions import Conflict, NotFound
 from crossroads.core.parsers import NFCJSONParser
 
 from . import actions, queries
-from .access import may_work_on_cases
 from .rules import as_uuid
 from .serializers import (
     ALLOWED_TRANSITIONS,
@@ -68,9 +68,11 @@ TOO_LARGE = OpenApiResponse(FieldErrorsSerializer, description="The file is larg
 ALL_TRANSITION_NAMES = sorted({t.name for w in WORKFLOWS.values() for t in w.transitions})
 
 
-def _require(user: Any) -> None:
-    if not may_work_on_cases(user):
-        raise Forbidden(_("Your role does not allow this."))
+class CaseAPIView(GenericAPIView[Any]):
+    """Every case endpoint is case work: the policy answers 403 before the view runs."""
+
+    permission_classes = [PolicyPermission]
+    required_verb = Verb.WORK_ON_CASES
 
 
 def _case_body(request: Request, case_id: Any) -> dict[str, Any]:
@@ -86,7 +88,7 @@ def _with_current(request: Request, case_id: Any, exc: Conflict) -> Conflict:
     return exc
 
 
-class CaseListCreate(GenericAPIView[Any]):
+class CaseListCreate(CaseAPIView):
     """Cases of your agency, newest first. POST opens a case from an accepted referral to
     your agency (`referral`; its pathway gives the type), or directly (`person` and
     `type`) by a caseworker of an agency whose kind runs that type (docs/cases.md)."""
@@ -112,7 +114,6 @@ class CaseListCreate(GenericAPIView[Any]):
         responses={200: CaseSerializer(many=True), 403: FORBIDDEN},
     )
     def get(self, request: Request) -> Response:
-        _require(request.user)
         params = request.query_params
         person = params.get("person", "")
         if person and not as_uuid(person):
@@ -147,7 +148,6 @@ class CaseListCreate(GenericAPIView[Any]):
         },
     )
     def post(self, request: Request) -> Response:
-        _require(request.user)
         serializer = CaseOpenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -161,7 +161,7 @@ class CaseListCreate(GenericAPIView[Any]):
         return Response(_case_body(request, case.pk), status=status.HTTP_201_CREATED)
 
 
-class WorkQueue(GenericAPIView[Any]):
+class WorkQueue(CaseAPIView):
     """Your work queue: the open cases of your agency assigned to you or to nobody (all of
     them for a supervisor), overdue first, then by the nearest deadline of the case or of
     an open task."""
@@ -171,7 +171,6 @@ class WorkQueue(GenericAPIView[Any]):
 
     @extend_schema(responses={200: QueueItemSerializer(many=True), 403: FORBIDDEN})
     def get(self, request: Request) -> Response:
-        _require(request.user)
         items = queries.work_queue(request.user)
         record_list(request.user, "cases.case", [i.case.pk for i in items], searched=False)
         return Response(
@@ -187,7 +186,7 @@ class WorkQueue(GenericAPIView[Any]):
         )
 
 
-class CaseDetail(GenericAPIView[Any]):
+class CaseDetail(CaseAPIView):
     """One case. PATCH edits `summary`, `plan` and the durable solution (a protection
     case; for a child the solution itself is decided only by the best-interests
     determination, its progress here) and must carry the `version` you read; a stale one
@@ -197,7 +196,6 @@ class CaseDetail(GenericAPIView[Any]):
 
     @extend_schema(responses={200: CaseDetailSerializer, 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
-        _require(request.user)
         case = queries.case_detail(request.user, case_id)
         return Response(CaseDetailSerializer(case).data)
 
@@ -212,7 +210,6 @@ class CaseDetail(GenericAPIView[Any]):
         },
     )
     def patch(self, request: Request, case_id: str) -> Response:
-        _require(request.user)
         serializer = CaseUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -231,7 +228,7 @@ class CaseDetail(GenericAPIView[Any]):
         return Response(_case_body(request, case_id))
 
 
-class CaseTransitions(GenericAPIView[Any]):
+class CaseTransitions(CaseAPIView):
     """The transitions you may make now: the steps of the case's table from its state,
     for your roles, that no safeguard and no rule of the type refuses now, each with the
     fields it requires (name, type, label, whether required, the choices allowed) and
@@ -243,13 +240,12 @@ class CaseTransitions(GenericAPIView[Any]):
 
     @extend_schema(responses={200: ALLOWED_TRANSITIONS, 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
-        _require(request.user)
         case = queries.case_detail(request.user, case_id, view="transitions")
         allowed = queries.allowed_transitions(request.user, case)
         return Response([option.describe() for option in allowed])
 
 
-class CaseTransitionMake(GenericAPIView[Any]):
+class CaseTransitionMake(CaseAPIView):
     """Makes the transition `name` (the names of cases.md; each type's body is one of the
     request schemas below). The body carries the `version` you read and the fields the
     transition requires (see `GET …/transitions/`). 200 with the case when the state
@@ -286,7 +282,6 @@ class CaseTransitionMake(GenericAPIView[Any]):
         },
     )
     def post(self, request: Request, case_id: str, name: str) -> Response:
-        _require(request.user)
         data = dict(request.data.items()) if hasattr(request.data, "items") else {}
         version = data.pop("version", None)
         try:
@@ -305,7 +300,7 @@ class CaseTransitionMake(GenericAPIView[Any]):
         return Response(body, status=status.HTTP_202_ACCEPTED if waiting else status.HTTP_200_OK)
 
 
-class CaseHistory(GenericAPIView[Any]):
+class CaseHistory(CaseAPIView):
     """The transitions made on the case, oldest first: who, when, from, to, reasons, the
     data, and who approved."""
 
@@ -314,7 +309,6 @@ class CaseHistory(GenericAPIView[Any]):
 
     @extend_schema(responses={200: HistorySerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
-        _require(request.user)
         case = queries.case_detail(request.user, case_id, view="history")
         return Response(HistorySerializer(case.history.all(), many=True).data)
 
@@ -340,7 +334,7 @@ def _timeline_entry(entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-class CaseTimeline(GenericAPIView[Any]):
+class CaseTimeline(CaseAPIView):
     """Everything that happened to the case, in time order."""
 
     serializer_class = TimelineEntrySerializer
@@ -350,12 +344,11 @@ class CaseTimeline(GenericAPIView[Any]):
         responses={200: TimelineEntrySerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND}
     )
     def get(self, request: Request, case_id: str) -> Response:
-        _require(request.user)
         case = queries.case_detail(request.user, case_id, view="timeline")
         return Response([_timeline_entry(e) for e in queries.timeline(case)])
 
 
-class CaseHousehold(GenericAPIView[Any]):
+class CaseHousehold(CaseAPIView):
     """The cases of your agency for everyone in the person's household (family links),
     together."""
 
@@ -364,27 +357,25 @@ class CaseHousehold(GenericAPIView[Any]):
 
     @extend_schema(responses={200: CaseSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
-        _require(request.user)
         case = queries.case_detail(request.user, case_id, audited=False)
         cases = queries.household_cases(request.user, case)
         record_list(request.user, "cases.case", [c.pk for c in cases], searched=False)
         return Response(CaseSerializer(cases, many=True).data)
 
 
-class ApprovalQueue(GenericAPIView[Any]):
+class ApprovalQueue(CaseAPIView):
     """Decisions of your agency's cases waiting for a supervisor, oldest first."""
 
     serializer_class = ApprovalSerializer
 
     @extend_schema(responses={200: ApprovalSerializer(many=True), 403: FORBIDDEN})
     def get(self, request: Request) -> Response:
-        _require(request.user)
         page = self.paginate_queryset(queries.approval_queue(request.user)) or []
         record_list(request.user, "cases.approval", [a.pk for a in page], searched=False)
         return self.get_paginated_response(ApprovalSerializer(page, many=True).data)
 
 
-class ApprovalApprove(GenericAPIView[Any]):
+class ApprovalApprove(CaseAPIView):
     """A supervisor of the owning agency approves a waiting decision: the checks are made
     again (a safeguard may have arisen since), then the case moves."""
 
@@ -399,7 +390,7 @@ class ApprovalApprove(GenericAPIView[Any]):
         return Response(_case_body(request, case.pk))
 
 
-class ApprovalSendBack(GenericAPIView[Any]):
+class ApprovalSendBack(CaseAPIView):
     """A supervisor sends a waiting decision back, with reasons; the case stays, and the
     caseworker may decide again."""
 
@@ -426,7 +417,7 @@ class ApprovalSendBack(GenericAPIView[Any]):
         return Response(_case_body(request, case.pk))
 
 
-class CaseTasks(GenericAPIView[Any]):
+class CaseTasks(CaseAPIView):
     """Tasks of a case, with their deadline; open ones first, by due date."""
 
     serializer_class = TaskSerializer
@@ -434,7 +425,6 @@ class CaseTasks(GenericAPIView[Any]):
 
     @extend_schema(responses={200: TaskSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
-        _require(request.user)
         case = queries.case_detail(request.user, case_id, view="tasks")
         return Response(TaskSerializer(case.tasks.all(), many=True).data)
 
@@ -443,7 +433,6 @@ class CaseTasks(GenericAPIView[Any]):
         responses={201: TaskSerializer, 400: BAD_INPUT, 403: FORBIDDEN, 404: NOT_FOUND},
     )
     def post(self, request: Request, case_id: str) -> Response:
-        _require(request.user)
         serializer = TaskSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         task = actions.add_task(
@@ -455,19 +444,18 @@ class CaseTasks(GenericAPIView[Any]):
         return Response(TaskSerializer(task).data, status=status.HTTP_201_CREATED)
 
 
-class TaskDone(GenericAPIView[Any]):
+class TaskDone(CaseAPIView):
     """Marks a task done."""
 
     serializer_class = TaskSerializer
 
     @extend_schema(request=None, responses={200: TaskSerializer, 403: FORBIDDEN, 404: NOT_FOUND})
     def post(self, request: Request, task_id: str) -> Response:
-        _require(request.user)
         task = actions.complete_task(acting_user=request.user, task_id=task_id)
         return Response(TaskSerializer(task).data)
 
 
-class CaseNotes(GenericAPIView[Any]):
+class CaseNotes(CaseAPIView):
     """Notes on a case, oldest first."""
 
     serializer_class = NoteSerializer
@@ -475,7 +463,6 @@ class CaseNotes(GenericAPIView[Any]):
 
     @extend_schema(responses={200: NoteSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
-        _require(request.user)
         case = queries.case_detail(request.user, case_id, view="notes")
         return Response(NoteSerializer(case.notes.all(), many=True).data)
 
@@ -484,7 +471,6 @@ class CaseNotes(GenericAPIView[Any]):
         responses={201: NoteSerializer, 400: BAD_INPUT, 403: FORBIDDEN, 404: NOT_FOUND},
     )
     def post(self, request: Request, case_id: str) -> Response:
-        _require(request.user)
         serializer = NoteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         note = actions.add_note(
@@ -493,7 +479,7 @@ class CaseNotes(GenericAPIView[Any]):
         return Response(NoteSerializer(note).data, status=status.HTTP_201_CREATED)
 
 
-class CaseServices(GenericAPIView[Any]):
+class CaseServices(CaseAPIView):
     """Services delivered to the person in this case."""
 
     serializer_class = ServiceSerializer
@@ -501,7 +487,6 @@ class CaseServices(GenericAPIView[Any]):
 
     @extend_schema(responses={200: ServiceSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
-        _require(request.user)
         case = queries.case_detail(request.user, case_id, view="services")
         return Response(ServiceSerializer(case.services.all(), many=True).data)
 
@@ -510,7 +495,6 @@ class CaseServices(GenericAPIView[Any]):
         responses={201: ServiceSerializer, 400: BAD_INPUT, 403: FORBIDDEN, 404: NOT_FOUND},
     )
     def post(self, request: Request, case_id: str) -> Response:
-        _require(request.user)
         serializer = ServiceSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -524,7 +508,7 @@ class CaseServices(GenericAPIView[Any]):
         return Response(ServiceSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
-class CaseDocuments(GenericAPIView[Any]):
+class CaseDocuments(CaseAPIView):
     """The documents of a case. POST uploads one (multipart): PDF, JPEG or PNG, at most
     10 MB, its type checked by its content; stored outside the database, under
     $CROSSROADS_HOME/media/cases/ with a random name."""
@@ -537,7 +521,6 @@ class CaseDocuments(GenericAPIView[Any]):
         responses={200: CaseDocumentSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND}
     )
     def get(self, request: Request, case_id: str) -> Response:
-        _require(request.user)
         case = queries.case_detail(request.user, case_id, view="documents")
         return Response(CaseDocumentSerializer(case.documents.all(), many=True).data)
 
@@ -552,7 +535,6 @@ class CaseDocuments(GenericAPIView[Any]):
         },
     )
     def post(self, request: Request, case_id: str) -> Response:
-        _require(request.user)
         try:
             document = actions.upload_document(
                 acting_user=request.user,
@@ -565,7 +547,7 @@ class CaseDocuments(GenericAPIView[Any]):
         return Response(CaseDocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
 
-class CaseDocumentDownload(GenericAPIView[Any]):
+class CaseDocumentDownload(CaseAPIView):
     """Downloads one document of the case (audited)."""
 
     serializer_class = CaseDocumentSerializer
@@ -580,5 +562,4 @@ class CaseDocumentDownload(GenericAPIView[Any]):
         }
     )
     def get(self, request: Request, case_id: str, document_id: str) -> FileResponse:
-        _require(request.user)
         return queries.case_document_download(request.user, case_id, document_id)

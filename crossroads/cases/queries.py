@@ -10,10 +10,11 @@ from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse
 from django.utils import timezone
 
+from crossroads.access.loaders import access_case_by_id, cases_visible_to
+from crossroads.access.policy import Verb, case_roles, role_allows, sees_whole_work_queue
 from crossroads.core.exceptions import Conflict, NotFound
 from crossroads.registry.queries import household_of
 
-from .access import access_case_by_id, case_roles, cases_visible_to, may_work_on_cases
 from .models import Approval, Case, Task
 from .rules import caseworkers_of, check_preconditions, transfer_agencies, type_for_pathway
 from .workflows import WORKFLOWS
@@ -180,7 +181,7 @@ def work_queue(user: Any) -> list[QueueItem]:
     from django.db.models import Q
 
     queryset = cases_visible_to(user).filter(agency_id=user.agency_id).exclude(state="closed")
-    if not user.has_role("supervisor"):
+    if not sees_whole_work_queue(user):
         queryset = queryset.filter(Q(assignee_id=user.pk) | Q(assignee__isnull=True))
     cases = list(
         queryset.select_related("person", "assignee").prefetch_related(
@@ -210,7 +211,7 @@ def referrals_waiting_for_a_case(user: Any) -> list[Any]:
     no case was opened yet: the door to the work queue."""
     from crossroads.referrals.queries import referral_inbox
 
-    if not may_work_on_cases(user):
+    if not role_allows(user, Verb.WORK_ON_CASES):
         return []
     accepted = referral_inbox(user, status="accepted").filter(cases__isnull=True)
     return [r for r in accepted[:200] if type_for_pathway(r.pathway)]

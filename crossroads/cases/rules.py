@@ -16,8 +16,8 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from crossroads.access.policy import is_state_body, may_be_assigned_cases
 from crossroads.accounts.models import Agency, User
-from crossroads.accounts.vocab import NON_STATE_KINDS, Role
 from crossroads.core.exceptions import Conflict, InvalidInput
 from crossroads.engines.screening import GuardedAction, Pack, default_registry
 from crossroads.referrals.actions import usable_consent
@@ -321,7 +321,7 @@ def caseworkers_of(agency_id: Any) -> list[User]:
     return [
         u
         for u in User.objects.filter(agency_id=agency_id, is_active=True).order_by("username")
-        if u.has_role(Role.CASEWORKER, Role.SUPERVISOR, Role.PARTNER)
+        if may_be_assigned_cases(u)
     ]
 
 
@@ -354,7 +354,7 @@ def _check_transfer(case: Case, data: dict[str, Any]) -> None:
                 and not case.history.filter(name="determine_best_interests").exists()
             ):
                 refuse_if_blocked(case.person, GuardedAction.TRANSFER_WITHOUT_BID)
-            if agency.kind in NON_STATE_KINDS:
+            if not is_state_body(agency):
                 pathways = sorted(TYPE_PATHWAYS[case.type])
                 if not any(usable_consent(case.person, agency, p) for p in pathways):
                     raise Conflict(

@@ -14,22 +14,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import access_person_by_id
+from crossroads.access.policy import Verb, case_roles, may_open_case_for_agency_kind
+from crossroads.access.views import requires
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
-from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput, NotFound
+from crossroads.core.exceptions import Conflict, InvalidInput, NotFound
 from crossroads.referrals.queries import referrals_visible_to
 
 from . import actions, queries
-from .access import case_roles, may_work_on_cases
 from .diagram import everywhere_transitions, state_diagram
 from .rules import agency_kinds_for, as_uuid, type_for_pathway
 from .workflows import CASE_TYPE_CHOICES, WORKFLOWS
 from .workflows.base import DURABLE_SOLUTIONS, SOLUTION_STATUSES, SUPERVISOR
-
-
-def _require(user: Any) -> None:
-    if not may_work_on_cases(user):
-        raise Forbidden(_("Your role does not allow this."))
 
 
 def _report(request: HttpRequest, exc: Exception) -> None:
@@ -47,9 +43,9 @@ def _report(request: HttpRequest, exc: Exception) -> None:
 
 
 @login_required
+@requires(Verb.WORK_ON_CASES)
 def work_queue(request: HttpRequest) -> HttpResponse:
     """The caseworker's queue: overdue first, then by the nearest deadline."""
-    _require(request.user)
     items = queries.work_queue(request.user)
     record(
         request.user,
@@ -94,8 +90,8 @@ def _transition_forms(request: HttpRequest, case: Any) -> list[dict[str, Any]]:
 
 
 @login_required
+@requires(Verb.WORK_ON_CASES)
 def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
-    _require(request.user)
     case = queries.case_detail(request.user, case_id)
     workflow = WORKFLOWS[case.type]
     roles = case_roles(request.user, case)
@@ -122,9 +118,9 @@ def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
 
 
 @login_required
+@requires(Verb.WORK_ON_CASES)
 @require_POST
 def case_transition(request: HttpRequest, case_id: str, name: str) -> HttpResponse:
-    _require(request.user)
     data = {key: request.POST.get(key) for key in request.POST if key != "csrfmiddlewaretoken"}
     version = data.pop("version", None)
     try:
@@ -151,10 +147,10 @@ def case_transition(request: HttpRequest, case_id: str, name: str) -> HttpRespon
 
 
 @login_required
+@requires(Verb.WORK_ON_CASES)
 @require_POST
 def case_edit(request: HttpRequest, case_id: str) -> HttpResponse:
     """Summary, case plan and the durable solution, with the version read."""
-    _require(request.user)
     post = request.POST
     try:
         actions.update_case(
@@ -181,10 +177,10 @@ def _date(value: str | None) -> dt.date | None:
 
 
 @login_required
+@requires(Verb.WORK_ON_CASES)
 @require_POST
 def case_add(request: HttpRequest, case_id: str, what: str) -> HttpResponse:
     """Adds a task, a note, a document or a service delivered."""
-    _require(request.user)
     post = request.POST
     try:
         if what == "task":
@@ -224,6 +220,7 @@ def case_add(request: HttpRequest, case_id: str, what: str) -> HttpResponse:
 
 
 @login_required
+@requires(Verb.WORK_ON_CASES)
 @require_POST
 def task_done(request: HttpRequest, task_id: str) -> HttpResponse:
     task = actions.complete_task(acting_user=request.user, task_id=task_id)
@@ -231,24 +228,24 @@ def task_done(request: HttpRequest, task_id: str) -> HttpResponse:
 
 
 @login_required
+@requires(Verb.WORK_ON_CASES)
 def document_download(
     request: HttpRequest, case_id: str, document_id: str
 ) -> HttpResponse | FileResponse:
-    _require(request.user)
     return queries.case_document_download(request.user, case_id, document_id)
 
 
 @login_required
+@requires(Verb.WORK_ON_CASES)
 def approval_queue(request: HttpRequest) -> HttpResponse:
-    _require(request.user)
     approvals = list(queries.approval_queue(request.user))
     return render(request, "cases/approval_queue.html", {"approvals": approvals})
 
 
 @login_required
+@requires(Verb.WORK_ON_CASES)
 @require_POST
 def approval_answer(request: HttpRequest, approval_id: str) -> HttpResponse:
-    _require(request.user)
     try:
         if request.POST.get("answer") == "approve":
             case = actions.approve(acting_user=request.user, approval_id=approval_id)
@@ -270,9 +267,9 @@ def approval_answer(request: HttpRequest, approval_id: str) -> HttpResponse:
 
 
 @login_required
+@requires(Verb.WORK_ON_CASES)
 def case_open(request: HttpRequest) -> HttpResponse:
     """Opens a case from an accepted referral (`?referral=`) or for a person (`?person=`)."""
-    _require(request.user)
     referral = None
     person = None
     referral_id = request.GET.get("referral") or request.POST.get("referral")
@@ -308,11 +305,12 @@ def case_open(request: HttpRequest) -> HttpResponse:
         # A referral opens the case of its pathway, nothing else.
         types = [(code, label) for code, label in CASE_TYPE_CHOICES if code == suggested]
     elif person is not None:
-        kind = request.user.agency.kind  # type: ignore[union-attr]
         types = [
             (code, label)
             for code, label in CASE_TYPE_CHOICES
-            if kind in agency_kinds_for(code, person.country_id)
+            if may_open_case_for_agency_kind(
+                request.user, agency_kinds_for(code, person.country_id)
+            )
         ]
     else:
         types = list(CASE_TYPE_CHOICES)
@@ -324,9 +322,9 @@ def case_open(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@requires(Verb.WORK_ON_CASES)
 def household(request: HttpRequest, case_id: str) -> HttpResponse:
     """The cases of everyone in the person's household, together."""
-    _require(request.user)
     case = queries.case_detail(request.user, case_id, audited=False)
     cases = queries.household_cases(request.user, case)
     record(

@@ -7,16 +7,14 @@ from django.utils import translation
 
 
 def crossroads(request: HttpRequest) -> dict[str, Any]:
-    """What the navigation may offer: asked of the access gate, never decided in a template."""
-    from crossroads.access.gate import role_allows
+    """What the navigation may offer: asked of the access policy for every verb
+    (`perms_<verb>`), never decided in a template."""
+    from crossroads.access.policy import Verb, role_allows
 
     user = getattr(request, "user", None)
     context: dict[str, Any] = {"LANGUAGE_BIDI": translation.get_language_bidi()}
-    for verb in ("view_person", "register_person", "configure", "view_statistics", "view_audit"):
-        context[f"perms_{verb}"] = user is not None and role_allows(user, verb)
-    from crossroads.cases.access import may_work_on_cases
-
-    context["perms_work_on_cases"] = user is not None and may_work_on_cases(user)
+    for verb in Verb:
+        context[f"perms_{verb.value}"] = user is not None and role_allows(user, verb)
     from .drafts import draft_owner, draft_secret
 
     context["draft_owner"] = draft_owner(user)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from crossroads.cases.access import may_work_on_cases
+from crossroads.access.policy import Verb, role_allows
 from crossroads.cases.queries import person_cases
 
 register = template.Library()
@@ -18,4 +18,4 @@ def cases_of_person(context: dict[str, Any], person: Any) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"cases": [], "can_open": False}
-    return {"cases": person_cases(user, person), "can_open": may_work_on_cases(user)}
+    return {"cases": person_cases(user, person), "can_open": role_allows(user, Verb.WORK_ON_CASES)}

@@ -17,10 +17,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from crossroads.access.policy import WORKFLOW_CASEWORKER as CASEWORKER
+from crossroads.access.policy import WORKFLOW_SUPERVISOR as SUPERVISOR
 from crossroads.engines.screening import GuardedAction
-
-CASEWORKER = "caseworker"
-SUPERVISOR = "supervisor"
 
 #: a transition allowed from every state but `closed`
 ANY_OPEN = "*"

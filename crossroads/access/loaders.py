@@ -1,0 +1,210 @@
+"""Load and authorise in one step: one `access_<thing>_by_id` per kind of record, so no
+caller ever holds a record it was not allowed to see. Each parses the id with the one
+parser, filters by the policy's rule for that kind of record, records a refusal that the
+caller's rollback does not erase, and answers "not yours" exactly like "does not exist".
+
+Models are looked up through the app registry, so that the policy depends on no feature
+app's module (the feature apps depend on it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Model, Q, QuerySet
+
+from crossroads.audit.models import AuditAction
+from crossroads.audit.writer import record
+
+from .gate import persons_visible_to
+from .policy import (
+    Verb,
+    parse_id,
+    refuse,
+    require,
+    visible_cases_q,
+    visible_consents_q,
+    visible_referrals_q,
+)
+
+
+def _persons_q(user: Any, path: str = "person") -> Q:
+    return Q(**{f"{path}__in": persons_visible_to(user).values("pk")})
+
+
+def _model(label: str) -> type[Model]:
+    return apps.get_model(label)
+
+
+# Referrals ------------------------------------------------------------------------------
+
+
+def referrals_visible_to(user: Any) -> QuerySet[Any]:
+    """Referrals sent by or to the user's agency, about people the gate lets them see."""
+    require(user, Verb.VIEW_PERSON)
+    return _model("referrals.Referral").objects.filter(visible_referrals_q(user, _persons_q(user)))
+
+
+def access_referral_by_id(
+    user: Any, referral_id: Any, *, queryset: QuerySet[Any] | None = None
+) -> Any:
+    pk = parse_id(referral_id)
+    base = referrals_visible_to(user) if queryset is None else queryset
+    referral = base.filter(pk=pk).first()
+    if referral is None:
+        refuse(user, "referrals.referral", pk)
+    return referral
+
+
+def access_referral_for_answer(user: Any, referral_id: Any) -> Any:
+    """A referral its receiver may answer, locked for the answer."""
+    require(user, Verb.ANSWER_REFERRAL)
+    pk = parse_id(referral_id)
+    referral = (
+        _model("referrals.Referral")
+        .objects.select_for_update(of=("self",))
+        .filter(pk=pk, to_agency_id=user.agency_id)
+        .select_related("person", "to_agency")
+        .first()
+    )
+    if referral is None:
+        refuse(user, "referrals.referral", pk)
+    return referral
+
+
+# Consents -------------------------------------------------------------------------------
+
+
+def consents_visible_to(user: Any) -> QuerySet[Any]:
+    require(user, Verb.VIEW_PERSON)
+    return _model("referrals.Consent").objects.filter(visible_consents_q(user, _persons_q(user)))
+
+
+def access_consent_by_id(user: Any, consent_id: Any, *, for_change: bool = False) -> Any:
+    """A consent the user may read, or (`for_change`) withdraw: those about a person the
+    user may change, locked."""
+    pk = parse_id(consent_id)
+    if for_change:
+        require(user, Verb.RECORD_CONSENT)
+        queryset = (
+            consents_visible_to(user)
+            .filter(person__in=_changeable_persons(user))
+            .select_for_update(of=("self",))
+        )
+    else:
+        queryset = consents_visible_to(user)
+    consent = queryset.filter(pk=pk).first()
+    if consent is None:
+        refuse(user, "referrals.consent", pk)
+    return consent
+
+
+def _changeable_persons(user: Any) -> QuerySet[Any]:
+    return persons_visible_to(user).values("pk")
+
+
+# Cases ----------------------------------------------------------------------------------
+
+
+def cases_visible_to(user: Any) -> QuerySet[Any]:
+    return _model("cases.Case").objects.filter(visible_cases_q(user, _persons_q(user)))
+
+
+def access_case_by_id(
+    user: Any, case_id: Any, *, for_update: bool = False, audit_read: bool = True, view: str = ""
+) -> Any:
+    pk = parse_id(case_id)
+    queryset = cases_visible_to(user).select_related("person", "agency", "assignee")
+    if for_update:
+        queryset = queryset.select_for_update(of=("self",))
+    case = queryset.filter(pk=pk).first()
+    if case is None:
+        refuse(user, "cases.case", pk)
+    if audit_read:
+        detail = {"person": str(case.person_id)}
+        if view:
+            detail["view"] = view
+        record(user, AuditAction.READ, case, detail=detail)
+    return case
+
+
+def access_case_document_by_id(user: Any, case_id: Any, document_id: Any) -> tuple[Any, Any]:
+    """A document of a case the user may read, with its case."""
+    case = access_case_by_id(user, case_id, audit_read=False)
+    pk = parse_id(document_id)
+    document = _model("cases.CaseDocument").objects.filter(pk=pk, case=case).first()
+    if document is None:
+        refuse(user, "cases.casedocument", pk)
+    return case, document
+
+
+def access_approval_by_id(user: Any, approval_id: Any) -> tuple[Any, Any]:
+    """A decision waiting for approval, with its case locked, for a supervisor of the
+    agency that owns the case."""
+    require(user, Verb.WORK_ON_CASES)
+    pk = parse_id(approval_id)
+    approval = _model("cases.Approval").objects.filter(pk=pk).first()
+    if approval is None:
+        refuse(user, "cases.approval", pk)
+    case = access_case_by_id(user, approval.case_id, for_update=True, audit_read=False)
+    approval = _model("cases.Approval").objects.select_for_update().get(pk=approval.pk)
+    return approval, case
+
+
+# Screenings and safeguards -----------------------------------------------------------------
+
+
+def screenings_visible_to(user: Any) -> QuerySet[Any]:
+    """Screenings hold sensitive details: those who may see them, of people they see."""
+    require(user, Verb.VIEW_SENSITIVE)
+    return _model("screening.Screening").objects.filter(_persons_q(user))
+
+
+def access_screening_by_id(user: Any, screening_id: Any) -> Any:
+    pk = parse_id(screening_id)
+    screening = screenings_visible_to(user).select_related("person", "agency").filter(pk=pk).first()
+    if screening is None:
+        refuse(user, "screening.screening", pk)
+    return screening
+
+
+def access_safeguard_for_lifting(user: Any, safeguard_id: Any) -> Any:
+    """A safeguard of a person the supervisor may see, locked for the decision."""
+    require(user, Verb.LIFT_SAFEGUARD)
+    pk = parse_id(safeguard_id)
+    safeguard = (
+        _model("screening.PersonSafeguard")
+        .objects.select_for_update()
+        .filter(_persons_q(user), pk=pk)
+        .first()
+    )
+    if safeguard is None:
+        refuse(user, "screening.personsafeguard", pk)
+    return safeguard
+
+
+# Identity -------------------------------------------------------------------------------
+
+
+def duplicate_candidates_visible_to(user: Any) -> QuerySet[Any]:
+    """Candidate pairs whose two records the supervisor may both see."""
+    require(user, Verb.REVIEW_DUPLICATES)
+    visible = persons_visible_to(user).values("pk")
+    return _model("identity.DuplicateCandidate").objects.filter(
+        person_a__in=visible, person_b__in=visible
+    )
+
+
+def access_merge_by_id(user: Any, merge_id: Any) -> Any:
+    """A merge whose kept record the supervisor may see."""
+    require(user, Verb.MERGE_PERSONS)
+    pk = parse_id(merge_id)
+    merge = (
+        _model("identity.Merge")
+        .objects.select_for_update()
+        .filter(_persons_q(user, "kept"), pk=pk)
+        .first()
+    )
+    if merge is None:
+        refuse(user, "identity.merge", pk)
+    return merge

@@ -1,0 +1,216 @@
+"""The one authorisation policy: every rule of who may do what, written once.
+
+Each verb names something a user does. `ROLE_VERBS` says which roles may do it at all (a
+role that may not answers 403); the object rules below say on which records (a record the
+user may not touch answers 404, exactly like one that does not exist). As in Wagtail's
+permission policies, one rule serves both the list filter (`visible_*_q`) and the check
+of one object, so a list and a detail never disagree.
+
+Nothing outside `crossroads.access` compares a role or an agency kind: views, API,
+templates and actions ask `role_allows`, `require`, `can` and the rules here.
+
+The person rules (which people an agency sees) are in `gate.py`; the loaders that fetch
+and authorise a record in one step are in `loaders.py`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from crossroads.accounts.vocab import NON_STATE_KINDS, Role
+from crossroads.audit.writer import record_refusal
+from crossroads.core.exceptions import Forbidden, NotFound
+
+if TYPE_CHECKING:
+    from crossroads.accounts.models import Agency, User
+
+
+class Verb(StrEnum):
+    """Everything a user does that the policy decides."""
+
+    VIEW_PERSON = "view_person"
+    CHANGE_PERSON = "change_person"
+    REGISTER_PERSON = "register_person"
+    VIEW_SENSITIVE = "view_sensitive"
+    SCREEN_PERSON = "screen_person"
+    SEND_REFERRAL = "send_referral"
+    RECORD_CONSENT = "record_consent"
+    EXPORT_PERSON = "export_person"
+    ANSWER_REFERRAL = "answer_referral"
+    OVERSEE_REFERRALS = "oversee_referrals"
+    WORK_ON_CASES = "work_on_cases"
+    APPROVE_DECISIONS = "approve_decisions"
+    REVIEW_DUPLICATES = "review_duplicates"
+    MERGE_PERSONS = "merge_persons"
+    LIFT_SAFEGUARD = "lift_safeguard"
+    REQUEST_ACCESS = "request_access"
+    ANSWER_ACCESS_REQUEST = "answer_access_request"
+    VIEW_AUDIT = "view_audit"
+    VIEW_STATISTICS = "view_statistics"
+    CONFIGURE = "configure"
+
+
+_FRONT_LINE = frozenset({Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR})
+_CASE_WORK = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.PARTNER})
+_SUPERVISION = frozenset({Role.SUPERVISOR})
+
+# verb -> roles that may do it at all (403 for any other role).
+ROLE_VERBS: dict[str, frozenset[str]] = {
+    Verb.VIEW_PERSON: _FRONT_LINE | {Role.PARTNER},
+    Verb.CHANGE_PERSON: _FRONT_LINE,
+    Verb.REGISTER_PERSON: _FRONT_LINE,
+    Verb.VIEW_SENSITIVE: _FRONT_LINE,
+    Verb.SCREEN_PERSON: _FRONT_LINE,
+    Verb.SEND_REFERRAL: _FRONT_LINE,
+    Verb.RECORD_CONSENT: _FRONT_LINE,
+    Verb.EXPORT_PERSON: _FRONT_LINE,
+    # A partner answers referrals and works the cases of its own agency.
+    Verb.ANSWER_REFERRAL: _CASE_WORK,
+    Verb.WORK_ON_CASES: _CASE_WORK,
+    Verb.OVERSEE_REFERRALS: _SUPERVISION,
+    Verb.APPROVE_DECISIONS: _SUPERVISION,
+    Verb.REVIEW_DUPLICATES: _SUPERVISION,
+    Verb.MERGE_PERSONS: _SUPERVISION,
+    Verb.LIFT_SAFEGUARD: _SUPERVISION,
+    Verb.REQUEST_ACCESS: _FRONT_LINE,
+    Verb.ANSWER_ACCESS_REQUEST: _SUPERVISION,
+    Verb.VIEW_AUDIT: _SUPERVISION,
+    Verb.VIEW_STATISTICS: frozenset({Role.ANALYST, Role.SUPERVISOR}),
+    Verb.CONFIGURE: frozenset({Role.ADMIN}),
+}
+# Verbs about people: they need an agency in a state whose records live here.
+PERSON_VERBS = frozenset(ROLE_VERBS) - {Verb.VIEW_STATISTICS, Verb.CONFIGURE}
+
+# The roles a user holds in a case's workflow (cases.md): the table of transitions names
+# these two, and the policy decides who holds them.
+WORKFLOW_CASEWORKER = "caseworker"
+WORKFLOW_SUPERVISOR = "supervisor"
+
+
+def role_allows(user: User | Any, verb: str) -> bool:
+    """May `user`'s roles do `verb` at all?"""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    roles = ROLE_VERBS[verb]
+    if not any(role in roles for role in user.roles):
+        return False
+    if verb in PERSON_VERBS:
+        return user.agency_id is not None and user.agency.country_id is not None
+    return True
+
+
+def require(user: User | Any, verb: str) -> None:
+    """403 unless the role may do `verb` at all."""
+    if not role_allows(user, verb):
+        raise Forbidden(_("Your role does not allow this."))
+
+
+def parse_id(value: Any) -> uuid.UUID:
+    """The one parser of public ids: anything that is not a UUID is a record that does
+    not exist."""
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except (ValueError, TypeError, AttributeError):
+        raise NotFound() from None
+
+
+def refuse(user: User | Any, object_type: str, object_id: Any) -> NoReturn:
+    """A record the user may not touch: audited (the row survives the caller's rollback)
+    and answered exactly like a record that does not exist."""
+    record_refusal(user, object_type=object_type, object_id=str(object_id))
+    raise NotFound()
+
+
+def is_state_body(agency: Agency | Any) -> bool:
+    """A body of the state needs no consent to receive (the law is its basis); any other
+    (NGO, UNHCR, IOM, legal aid, a foreign mission) does (screening.md section 6)."""
+    return agency.kind not in NON_STATE_KINDS
+
+
+def may_record_best_interests(user: User | Any) -> bool:
+    """Only the child-protection authority decides a child's best interests."""
+    return bool(user.agency_id) and user.agency.kind == "child_protection"
+
+
+# Referrals ------------------------------------------------------------------------------
+
+
+def visible_referrals_q(user: User | Any, persons_q: Q) -> Q:
+    """Referrals sent by or received by the user's agency, about people the user may see
+    (`persons_q` is the gate's person filter, on the `person__` path)."""
+    agency = user.agency_id
+    return (Q(to_agency_id=agency) | Q(from_agency_id=agency)) & persons_q
+
+
+def may_answer_referral(user: User | Any, referral: Any) -> bool:
+    """The one rule for answering: someone of the receiving agency who works cases,
+    while the referral waits for an answer."""
+    return (
+        role_allows(user, Verb.ANSWER_REFERRAL)
+        and referral.to_agency_id == user.agency_id
+        and referral.status == "sent"
+    )
+
+
+# Consents -------------------------------------------------------------------------------
+
+
+def visible_consents_q(user: User | Any, persons_q: Q) -> Q:
+    """Consents about people the user may see. A partner sees only the consents given to
+    its own agency: those are what allow it to receive anything."""
+    if role_allows(user, Verb.CHANGE_PERSON):
+        return persons_q
+    return persons_q & Q(to_agency_id=user.agency_id)
+
+
+# Cases ------------------------------------------------------------------------------------
+
+
+def visible_cases_q(user: User | Any, persons_q: Q) -> Q:
+    """Cases of the user's agency about people the gate lets it see. Another agency that
+    also sees the person does not read the case (its decisions and documents go to those
+    who work on it)."""
+    if not role_allows(user, Verb.VIEW_PERSON):
+        return Q(pk__in=[])
+    return Q(agency_id=user.agency_id) & persons_q
+
+
+def case_roles(user: User | Any, case: Any) -> set[str]:
+    """The workflow roles `user` holds on `case`: whoever works cases in the owning
+    agency is its caseworker; a supervisor may also do a caseworker's step."""
+    if not getattr(user, "is_authenticated", False) or user.agency_id != case.agency_id:
+        return set()
+    roles: set[str] = set()
+    if role_allows(user, Verb.WORK_ON_CASES):
+        roles.add(WORKFLOW_CASEWORKER)
+    if role_allows(user, Verb.APPROVE_DECISIONS):
+        roles.update({WORKFLOW_CASEWORKER, WORKFLOW_SUPERVISOR})
+    return roles
+
+
+def may_open_case_for_agency_kind(user: User | Any, kinds: frozenset[str] | set[str]) -> bool:
+    """Without a referral, an agency opens only the case types it runs."""
+    return bool(user.agency_id) and user.agency.kind in kinds
+
+
+def sees_whole_work_queue(user: User | Any) -> bool:
+    """A supervisor watches every open case of the agency; others their own and nobody's."""
+    return role_allows(user, Verb.APPROVE_DECISIONS)
+
+
+def may_be_assigned_cases(user: User | Any) -> bool:
+    """Who an open case may be assigned to: someone who works cases."""
+    return role_allows(user, Verb.WORK_ON_CASES)
+
+
+def takes_case_on_opening(user: User | Any) -> bool:
+    """A caseworker or partner who opens a case takes it; a supervisor alone leaves it to
+    be assigned."""
+    return user.has_role(Role.CASEWORKER, Role.PARTNER) and role_allows(user, Verb.WORK_ON_CASES)
