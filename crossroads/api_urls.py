@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("crossroads.screening.api_urls")),
     path("", include("crossroads.referrals.api_urls")),
     path("", include("crossroads.cases.api_urls")),
+    path("", include("crossroads.access.api_urls")),
 ]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("referrals/", include("crossroads.referrals.urls")),
     path("cases/", include("crossroads.cases.urls")),
     path("identity/", include("crossroads.identity.urls")),
+    path("access/", include("crossroads.access.urls")),
     path("sheets/", include("crossroads.referrals.sheet_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("crossroads.api_urls")),

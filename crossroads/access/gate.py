@@ -50,7 +50,12 @@ OBJECT_VERBS = frozenset(
 
 def _granting_reasons(user: Any) -> list[str]:
     if user.has_role(Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR):
-        return [GrantReason.REGISTERED, GrantReason.REFERRAL, GrantReason.TRANSFER]
+        return [
+            GrantReason.REGISTERED,
+            GrantReason.REFERRAL,
+            GrantReason.TRANSFER,
+            GrantReason.REQUEST,
+        ]
     return [GrantReason.REFERRAL, GrantReason.TRANSFER]
 
 

@@ -3,6 +3,8 @@ later referred or transferred to. The access gate reads nothing else."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,7 @@ class GrantReason(models.TextChoices):
     REGISTERED = "registered", _("registered the person")
     REFERRAL = "referral", _("received a referral")
     TRANSFER = "transfer", _("received a transfer")
+    REQUEST = "request", _("was granted access on request")
 
 
 class PersonAccess(models.Model):
@@ -33,3 +36,50 @@ class PersonAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_id} → {self.person_id} ({self.reason})"
+
+
+class AccessRequest(models.Model):
+    """An agency asks the agency that registered a person for access (it found a likely
+    earlier registration it may not see). The registering agency's supervisor grants or
+    refuses; an unanswered request expires."""
+
+    class Status(models.TextChoices):
+        ASKED = "asked", _("waiting for an answer")
+        GRANTED = "granted", _("granted")
+        REFUSED = "refused", _("refused")
+        EXPIRED = "expired", _("expired")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(
+        "registry.Person", on_delete=models.CASCADE, related_name="access_requests"
+    )
+    from_agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, related_name="access_requests_sent"
+    )
+    to_agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, related_name="access_requests_received"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField(_("reason"))
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.ASKED
+    )
+    requested_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    refuse_reason = models.TextField(_("reason for refusing"), blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        indexes = [
+            models.Index(fields=["to_agency", "status"]),
+            models.Index(fields=["from_agency", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_agency_id} → {self.to_agency_id} ({self.status})"

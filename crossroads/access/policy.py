@@ -134,6 +134,12 @@ def is_state_body(agency: Agency | Any) -> bool:
     return agency.kind not in NON_STATE_KINDS
 
 
+def consent_recipients_q() -> Q:
+    """The agencies that receive only with consent: every agency that is not a body of
+    the state."""
+    return Q(kind__in=NON_STATE_KINDS)
+
+
 def may_record_best_interests(user: User | Any) -> bool:
     """Only the child-protection authority decides a child's best interests."""
     return bool(user.agency_id) and user.agency.kind == "child_protection"

@@ -22,3 +22,85 @@ def requires(verb: str) -> Callable[[View], View]:
         return wrapped  # type: ignore[return-value]
 
     return decorate
+
+
+# Access requests ---------------------------------------------------------------------------
+
+from django.contrib import messages  # noqa: E402
+from django.contrib.auth.decorators import login_required  # noqa: E402
+from django.http import HttpRequest, HttpResponse  # noqa: E402
+from django.shortcuts import redirect, render  # noqa: E402
+from django.utils.translation import gettext as _  # noqa: E402
+from django.views.decorators.http import require_POST  # noqa: E402
+
+from crossroads.core.exceptions import Conflict, InvalidInput  # noqa: E402
+
+from . import actions  # noqa: E402
+from .policy import Verb, role_allows  # noqa: E402
+
+
+def _report(request: HttpRequest, exc: Exception) -> None:
+    if isinstance(exc, InvalidInput):
+        for errors in exc.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    elif isinstance(exc, Conflict):
+        messages.error(request, exc.message)
+
+
+@login_required
+@requires(Verb.REQUEST_ACCESS)
+def access_requests(request: HttpRequest) -> HttpResponse:
+    """The agency's requests for access, and for a supervisor those it must answer."""
+    items = list(actions.access_requests_visible_to(request.user)[:200])
+    agency = request.user.agency_id  # type: ignore[union-attr]
+    return render(
+        request,
+        "access/requests.html",
+        {
+            "to_answer": [r for r in items if r.to_agency_id == agency],
+            "sent": [r for r in items if r.from_agency_id == agency],
+            "may_answer": role_allows(request.user, Verb.ANSWER_ACCESS_REQUEST),
+        },
+    )
+
+
+@login_required
+@requires(Verb.REQUEST_ACCESS)
+def ask(request: HttpRequest) -> HttpResponse:
+    """The form to ask (from "possibly registered before"), and sending it."""
+    if request.method != "POST":
+        return render(request, "access/ask.html", {"person": request.GET.get("person", "")})
+    try:
+        actions.request_access(
+            acting_user=request.user,
+            person_id=request.POST.get("person", ""),
+            reason=request.POST.get("reason", ""),
+        )
+    except (InvalidInput, Conflict) as exc:
+        _report(request, exc)
+    else:
+        messages.success(
+            request, _("Your request has been sent to the agency that registered the person.")
+        )
+    return redirect("access:requests")
+
+
+@login_required
+@require_POST
+@requires(Verb.ANSWER_ACCESS_REQUEST)
+def answer(request: HttpRequest, request_id: str) -> HttpResponse:
+    try:
+        if request.POST.get("decision") == "grant":
+            actions.grant_access_request(acting_user=request.user, request_id=request_id)
+            messages.success(request, _("Access granted."))
+        else:
+            actions.refuse_access_request(
+                acting_user=request.user,
+                request_id=request_id,
+                reason=request.POST.get("reason", ""),
+            )
+            messages.success(request, _("Access refused."))
+    except (InvalidInput, Conflict) as exc:
+        _report(request, exc)
+    return redirect("access:requests")

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from .vocab import Role
+from crossroads.access.policy import Verb, role_allows
 
 
 class CrossroadsAdminSite(admin.AdminSite):
@@ -18,5 +18,5 @@ class CrossroadsAdminSite(admin.AdminSite):
         return bool(
             user.is_active
             and user.is_staff
-            and (user.is_superuser or Role.ADMIN in getattr(user, "roles", []))
+            and (user.is_superuser or role_allows(user, Verb.CONFIGURE))
         )

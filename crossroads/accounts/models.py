@@ -8,7 +8,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .vocab import AGENCY_KIND_CHOICES, NON_STATE_KINDS, PERSON_ROLES, Role
+from .vocab import AGENCY_KIND_CHOICES
 
 
 class Country(models.Model):
@@ -80,10 +80,6 @@ class Agency(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_state_body(self) -> bool:
-        return self.kind not in NON_STATE_KINDS
-
 
 class User(AbstractUser):
     """One person at work: belongs to one agency, holds one or more roles."""
@@ -116,13 +112,3 @@ class User(AbstractUser):
     @property
     def country_id(self) -> str | None:
         return self.agency.country_id if self.agency_id and self.agency else None
-
-    @property
-    def works_with_people(self) -> bool:
-        return bool(PERSON_ROLES.intersection(self.roles)) and self.country_id is not None
-
-    @property
-    def is_partner_only(self) -> bool:
-        return self.has_role(Role.PARTNER) and not self.has_role(
-            Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR
-        )

@@ -12,10 +12,12 @@ from django.db.models import ManyToOneRel, OneToOneRel
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from crossroads.access.gate import access_person_by_id, require_role
+from crossroads.access.gate import access_person_by_id
+from crossroads.access.loaders import access_merge_by_id, duplicate_candidates_visible_to
+from crossroads.access.policy import Verb, parse_id, refuse, require
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
-from crossroads.core.exceptions import Conflict, InvalidInput, NotFound
+from crossroads.core.exceptions import Conflict, InvalidInput
 
 from .matching import Found, find_candidates, records_of, reindex
 from .models import DuplicateCandidate, IdentityKey, Merge
@@ -98,7 +100,7 @@ def merge_persons(*, acting_user: Any, kept_id: Any, merged_id: Any, reason: str
     """Merges `merged` into `kept`: every row of the merged record (names as aliases,
     documents, family links, screenings, referrals, safeguards, consents, cases, access)
     moves to the kept record; the merged record stays, marked, and can be brought back."""
-    require_role(acting_user, "view_audit")
+    require(acting_user, Verb.MERGE_PERSONS)
     reason = _reason(reason)
     from crossroads.registry.models import Person, PersonName
 
@@ -164,16 +166,14 @@ def merge_persons(*, acting_user: Any, kept_id: Any, merged_id: Any, reason: str
 
 def undo_merge(*, acting_user: Any, merge_id: Any, reason: str) -> Merge:
     """Moves back exactly the rows the merge moved, and brings the merged record back."""
-    require_role(acting_user, "view_audit")
+    require(acting_user, Verb.MERGE_PERSONS)
     reason = _reason(reason)
     from django.apps import apps
 
     from crossroads.registry.models import PersonName
 
     with transaction.atomic():
-        merge = Merge.objects.select_for_update().filter(pk=_uuid(merge_id)).first()
-        if merge is None:
-            raise NotFound()
+        merge = access_merge_by_id(acting_user, merge_id)
         kept = access_person_by_id(
             acting_user, merge.kept_id, verb="change_person", for_update=True, audit_read=False
         )
@@ -205,14 +205,17 @@ def undo_merge(*, acting_user: Any, merge_id: Any, reason: str) -> Merge:
 
 
 def mark_distinct(*, acting_user: Any, candidate_id: Any, reason: str) -> DuplicateCandidate:
-    require_role(acting_user, "view_audit")
+    require(acting_user, Verb.REVIEW_DUPLICATES)
     reason = _reason(reason)
     with transaction.atomic():
         candidate = (
-            DuplicateCandidate.objects.select_for_update().filter(pk=_uuid(candidate_id)).first()
+            duplicate_candidates_visible_to(acting_user)
+            .select_for_update()
+            .filter(pk=parse_id(candidate_id))
+            .first()
         )
         if candidate is None:
-            raise NotFound()
+            refuse(acting_user, "identity.duplicatecandidate", candidate_id)
         access_person_by_id(
             acting_user, candidate.person_a_id, verb="change_person", audit_read=False
         )

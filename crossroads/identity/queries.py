@@ -17,35 +17,49 @@ from .models import DuplicateCandidate
 
 def describe_candidates(user: Any, found: list[Found]) -> list[dict[str, Any]]:
     """Candidates as the user may see them: a person the user may see in full, with why
-    each part matched; one registered by another agency of the state only by reference,
-    agency and date, and which parts agreed, never the other record's names or data."""
+    each part matched; one the user may not see only as "a likely earlier registration
+    at agency X" (never its reference, date, names or which parts agreed), which the
+    user may ask that agency to open to them (an access request)."""
     ids = [f.person.pk for f in found]
     visible = set(persons_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
     shown = []
     for f in found:
         person = f.person
+        if person.pk not in visible:
+            # Only that a likely earlier registration exists, and where: the user may ask
+            # that agency for access (access-requests/), never see the record itself.
+            shown.append(
+                {
+                    "visible": False,
+                    "id": str(person.pk),
+                    "registering_agency": person.registering_agency.name,
+                    "registering_agency_id": str(person.registering_agency_id),
+                    "same_person": f.match.is_match,
+                }
+            )
+            continue
         item: dict[str, Any] = {
             "reference": person.reference,
             "registering_agency": person.registering_agency.name,
+            "registering_agency_id": str(person.registering_agency_id),
             "registered_at": person.registered_at.isoformat(),
             "probability": round(f.match.probability, 4),
             "same_person": f.match.is_match,
             "agreement": dict(f.match.levels),
-            "visible": person.pk in visible,
+            "visible": True,
         }
-        if person.pk in visible:
-            item.update(
-                {
-                    "id": str(person.pk),
-                    "given_name": person.given_name,
-                    "family_name": person.family_name,
-                    "patronymic": person.patronymic,
-                    "birth_date": person.birth_date,
-                    "sex": person.sex,
-                    "nationalities": person.nationalities,
-                    "explanation": dict(f.match.explanation),
-                }
-            )
+        item.update(
+            {
+                "id": str(person.pk),
+                "given_name": person.given_name,
+                "family_name": person.family_name,
+                "patronymic": person.patronymic,
+                "birth_date": person.birth_date,
+                "sex": person.sex,
+                "nationalities": person.nationalities,
+                "explanation": dict(f.match.explanation),
+            }
+        )
         shown.append(item)
     if shown:
         record(
@@ -67,7 +81,7 @@ def possibly_registered_before(
 
 def review_queue(user: Any) -> QuerySet[DuplicateCandidate]:
     """Open candidate pairs whose two records the supervisor may both see."""
-    require_role(user, "view_audit")
+    require_role(user, "review_duplicates")
     visible = persons_visible_to(user).values("pk")
     return (
         DuplicateCandidate.objects.filter(

@@ -10,17 +10,21 @@ from .models import DuplicateCandidate, Merge
 
 
 class CandidateSerializer(serializers.Serializer[dict[str, Any]]):
-    """A person possibly registered before. Names and data only when the caller may see
-    that person; otherwise the reference, agency, date and which parts agreed."""
+    """A person possibly registered before. Everything only when the caller may see that
+    person; otherwise only that a likely earlier registration exists at an agency of the
+    state (`visible` false, the agency, and the id to ask that agency for access)."""
 
-    reference = serializers.CharField()
-    registering_agency = serializers.CharField()
-    registered_at = serializers.DateTimeField()
-    probability = serializers.FloatField(help_text="Calibrated match probability in [0, 1]")
-    same_person = serializers.BooleanField(help_text="probability ≥ 0.5")
-    agreement = serializers.DictField(child=serializers.CharField())
     visible = serializers.BooleanField()
-    id = serializers.UUIDField(required=False)
+    id = serializers.UUIDField(help_text="To ask the registering agency for access.")
+    registering_agency = serializers.CharField()
+    registering_agency_id = serializers.UUIDField()
+    same_person = serializers.BooleanField(help_text="probability ≥ 0.5")
+    reference = serializers.CharField(required=False)
+    registered_at = serializers.DateTimeField(required=False)
+    probability = serializers.FloatField(
+        required=False, help_text="Calibrated match probability in [0, 1]"
+    )
+    agreement = serializers.DictField(child=serializers.CharField(), required=False)
     given_name = serializers.CharField(required=False)
     family_name = serializers.CharField(required=False)
     patronymic = serializers.CharField(required=False)

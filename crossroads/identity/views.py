@@ -36,7 +36,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def decide(request: HttpRequest, candidate_id: str) -> HttpResponse:
-    require_role(request.user, "view_audit")
+    require_role(request.user, "review_duplicates")
     reason = request.POST.get("reason", "")
     try:
         if request.POST.get("decision") == "distinct":

@@ -10,28 +10,34 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from crossroads.access.gate import access_person_by_id, grant_access, require_role
+from crossroads.access.gate import access_person_by_id, grant_access
+from crossroads.access.loaders import access_consent_by_id, access_referral_for_answer
 from crossroads.access.models import GrantReason
+from crossroads.access.policy import (
+    Verb,
+    is_state_body,
+    may_answer_referral,
+    may_record_best_interests,
+    require,
+)
 from crossroads.accounts.models import Agency
-from crossroads.accounts.vocab import NON_STATE_KINDS, Role
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput, NotFound
 from crossroads.core.models import next_reference
 from crossroads.engines.screening import GuardedAction, Pathway
+from crossroads.engines.screening.vocab import RETURN_PATHWAYS
 from crossroads.screening.children import appears_child
 from crossroads.screening.models import Screening
 from crossroads.screening.safeguards import (
     active_safeguard_codes,
-    origin_states,
     refuse_if_blocked,
+    refuse_if_origin_authority,
 )
 
 from .models import Basis, Consent, GivenBy, Referral
 from .routing import deadline_hours, default_agency_for_pathway
 
-RETURN_PATHWAYS = frozenset({Pathway.RETURN_PROCEDURE, Pathway.ASSISTED_VOLUNTARY_RETURN})
-ANSWERING_ROLES = (Role.CASEWORKER, Role.SUPERVISOR, Role.PARTNER)
 
 
 def _agency(agency_id: Any, country: str) -> Agency:
@@ -65,7 +71,7 @@ def send_referral(
     """Sends a referral. Refused (409, with the reason) without consent or a lawful basis
     for a non-state partner, to the mission of the person's country of origin while
     non-refoulement stands, or for a return pathway while a safeguard blocks return."""
-    require_role(acting_user, "change_person")
+    require(acting_user, Verb.SEND_REFERRAL)
     with transaction.atomic():
         person = access_person_by_id(
             acting_user, person_id, verb="change_person", for_update=True, audit_read=False
@@ -88,10 +94,9 @@ def send_referral(
             )
         if pathway in RETURN_PATHWAYS:
             refuse_if_blocked(person, GuardedAction.OPEN_RETURN_CASE)
-        if agency.represents_state and agency.represents_state in origin_states(person):
-            refuse_if_blocked(person, GuardedAction.SHARE_WITH_ORIGIN_STATE)
+        refuse_if_origin_authority(person, agency)
         consent = None
-        if agency.kind in NON_STATE_KINDS:
+        if not is_state_body(agency):
             consent = usable_consent(person, agency, pathway)
             if consent is None:
                 raise Conflict(
@@ -152,28 +157,11 @@ def send_screening_referrals(
         ]
 
 
-def may_answer_referral(user: Any, referral: Referral) -> bool:
-    """The one rule for answering: a caseworker, supervisor or partner of the receiving
-    agency, while the referral waits for an answer. Pages ask it to show the buttons."""
-    return (
-        getattr(user, "is_authenticated", False)
-        and user.has_role(*ANSWERING_ROLES)
-        and referral.to_agency_id == user.agency_id
-        and referral.status == Referral.Status.SENT
-    )
+__all__ = ["may_answer_referral"]  # the policy's rule, re-exported for the pages
 
 
 def _referral_for_receiver(acting_user: Any, referral_id: Any) -> Referral:
-    if not acting_user.has_role(*ANSWERING_ROLES):
-        raise Forbidden(_("Your role does not allow this."))
-    referral = (
-        Referral.objects.select_for_update(of=("self",))
-        .filter(pk=_uuid(referral_id))
-        .select_related("person", "to_agency")
-        .first()
-    )
-    if referral is None or referral.to_agency_id != acting_user.agency_id:
-        raise NotFound()
+    referral: Referral = access_referral_for_answer(acting_user, referral_id)
     return referral
 
 
@@ -257,18 +245,18 @@ def record_consent(
 ) -> Consent:
     """Records consent, or a lawful basis: `child_best_interests` only by the
     child-protection authority, `vital_interests` only for medical care."""
-    require_role(acting_user, "change_person")
+    require(acting_user, Verb.RECORD_CONSENT)
     with transaction.atomic():
         person = access_person_by_id(acting_user, person_id, verb="change_person", audit_read=False)
         agency = _agency(to_agency_id, person.country_id)
-        if agency.kind not in NON_STATE_KINDS:
+        if is_state_body(agency):
             raise InvalidInput(
                 {"to_agency": [_("A state body needs no consent: the law is the basis.")]}
             )
         unknown = [p for p in purposes if p not in Pathway.__members__.values()]
         if not purposes or unknown:
             raise InvalidInput({"purposes": [_("Name the pathways the consent is for.")]})
-        if basis == Basis.CHILD_BEST_INTERESTS and acting_user.agency.kind != "child_protection":
+        if basis == Basis.CHILD_BEST_INTERESTS and not may_record_best_interests(acting_user):
             raise Forbidden(
                 _("Only the child-protection authority decides a child's best interests.")
             )
@@ -312,21 +300,67 @@ def record_consent(
 
 
 def withdraw_consent(*, acting_user: Any, consent_id: Any) -> Consent:
-    require_role(acting_user, "change_person")
+    """Withdraws a consent. What it carried ends at once: unless another consent in force
+    still covers the agency, the agency no longer sees the person, their referrals,
+    screening details or cases (its access grants are revoked, audited). What the agency
+    had already received stays listed for the person's file (`received_under`)."""
+    require(acting_user, Verb.RECORD_CONSENT)
     with transaction.atomic():
-        consent = (
-            Consent.objects.select_for_update(of=("self",)).filter(pk=_uuid(consent_id)).first()
-        )
-        if consent is None:
-            raise NotFound()
+        consent: Consent = access_consent_by_id(acting_user, consent_id, for_change=True)
         access_person_by_id(acting_user, consent.person_id, verb="change_person", audit_read=False)
         if consent.withdrawn_at is not None:
             raise Conflict(_("This consent has already been withdrawn."))
         consent.withdrawn_at = timezone.now()
         consent.withdrawn_by = acting_user
         consent.save()
-        record(acting_user, AuditAction.UPDATE, consent, detail={"withdrawn": True})
+        revoked = _revoke_if_no_consent_left(consent)
+        record(
+            acting_user,
+            AuditAction.UPDATE,
+            consent,
+            detail={"withdrawn": True, "access_revoked": revoked},
+        )
     return consent
+
+
+def _revoke_if_no_consent_left(consent: Consent) -> int:
+    """The grants that only this consent justified: those of a non-state agency that has
+    no other consent in force for the person. Returns how many were revoked."""
+    from crossroads.access.models import PersonAccess
+
+    if Consent.objects.filter(
+        person_id=consent.person_id, to_agency_id=consent.to_agency_id, withdrawn_at__isnull=True
+    ).exists():
+        return 0
+    return PersonAccess.objects.filter(
+        person_id=consent.person_id,
+        agency_id=consent.to_agency_id,
+        reason__in=[GrantReason.REFERRAL, GrantReason.TRANSFER],
+        revoked_at__isnull=True,
+    ).update(revoked_at=timezone.now())
+
+
+def received_under(consent: Consent) -> list[dict[str, Any]]:
+    """What the agency received about the person while it had consent: the referrals sent
+    to it and the exports made to it, oldest first, for the person's file."""
+    from crossroads.audit.models import AuditEvent
+
+    items: list[dict[str, Any]] = [
+        {"kind": "referral", "reference": r.reference, "at": r.sent_at}
+        for r in Referral.objects.filter(
+            person_id=consent.person_id, to_agency_id=consent.to_agency_id
+        ).order_by("sent_at")
+    ]
+    items += [
+        {"kind": "export", "reference": "", "at": e.at}
+        for e in AuditEvent.objects.filter(
+            action=AuditAction.EXPORT,
+            object_type="registry.person",
+            object_id=str(consent.person_id),
+            detail__recipient=str(consent.to_agency_id),
+        ).order_by("at")
+    ]
+    return sorted(items, key=lambda item: item["at"])
 
 
 def _uuid(value: Any) -> Any:

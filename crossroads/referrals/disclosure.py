@@ -16,7 +16,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from crossroads.accounts.vocab import NON_STATE_KINDS
+from crossroads.access.policy import is_state_body
 from crossroads.engines.screening import Need, Pathway
 
 from .models import Referral
@@ -135,7 +135,7 @@ def carried_categories(referral: Referral) -> frozenset[Category]:
     """What this referral may carry: its pathway's categories, and for a partner (not a
     state body) only if the consent or lawful basis shares sensitive details."""
     categories = pathway_carries(referral.pathway)
-    if referral.to_agency.kind in NON_STATE_KINDS and not (
+    if not is_state_body(referral.to_agency) and not (
         referral.consent is not None and referral.consent.shares_sensitive
     ):
         return frozenset()

@@ -8,14 +8,13 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from crossroads.access.gate import access_person_by_id, require_role
+from crossroads.access.gate import access_person_by_id
+from crossroads.access.policy import Verb, is_state_body, require
 from crossroads.accounts.models import Agency
-from crossroads.accounts.vocab import NON_STATE_KINDS
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, InvalidInput
-from crossroads.engines.screening import GuardedAction
-from crossroads.screening.safeguards import origin_states, refuse_if_blocked
+from crossroads.screening.safeguards import refuse_if_origin_authority
 
 from .models import Consent
 
@@ -30,18 +29,17 @@ def export_person(
     body of the person's own state of registration, and to a non-state recipient only when
     the person's consent says they may (screening.md section 6: a record carries only what
     its purpose needs); never to a foreign state's mission."""
-    require_role(acting_user, "change_person")
+    require(acting_user, Verb.EXPORT_PERSON)
     with transaction.atomic():
         person = access_person_by_id(acting_user, person_id, verb="change_person", audit_read=False)
         recipient = Agency.objects.filter(pk=_uuid(recipient_id), active=True).first()
         if recipient is None or recipient.country_id != person.country_id:
             raise InvalidInput({"recipient": [_("No such agency in this state.")]})
-        if recipient.represents_state and recipient.represents_state in origin_states(person):
-            refuse_if_blocked(person, GuardedAction.SHARE_WITH_ORIGIN_STATE)
+        refuse_if_origin_authority(person, recipient)
         consents = Consent.objects.filter(
             person=person, to_agency=recipient, withdrawn_at__isnull=True
         )
-        if recipient.kind in NON_STATE_KINDS and not consents.exists():
+        if not is_state_body(recipient) and not consents.exists():
             raise Conflict(
                 _(
                     "%(agency)s is not a state body: the person's consent to share "
@@ -51,7 +49,7 @@ def export_person(
             )
         if recipient.represents_state:
             sensitive = False
-        elif recipient.kind in NON_STATE_KINDS:
+        elif not is_state_body(recipient):
             sensitive = consents.filter(shares_sensitive=True).exists()
         else:
             sensitive = True

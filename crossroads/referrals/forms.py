@@ -8,8 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from crossroads.access.policy import consent_recipients_q
 from crossroads.accounts.models import Agency
-from crossroads.accounts.vocab import NON_STATE_KINDS
 from crossroads.screening.vocab import NEED_CHOICES, PATHWAY_CHOICES, PRIORITY_CHOICES
 
 from .models import Basis, GivenBy
@@ -60,7 +60,7 @@ class ConsentForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Only partners of the person's own state: records never leave it.
         self.fields["to_agency"].queryset = Agency.objects.filter(  # type: ignore[attr-defined]
-            country_id=country, active=True, kind__in=NON_STATE_KINDS
+            consent_recipients_q(), country_id=country, active=True
         ).order_by("name")
 
 

@@ -4,23 +4,21 @@ person (which keeps every read inside the person's state)."""
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.db.models import BooleanField, Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from crossroads.access.gate import (
-    access_person_by_id,
-    persons_visible_to,
-    require_role,
-    role_allows,
+from crossroads.access.gate import access_person_by_id
+from crossroads.access.loaders import (
+    access_consent_by_id,
+    access_referral_by_id,
+    consents_visible_to,
+    referrals_visible_to,
 )
-from crossroads.accounts.vocab import Role
+from crossroads.access.policy import Verb, require, role_allows
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record, record_list
-from crossroads.core.exceptions import Forbidden, NotFound
 from crossroads.engines.screening import Priority
 
 from .models import Consent, Referral
@@ -34,21 +32,7 @@ PRIORITY_RANK = {
 }
 
 
-def _uuid(value: Any) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        raise NotFound() from None
-
-
-def referrals_visible_to(user: Any) -> QuerySet[Referral]:
-    """Referrals sent by or to the user's agency, about people the gate lets them see."""
-    require_role(user, "view_person")
-    agency = user.agency_id
-    return Referral.objects.filter(
-        Q(to_agency_id=agency) | Q(from_agency_id=agency),
-        person__in=persons_visible_to(user),
-    )
+__all__ = ["consents_visible_to", "referrals_visible_to"]
 
 
 def _for_display(queryset: QuerySet[Referral]) -> QuerySet[Referral]:
@@ -114,17 +98,15 @@ def audit_referral_list(user: Any, referrals: Any) -> None:
 def overdue_for_supervisor(user: Any) -> QuerySet[Referral]:
     """Referrals sent by or to a supervisor's agency that are still unanswered after
     their deadline. Only supervisors oversee; anyone else gets nothing."""
-    if not (role_allows(user, "view_person") and user.has_role(Role.SUPERVISOR)):
+    if not role_allows(user, Verb.OVERSEE_REFERRALS):
         return Referral.objects.none()
     return _for_display(referrals_visible_to(user).filter(overdue_q()))
 
 
 def _load_referral(user: Any, referral_id: Any) -> Referral:
-    pk = _uuid(referral_id)
-    referral = _for_display(referrals_visible_to(user)).filter(pk=pk).first()
-    if referral is None:
-        record(user, AuditAction.DENIED, object_type="referrals.referral", object_id=str(pk))
-        raise NotFound()
+    referral: Referral = access_referral_by_id(
+        user, referral_id, queryset=_for_display(referrals_visible_to(user))
+    )
     return referral
 
 
@@ -149,20 +131,12 @@ def referrals_of_person(user: Any, person_id: Any) -> QuerySet[Referral]:
 # Consents -----------------------------------------------------------------------------
 
 
-def consents_visible_to(user: Any) -> QuerySet[Consent]:
-    """Consents about people the gate lets the user see. A partner sees only the consents
-    given to its own agency: those are what allow it to receive anything."""
-    require_role(user, "view_person")
-    queryset = Consent.objects.filter(person__in=persons_visible_to(user))
-    if not role_allows(user, "change_person"):
-        queryset = queryset.filter(to_agency_id=user.agency_id)
-    return queryset.select_related("person", "to_agency", "recorded_by").order_by(
-        "-recorded_at", "id"
-    )
-
-
 def consent_list(user: Any, *, person_id: Any = None) -> QuerySet[Consent]:
-    queryset = consents_visible_to(user)
+    queryset = (
+        consents_visible_to(user)
+        .select_related("person", "to_agency", "recorded_by")
+        .order_by("-recorded_at", "id")
+    )
     if person_id:
         person = access_person_by_id(user, person_id, audit_read=False)
         queryset = queryset.filter(person=person)
@@ -174,11 +148,7 @@ def audit_consent_list(user: Any, consents: Any) -> None:
 
 
 def _load_consent(user: Any, consent_id: Any) -> Consent:
-    pk = _uuid(consent_id)
-    consent = consents_visible_to(user).filter(pk=pk).first()
-    if consent is None:
-        record(user, AuditAction.DENIED, object_type="referrals.consent", object_id=str(pk))
-        raise NotFound()
+    consent: Consent = access_consent_by_id(user, consent_id)
     return consent
 
 
@@ -193,6 +163,4 @@ def consent_detail_unaudited(user: Any, consent_id: Any) -> Consent:
 
 
 def require_supervisor(user: Any) -> None:
-    require_role(user, "view_person")
-    if not user.has_role(Role.SUPERVISOR):
-        raise Forbidden(_("Only supervisors oversee overdue referrals."))
+    require(user, Verb.OVERSEE_REFERRALS)

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from crossroads.engines.screening import Pathway
@@ -178,6 +179,12 @@ class DeclineSerializer(AnswerSerializer):
         return value
 
 
+class ReceivedSerializer(serializers.Serializer[dict[str, Any]]):
+    kind = serializers.ChoiceField(choices=["referral", "export"])
+    reference = serializers.CharField(allow_blank=True)
+    at = serializers.DateTimeField()
+
+
 class ConsentSerializer(serializers.ModelSerializer[Consent]):
     person = serializers.UUIDField(source="person_id")
     to_agency = serializers.UUIDField(source="to_agency_id")
@@ -193,6 +200,10 @@ class ConsentSerializer(serializers.ModelSerializer[Consent]):
     shares_sensitive = serializers.BooleanField(required=False, default=False)
     recorded_by = serializers.CharField(source="recorded_by.username", read_only=True)
     withdrawn = serializers.BooleanField(source="is_withdrawn", read_only=True)
+    received = serializers.SerializerMethodField(
+        help_text="Once withdrawn: what the agency had received under it (referrals and "
+        "exports), for the person's file."
+    )
 
     class Meta:
         model = Consent
@@ -210,8 +221,17 @@ class ConsentSerializer(serializers.ModelSerializer[Consent]):
             "recorded_at",
             "withdrawn",
             "withdrawn_at",
+            "received",
         ]
         read_only_fields = ["id", "recorded_at", "withdrawn_at"]
+
+    @extend_schema_field(ReceivedSerializer(many=True))
+    def get_received(self, consent: Consent) -> list[dict[str, Any]]:
+        if consent.withdrawn_at is None:
+            return []
+        from .actions import received_under
+
+        return list(ReceivedSerializer(received_under(consent), many=True).data)
 
     def validate_given_on(self, value: dt.date) -> dt.date:
         if value > timezone.localdate():

@@ -9,11 +9,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from crossroads.access.gate import access_person_by_id, require_role
+from crossroads.access.gate import access_person_by_id
+from crossroads.access.loaders import access_screening_by_id
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
-from crossroads.core.exceptions import NotFound
-from crossroads.screening.models import Screening
 
 from .sheets import choose_language, sent_referrals, sheet_context
 
@@ -24,16 +23,7 @@ def information_sheet(request: HttpRequest, screening_id: uuid.UUID) -> HttpResp
     or child paragraph, the agencies referred to), so it asks the same role as sensitive
     details; a person the user may not see answers 404, as if the screening did not
     exist. Opening it is recorded as an export: the page is meant to leave the office."""
-    require_role(request.user, "view_sensitive")
-    screening = Screening.objects.select_related("agency", "person").filter(pk=screening_id).first()
-    if screening is None:
-        record(
-            request.user,
-            AuditAction.DENIED,
-            object_type="screening.screening",
-            object_id=str(screening_id),
-        )
-        raise NotFound()
+    screening = access_screening_by_id(request.user, screening_id)
     person = access_person_by_id(request.user, screening.person_id, verb="view_sensitive")
     screening.person = person
     lang = choose_language(

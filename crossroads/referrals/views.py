@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import access_person_by_id, can, require_role
+from crossroads.access.policy import Verb, role_allows
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput
 
 from . import actions, queries
@@ -85,7 +86,7 @@ def _case_links(user: Any, referral: Referral) -> dict[str, Any]:
     opened = list(referral.cases.filter(agency_id=user.agency_id).only("id", "reference"))
     return {
         "cases_opened": opened,
-        "may_open_case": not opened and user.has_role(*actions.ANSWERING_ROLES),
+        "may_open_case": not opened and role_allows(user, Verb.WORK_ON_CASES),
     }
 
 

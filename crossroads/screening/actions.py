@@ -9,10 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from crossroads.access.gate import access_person_by_id, require_role
+from crossroads.access.gate import access_person_by_id
+from crossroads.access.loaders import access_safeguard_for_lifting
+from crossroads.access.policy import Verb, require, role_allows
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
-from crossroads.core.exceptions import Forbidden, InvalidInput, NotFound
+from crossroads.core.exceptions import Forbidden, InvalidInput
 from crossroads.core.models import next_reference
 from crossroads.engines.screening import (
     InvalidRecord,
@@ -48,7 +50,7 @@ def officer_guidance(record_data: Any) -> list[dict[str, str]]:
 def screen_person(*, acting_user: Any, person_id: Any, record_data: Any) -> Screening:
     """Screens a person the user may work on, in the user's own state, and sets on the
     person every safeguard the result names (a safeguard already standing is kept)."""
-    require_role(acting_user, "change_person")
+    require(acting_user, Verb.SCREEN_PERSON)
     with transaction.atomic():
         person = access_person_by_id(acting_user, person_id, verb="change_person", for_update=True)
         result = evaluate(record_data)
@@ -145,18 +147,12 @@ def lift_safeguard(
     *, acting_user: Any, safeguard_id: Any, reason: str, decision: str = ""
 ) -> PersonSafeguard:
     """Lifts a safeguard by a recorded decision of a supervisor who may see the person."""
-    if not acting_user.has_role("supervisor"):
+    if not role_allows(acting_user, Verb.LIFT_SAFEGUARD):
         raise Forbidden(_("Only a supervisor may lift a safeguard."))
     if not (reason or "").strip():
         raise InvalidInput({"reason": [_("Give the reasons for lifting the safeguard.")]})
     with transaction.atomic():
-        safeguard = (
-            PersonSafeguard.objects.select_for_update()
-            .filter(pk=_uuid_or_none(safeguard_id))
-            .first()
-        )
-        if safeguard is None:
-            raise NotFound()
+        safeguard = access_safeguard_for_lifting(acting_user, safeguard_id)
         access_person_by_id(
             acting_user, safeguard.person_id, verb="change_person", audit_read=False
         )

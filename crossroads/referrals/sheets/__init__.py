@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 import jdatetime
 import yaml
 
+from crossroads.access.policy import is_state_body
 from crossroads.engines.screening import Pathway, Priority, default_registry
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -123,8 +124,6 @@ COUNTRY_TIMEZONES: dict[str, str] = {
 TRAFFICKING_NEEDS = frozenset({"trafficking_presumed", "trafficking_possible"})
 CHILD_ALONE_NEEDS = frozenset({"unaccompanied_child", "separated_child"})
 PRIORITY_RANK = {p.value: p.rank for p in Priority}
-# Agency kinds that are not state bodies: sharing with them needs consent (spec section 6).
-NON_STATE_KINDS = frozenset({"unhcr", "iom", "ngo"})
 
 
 class ContentError(ValueError):
@@ -364,7 +363,7 @@ def sheet_context(screening_or_person: Any, referrals: Iterable[Any], lang: str)
     referrals = sorted(
         referrals, key=lambda r: (PRIORITY_RANK.get(r.priority, 99), r.sent_at, r.reference)
     )
-    to_state = any(r.to_agency.kind not in NON_STATE_KINDS for r in referrals)
+    to_state = any(is_state_body(r.to_agency) for r in referrals)
     days = reflection_days(result)
     rights = []
     for key in rights_for(result, to_state):

@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 
 from crossroads.access.gate import can, role_allows
+from crossroads.access.policy import Verb
 
 from .. import queries
 from ..vocab import NEED_LABELS
@@ -32,5 +33,5 @@ def screening_section(context: template.Context, person: Any) -> dict[str, Any]:
         "show_screenings": role_allows(user, "view_sensitive"),
         "safeguards": queries.active_safeguards_of_person(user, person),
         "may_screen": may_change,
-        "may_lift": may_change and user.has_role("supervisor"),
+        "may_lift": may_change and role_allows(user, Verb.LIFT_SAFEGUARD),
     }
