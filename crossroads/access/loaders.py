@@ -162,7 +162,12 @@ def screenings_visible_to(user: Any) -> QuerySet[Any]:
 
 def access_screening_by_id(user: Any, screening_id: Any) -> Any:
     pk = parse_id(screening_id)
-    screening = screenings_visible_to(user).select_related("person", "agency").filter(pk=pk).first()
+    screening = (
+        screenings_visible_to(user)
+        .select_related("person", "agency", "screened_by")
+        .filter(pk=pk)
+        .first()
+    )
     if screening is None:
         refuse(user, "screening.screening", pk)
     return screening

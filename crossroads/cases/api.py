@@ -379,6 +379,7 @@ class ApprovalApprove(CaseAPIView):
     """A supervisor of the owning agency approves a waiting decision: the checks are made
     again (a safeguard may have arisen since), then the case moves."""
 
+    required_verb = Verb.APPROVE_DECISIONS
     serializer_class = CaseDetailSerializer
 
     @extend_schema(
@@ -394,6 +395,7 @@ class ApprovalSendBack(CaseAPIView):
     """A supervisor sends a waiting decision back, with reasons; the case stays, and the
     caseworker may decide again."""
 
+    required_verb = Verb.APPROVE_DECISIONS
     serializer_class = SendBackSerializer
 
     @extend_schema(

@@ -8,7 +8,9 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from crossroads.access.api import PolicyPermission
 from crossroads.access.gate import require_role
+from crossroads.access.policy import Verb
 from crossroads.audit.writer import record_list
 from crossroads.registry.serializers import PersonSerializer
 
@@ -27,6 +29,8 @@ class PersonCheck(GenericAPIView[Any]):
     """A draft person in (the fields of `persons/`, nothing saved); the people of this
     state possibly registered before out, ranked, with probability and why."""
 
+    permission_classes = [PolicyPermission]
+    required_verb = Verb.REGISTER_PERSON
     serializer_class = PersonSerializer
 
     @extend_schema(
@@ -51,6 +55,8 @@ class DuplicateList(GenericAPIView[Any]):
     """The review queue (supervisors): candidate pairs found at registration or by the
     batch run, both records of which the supervisor may see, most probable first."""
 
+    permission_classes = [PolicyPermission]
+    required_verb = Verb.REVIEW_DUPLICATES
     serializer_class = DuplicateCandidateSerializer
 
     @extend_schema(
@@ -69,6 +75,8 @@ class DuplicateList(GenericAPIView[Any]):
 class DuplicateDistinct(GenericAPIView[Any]):
     """Records that a candidate pair are two different people (with the reason)."""
 
+    permission_classes = [PolicyPermission]
+    required_verb = Verb.REVIEW_DUPLICATES
     serializer_class = ReasonSerializer
 
     @extend_schema(
@@ -94,6 +102,8 @@ class MergeCreate(GenericAPIView[Any]):
     """Merges two records with a reason: every row of the merged record moves to the kept
     one, nothing is lost, and the merge can be undone."""
 
+    permission_classes = [PolicyPermission]
+    required_verb = Verb.MERGE_PERSONS
     serializer_class = MergeRequestSerializer
 
     @extend_schema(
@@ -120,6 +130,8 @@ class MergeCreate(GenericAPIView[Any]):
 class MergeUndo(GenericAPIView[Any]):
     """Undoes a merge: the moved rows go back and the merged record returns."""
 
+    permission_classes = [PolicyPermission]
+    required_verb = Verb.MERGE_PERSONS
     serializer_class = ReasonSerializer
 
     @extend_schema(

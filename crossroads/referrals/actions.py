@@ -39,7 +39,6 @@ from .models import Basis, Consent, GivenBy, Referral
 from .routing import deadline_hours, default_agency_for_pathway
 
 
-
 def _agency(agency_id: Any, country: str) -> Agency:
     agency = Agency.objects.filter(pk=agency_id, active=True).first() if agency_id else None
     if agency is None or agency.country_id != country:

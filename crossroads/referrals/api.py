@@ -12,7 +12,9 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from crossroads.access.api import PolicyPermission
 from crossroads.access.gate import require_role
+from crossroads.access.policy import Verb
 from crossroads.core.exceptions import Conflict, NotFound
 
 from . import actions, queries
@@ -148,6 +150,8 @@ class ReferralDetail(GenericAPIView[Any]):
 class ReferralAccept(GenericAPIView[Any]):
     """The receiving agency accepts the referral. 409 if it has been answered already."""
 
+    permission_classes = [PolicyPermission]
+    required_verb = Verb.ANSWER_REFERRAL
     serializer_class = AnswerSerializer
 
     @extend_schema(
@@ -176,6 +180,8 @@ class ReferralDecline(GenericAPIView[Any]):
     """The receiving agency declines the referral, giving its reason. 409 if it has been
     answered already."""
 
+    permission_classes = [PolicyPermission]
+    required_verb = Verb.ANSWER_REFERRAL
     serializer_class = DeclineSerializer
 
     @extend_schema(

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import access_person_by_id, can, require_role
 from crossroads.access.policy import Verb, role_allows
+from crossroads.access.views import requires
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput
 
 from . import actions, queries
@@ -102,6 +103,7 @@ def _version(request: HttpRequest) -> int | None:
 
 @login_required
 @require_POST
+@requires(Verb.ANSWER_REFERRAL)
 def referral_accept(request: HttpRequest, referral_id: str) -> HttpResponse:
     try:
         actions.accept_referral(
@@ -116,6 +118,7 @@ def referral_accept(request: HttpRequest, referral_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@requires(Verb.ANSWER_REFERRAL)
 def referral_decline(request: HttpRequest, referral_id: str) -> HttpResponse:
     form = DeclineForm(request.POST)
     if not form.is_valid():
@@ -175,6 +178,7 @@ def person_consents(request: HttpRequest, person_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@requires(Verb.RECORD_CONSENT)
 def consent_withdraw(request: HttpRequest, consent_id: str) -> HttpResponse:
     consent = queries.consent_detail_unaudited(request.user, consent_id)
     try:

@@ -8,9 +8,10 @@ from typing import Any
 from django.db.models import QuerySet
 
 from crossroads.access.gate import access_person_by_id, persons_visible_to, role_allows
+from crossroads.access.loaders import access_screening_by_id
+from crossroads.access.policy import parse_id, refuse
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
-from crossroads.core.exceptions import NotFound
 from crossroads.engines.screening import default_registry
 
 from .models import PersonSafeguard, Screening
@@ -43,14 +44,7 @@ def screenings_visible_to(user: Any, *, person_id: Any = None) -> QuerySet[Scree
 def screening_detail(user: Any, screening_id: Any, *, audit_read: bool = True) -> Screening:
     """One screening of a person the user may see. The read leaves one audit row, on the
     person's trail, naming the screening; "not yours" is the same 404 as "no such"."""
-    pk = _uuid(screening_id)
-    screening = (
-        Screening.objects.filter(pk=pk).select_related("person", "agency", "screened_by").first()
-        if pk
-        else None
-    )
-    if screening is None:
-        raise NotFound()
+    screening: Screening = access_screening_by_id(user, screening_id)
     person = access_person_by_id(user, screening.person_id, verb="view_sensitive", audit_read=False)
     if audit_read:
         record(
@@ -90,14 +84,10 @@ def active_safeguards_of_person(user: Any, person: Any) -> list[PersonSafeguard]
 
 
 def safeguard_of_person_visible_to(user: Any, safeguard_id: Any) -> PersonSafeguard:
-    pk = _uuid(safeguard_id)
-    safeguard = (
-        PersonSafeguard.objects.filter(pk=pk, person__in=persons_visible_to(user)).first()
-        if pk
-        else None
-    )
+    pk = parse_id(safeguard_id)
+    safeguard = PersonSafeguard.objects.filter(pk=pk, person__in=persons_visible_to(user)).first()
     if safeguard is None:
-        raise NotFound()
+        refuse(user, "screening.personsafeguard", pk)
     access_person_by_id(user, safeguard.person_id, audit_read=False)
     return safeguard
 

@@ -17,6 +17,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import access_person_by_id, can, require_role
+from crossroads.access.policy import Verb
+from crossroads.access.views import requires
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record, record_list
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput
@@ -193,6 +195,7 @@ def screening_detail(request: HttpRequest, screening_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@requires(Verb.LIFT_SAFEGUARD)
 def lift(request: HttpRequest, safeguard_id: str) -> HttpResponse:
     safeguard = queries.safeguard_of_person_visible_to(request.user, safeguard_id)
     try:
