@@ -557,51 +557,6 @@ def _set_solution(case: Case, solution: str | None, status: str | None) -> None:
         case.durable_solution_status = status
 
 
-def set_durable_solution(
-    *, acting_user: Any, case_id: Any, version: Any, solution: str | None, status: str | None
-) -> Case:
-    return update_case(
-        acting_user=acting_user,
-        case_id=case_id,
-        version=version,
-        durable_solution=solution,
-        durable_solution_status=status,
-    )
-
-
-def assign_case(*, acting_user: Any, case_id: Any, version: Any, assignee_id: Any) -> Case:
-    """Gives the case to a caseworker of its own agency."""
-    return transition_case(
-        acting_user=acting_user,
-        case_id=case_id,
-        name="transfer",
-        version=version,
-        data={"to_assignee": str(assignee_id), "reasons": _("assigned")},
-    )
-
-
-def transfer_case(
-    *,
-    acting_user: Any,
-    case_id: Any,
-    version: Any,
-    reasons: str,
-    to_agency_id: Any = None,
-    to_assignee_id: Any = None,
-) -> Case:
-    return transition_case(
-        acting_user=acting_user,
-        case_id=case_id,
-        name="transfer",
-        version=version,
-        data={
-            "to_agency": str(to_agency_id) if to_agency_id else "",
-            "to_assignee": str(to_assignee_id) if to_assignee_id else "",
-            "reasons": reasons,
-        },
-    )
-
-
 def add_task(*, acting_user: Any, case_id: Any, title: str, due: dt.date | None = None) -> Task:
     if not (title or "").strip():
         raise InvalidInput({"title": [_("This field is required.")]})

@@ -4,7 +4,6 @@ every pair within a cluster that the engine calls "the same person" queued for r
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
 from django.db import transaction
 
@@ -58,7 +57,3 @@ def find_duplicates(country: str) -> dict[str, int]:
         "clusters": sum(1 for ids in members.values() if len(ids) > 1),
         "queued": queued,
     }
-
-
-def run_all(countries: list[str]) -> dict[str, Any]:
-    return {country: find_duplicates(country) for country in countries}

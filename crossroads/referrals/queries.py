@@ -86,10 +86,6 @@ def referral_inbox(user: Any, **filters: Any) -> QuerySet[Referral]:
     return referral_list(user, box="in", **filters)
 
 
-def referral_outbox(user: Any, **filters: Any) -> QuerySet[Referral]:
-    return referral_list(user, box="out", **filters)
-
-
 def audit_referral_list(user: Any, referrals: Any) -> None:
     """A list shows several referrals at once: one row naming every id shown."""
     record_list(user, "referrals.referral", [r.pk for r in referrals], searched=False)

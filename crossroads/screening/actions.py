@@ -172,12 +172,3 @@ def lift_safeguard(
             detail={"person": str(safeguard.person_id), "lifted": safeguard.code},
         )
     return safeguard
-
-
-def _uuid_or_none(value: Any) -> Any:
-    import uuid
-
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
