@@ -50,6 +50,7 @@ from .rules import (
     today,
     type_for_pathway,
 )
+from .vocab import CaseType
 from .workflows import PROTECTION_TYPES, WORKFLOWS, workflow_for
 from .workflows.base import (
     CASEWORKER,
@@ -161,7 +162,7 @@ def open_case(
         person = access_person_by_id(
             acting_user, person_id, verb="view_person", for_update=True, audit_read=False
         )
-        if type == "return":
+        if type == CaseType.RETURN:
             # cases.md rule 1 (always): the refusal names the safeguard, whoever asks; so
             # it comes before the question whether the user's agency runs return cases.
             refuse_if_blocked(person, GuardedAction.OPEN_RETURN_CASE)
@@ -171,9 +172,9 @@ def open_case(
             raise Forbidden(_("Your agency does not handle this type of case."))
         deadlines: dict[str, str] = {}
         variant = ""
-        if type == "asylum":
+        if type == CaseType.ASYLUM:
             variant = asylum_variant(person.country_id, acting_user.agency)
-        if type == "child_protection":
+        if type == CaseType.CHILD_PROTECTION:
             pack = pack_for(person.country_id)
             priority = referral.priority if referral else DIRECT_CHILD_PRIORITY
             hours = int(pack.deadlines.get(priority, 24)) if pack else 24  # type: ignore[call-overload]
@@ -224,7 +225,7 @@ def _transition_or_refuse(case: Case, name: str) -> Transition:
     if transition is not None:
         return transition
     if any(w.transition(name) for w in WORKFLOWS.values()):
-        if name == "withdraw" and case.type == "child_protection":
+        if name == "withdraw" and case.type == CaseType.CHILD_PROTECTION:
             raise Conflict(
                 _("A child-protection case is closed only by a best-interests determination.")
             )
@@ -263,7 +264,7 @@ def _effects(user: Any, case: Case, t: Transition, data: dict[str, Any]) -> None
     if "durable_solution" in data and case.type in PROTECTION_TYPES:
         case.durable_solution = data["durable_solution"]
         case.durable_solution_status = "planned"
-    if key == ("child_protection", "assess_best_interests"):
+    if key == (CaseType.CHILD_PROTECTION, "assess_best_interests"):
         due = case.deadlines.pop("best_interests_assessment", None)
         if not data.get("on_time", True):
             case.missed_deadlines = [
@@ -275,15 +276,19 @@ def _effects(user: Any, case: Case, t: Transition, data: dict[str, Any]) -> None
                     "done_at": timezone.now().isoformat(),
                 },
             ]
-    elif key == ("asylum", "notify"):
+    elif key == (CaseType.ASYLUM, "notify"):
         pack = pack_for(case.person.country_id)
         days = data.get("appeal_days") or getattr(pack, "appeal_days", None) or DEFAULT_APPEAL_DAYS
         data["appeal_days"] = int(days)
         notified = dt.date.fromisoformat(data["date"])
         case.deadlines["appeal"] = (notified + dt.timedelta(days=int(days))).isoformat()
-    elif key in {("asylum", "lodge_appeal"), ("asylum", "finalise"), ("return", "lodge_appeal")}:
+    elif key in {
+        (CaseType.ASYLUM, "lodge_appeal"),
+        (CaseType.ASYLUM, "finalise"),
+        (CaseType.RETURN, "lodge_appeal"),
+    }:
         data["appeal_deadline"] = case.deadlines.pop("appeal", None)
-    elif key == ("trafficking_assistance", "start_reflection_period"):
+    elif key == (CaseType.TRAFFICKING_ASSISTANCE, "start_reflection_period"):
         pack = pack_for(case.person.country_id)
         days = pack.reflection_period_days if pack else DEFAULT_REFLECTION_DAYS
         start = dt.date.fromisoformat(data["start_date"])
@@ -301,11 +306,11 @@ def _effects(user: Any, case: Case, t: Transition, data: dict[str, Any]) -> None
                 because=[f"case {case.reference}: start_reflection_period {start.isoformat()}"],
                 ends_at=ends_at,
             )
-    elif key == ("return", "issue_return_decision"):
+    elif key == (CaseType.RETURN, "issue_return_decision"):
         case.deadlines["appeal"] = data["appeal_deadline"]
-    elif key == ("return", "order_detention"):
+    elif key == (CaseType.RETURN, "order_detention"):
         case.deadlines["detention_review"] = data["review_date"]
-    elif key == ("return", "remove"):
+    elif key == (CaseType.RETURN, "remove"):
         case.deadlines.pop("detention_review", None)
     if t.name == "transfer":
         agency = data.pop("_agency")
@@ -317,7 +322,7 @@ def _effects(user: Any, case: Case, t: Transition, data: dict[str, Any]) -> None
             case.agency = agency
             case.assignee = None
             data["to_agency"] = str(agency.pk)
-            if case.type == "asylum":
+            if case.type == CaseType.ASYLUM:
                 case.variant = asylum_variant(case.person.country_id, agency)
         if assignee is not None:
             case.assignee = assignee
@@ -542,7 +547,7 @@ def _set_solution(case: Case, solution: str | None, status: str | None) -> None:
     if solution is not None:
         if solution not in dict(DURABLE_SOLUTIONS):
             raise InvalidInput({"durable_solution": [_("Unknown durable solution.")]})
-        if case.type == "child_protection" and solution != case.durable_solution:
+        if case.type == CaseType.CHILD_PROTECTION and solution != case.durable_solution:
             # cases.md rule 3: for a child, the panel's determination decides it.
             raise Conflict(
                 _("A child's durable solution is changed only by a best-interests determination.")

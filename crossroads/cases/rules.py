@@ -25,17 +25,18 @@ from crossroads.screening.children import appears_child
 from crossroads.screening.safeguards import refuse_if_blocked
 
 from .models import Case
+from .vocab import CaseType
 from .workflows.base import CLOSED, Transition
 
 # The pathways whose accepted referral opens each type of case (screening.md section 3).
 TYPE_PATHWAYS: dict[str, frozenset[str]] = {
-    "asylum": frozenset({"asylum_procedure", "unhcr_mandate"}),
-    "child_protection": frozenset({"child_protection"}),
-    "trafficking_assistance": frozenset({"victim_assistance", "trafficking_identification"}),
-    "statelessness": frozenset({"statelessness_determination"}),
-    "regularisation": frozenset({"regularisation"}),
-    "voluntary_return": frozenset({"assisted_voluntary_return"}),
-    "return": frozenset({"return_procedure"}),
+    CaseType.ASYLUM: frozenset({"asylum_procedure", "unhcr_mandate"}),
+    CaseType.CHILD_PROTECTION: frozenset({"child_protection"}),
+    CaseType.TRAFFICKING_ASSISTANCE: frozenset({"victim_assistance", "trafficking_identification"}),
+    CaseType.STATELESSNESS: frozenset({"statelessness_determination"}),
+    CaseType.REGULARISATION: frozenset({"regularisation"}),
+    CaseType.VOLUNTARY_RETURN: frozenset({"assisted_voluntary_return"}),
+    CaseType.RETURN: frozenset({"return_procedure"}),
 }
 # The agency kinds that run each type, besides the kinds the state's pack routes the
 # type's pathways to (so a pack that sends `victim_assistance` to an NGO lets the NGO open
@@ -45,13 +46,13 @@ TYPE_PATHWAYS: dict[str, frozenset[str]] = {
 # `return_procedure` body); the police open trafficking cases where the pack makes them
 # the national referral mechanism.
 TYPE_AGENCY_KINDS: dict[str, frozenset[str]] = {
-    "asylum": frozenset({"asylum_authority", "unhcr"}),
-    "child_protection": frozenset({"child_protection"}),
-    "trafficking_assistance": frozenset({"iom", "ngo"}),
-    "statelessness": frozenset({"unhcr", "migration_service"}),
-    "regularisation": frozenset({"migration_service"}),
-    "voluntary_return": frozenset({"iom"}),
-    "return": frozenset({"migration_service", "border_service"}),
+    CaseType.ASYLUM: frozenset({"asylum_authority", "unhcr"}),
+    CaseType.CHILD_PROTECTION: frozenset({"child_protection"}),
+    CaseType.TRAFFICKING_ASSISTANCE: frozenset({"iom", "ngo"}),
+    CaseType.STATELESSNESS: frozenset({"unhcr", "migration_service"}),
+    CaseType.REGULARISATION: frozenset({"migration_service"}),
+    CaseType.VOLUNTARY_RETURN: frozenset({"iom"}),
+    CaseType.RETURN: frozenset({"migration_service", "border_service"}),
 }
 # When a state's pack sets no appeal period, the person has this many days (the shortest
 # period common in the region's laws; a pack or the notification may say otherwise).
@@ -108,7 +109,7 @@ def agency_kinds_for(case_type: str, country: str) -> set[str]:
     pack = pack_for(country)
     pathways = TYPE_PATHWAYS[case_type]
     kinds = set(TYPE_AGENCY_KINDS[case_type])
-    if case_type == "asylum" and not has_national_asylum_procedure(pack):
+    if case_type == CaseType.ASYLUM and not has_national_asylum_procedure(pack):
         kinds = {"unhcr"}
         pathways = frozenset({"unhcr_mandate"})
     if pack is not None:
@@ -143,7 +144,7 @@ def check_safeguards(case: Case, t: Transition) -> None:
     refused for its safeguard whatever state the case is in."""
     if t.guard is not None:
         refuse_if_blocked(case.person, t.guard)
-    if case.type == "return" and t.name == "reopen":
+    if case.type == CaseType.RETURN and t.name == "reopen":
         # Reopening a return case opens a return case again (rule 1).
         refuse_if_blocked(case.person, GuardedAction.OPEN_RETURN_CASE)
     if t.name == "order_detention":
@@ -173,7 +174,7 @@ def check_preconditions(case: Case, t: Transition) -> None:
 def check_type_rules(case: Case, t: Transition) -> None:
     """The order of each type that its table alone cannot say (deadlines, outcomes)."""
     key = (case.type, t.name)
-    if key == ("child_protection", "close"):
+    if key == (CaseType.CHILD_PROTECTION, "close"):
         determined = case.history.filter(name="determine_best_interests").exists()
         if not (determined and case.durable_solution):
             # Rule 3; UNHCR Best Interests Procedure Guidelines (2021).
@@ -183,30 +184,32 @@ def check_type_rules(case: Case, t: Transition) -> None:
                     "determination with a decided durable solution."
                 )
             )
-    elif key in {("asylum", "lodge_appeal"), ("return", "lodge_appeal")}:
+    elif key in {(CaseType.ASYLUM, "lodge_appeal"), (CaseType.RETURN, "lodge_appeal")}:
         deadline = deadline_date(case, "appeal")
         if deadline is None or today() > deadline:
             raise Conflict(
                 _("The appeal deadline (%(date)s) has passed.") % {"date": deadline or "—"}
             )
-    elif key == ("asylum", "finalise"):
+    elif key == (CaseType.ASYLUM, "finalise"):
         deadline = deadline_date(case, "appeal")
         if deadline is None or today() <= deadline:
             raise Conflict(
                 _("The decision is final only after the appeal deadline (%(date)s).")
                 % {"date": deadline or "—"}
             )
-    elif key == ("statelessness", "grant_status") and case.outcome != "stateless":
+    elif key == (CaseType.STATELESSNESS, "grant_status") and case.outcome != "stateless":
         raise Conflict(_("The status is granted only to a person found stateless."))
-    elif key == ("regularisation", "check_eligibility") and not pack_for(case.person.country_id):
+    elif key == (CaseType.REGULARISATION, "check_eligibility") and not pack_for(
+        case.person.country_id
+    ):
         raise Conflict(_("No pack of this state is in force: its rule cannot be applied."))
-    elif key == ("regularisation", "complete_documents"):
+    elif key == (CaseType.REGULARISATION, "complete_documents"):
         check = case.history.filter(name="check_eligibility").order_by("-at").first()
         if check is None or not check.data.get("eligible"):
             raise Conflict(_("The person is not eligible under the pack's rule."))
-    elif key == ("regularisation", "issue_permit") and case.outcome != "granted":
+    elif key == (CaseType.REGULARISATION, "issue_permit") and case.outcome != "granted":
         raise Conflict(_("A permit is issued only when the application is granted."))
-    elif key == ("return", "remove"):
+    elif key == (CaseType.RETURN, "remove"):
         deadline = deadline_date(case, "appeal")
         last_appeal = case.history.filter(name="decide_appeal").order_by("-at").first()
         rejected = last_appeal is not None and last_appeal.data.get("outcome") == "rejected"
@@ -228,23 +231,23 @@ def check_data(user: Any, case: Case, t: Transition, data: dict[str, Any]) -> No
     """The rules on what the step carries. May add to `data` what the step decided (the
     pack rule applied and its result; whether a deadline was met)."""
     key = (case.type, t.name)
-    if key == ("child_protection", "assess_best_interests"):
+    if key == (CaseType.CHILD_PROTECTION, "assess_best_interests"):
         _assessment_on_time(case, data)
-    elif key == ("child_protection", "start_tracing") and data.get("relatives_found"):
+    elif key == (CaseType.CHILD_PROTECTION, "start_tracing") and data.get("relatives_found"):
         data["relatives"] = _relatives(user, case, data["relatives_found"])
-    elif key == ("asylum", "notify"):
+    elif key == (CaseType.ASYLUM, "notify"):
         _not_in_future(data, "date")
         if "appeal_days" in data and (
             data["appeal_days"] < 1 or data["appeal_days"] != int(data["appeal_days"])
         ):
             raise InvalidInput({"appeal_days": [_("Enter a whole number of days, 1 or more.")]})
-    elif key == ("regularisation", "check_eligibility"):
+    elif key == (CaseType.REGULARISATION, "check_eligibility"):
         _eligibility(case, data)
     elif t.name == "withdraw":
         _not_in_future(data, "date")
-    elif key == ("voluntary_return", "record_informed_consent"):
+    elif key == (CaseType.VOLUNTARY_RETURN, "record_informed_consent"):
         _not_in_future(data, "consent_date")
-    elif key == ("voluntary_return", "depart") or key == ("return", "remove"):
+    elif key == (CaseType.VOLUNTARY_RETURN, "depart") or key == (CaseType.RETURN, "remove"):
         _not_in_future(data, "date")
     elif t.name == "transfer":
         _check_transfer(case, data)
@@ -350,7 +353,7 @@ def _check_transfer(case: Case, data: dict[str, Any]) -> None:
         agency = found
         if agency.pk != case.agency_id:
             if (
-                case.type == "child_protection"
+                case.type == CaseType.CHILD_PROTECTION
                 and not case.history.filter(name="determine_best_interests").exists()
             ):
                 refuse_if_blocked(case.person, GuardedAction.TRANSFER_WITHOUT_BID)

@@ -16,10 +16,12 @@ from crossroads.engines.identity import (
     query_keys,
     score_pair,
 )
+from crossroads.registry.vocab import SEX_CODES
 
 from .models import IdentityKey
 
-SEX = {"female": "F", "male": "M"}
+# The identity engine compares female and male only; other and unknown say nothing.
+SEX = {sex: code for sex, code in SEX_CODES.items() if code in ("F", "M")}
 SHOW_FROM = 0.2  # candidates below this are not shown at all
 MAX_CANDIDATES = 200  # persons scored per check, most shared keys first
 

@@ -14,10 +14,9 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _
-
 from crossroads.access.policy import is_state_body
 from crossroads.engines.screening import Need, Pathway
+from crossroads.screening.vocab import INDICATOR_LABELS
 
 from .models import Referral
 
@@ -65,21 +64,6 @@ INDICATOR_CATEGORY: Mapping[str, Category] = MappingProxyType(
         "forced_labour": Category.EXPLOITATION,
         "exploitation": Category.EXPLOITATION,
         "child_marriage": Category.CHILD_AT_RISK,
-    }
-)
-
-INDICATOR_LABELS: Mapping[str, Any] = MappingProxyType(
-    {
-        "medical_urgent": _("Needs medical care now"),
-        "serious_medical_condition": _("Serious medical condition"),
-        "pregnant": _("Pregnant"),
-        "disability": _("Disability"),
-        "mental_health_distress": _("Mental-health distress"),
-        "gbv_survivor": _("Survivor of gender-based violence"),
-        "torture_survivor": _("Survivor of torture"),
-        "forced_labour": _("Forced-labour indicators"),
-        "exploitation": _("Exploitation"),
-        "child_marriage": _("Child marriage"),
     }
 )
 

@@ -15,6 +15,11 @@ class Sex(models.TextChoices):
     UNKNOWN = "unknown", _("unknown")
 
 
+#: The same, as the screening record writes it (screening.md: F, M, X, U). The one mapping
+#: between the register's words and the engines' codes.
+SEX_CODES: dict[str, str] = {Sex.FEMALE: "F", Sex.MALE: "M", Sex.OTHER: "X", Sex.UNKNOWN: "U"}
+
+
 class Precision(models.TextChoices):
     DAY = "day", _("full date")
     MONTH = "month", _("year and month")

@@ -12,6 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from crossroads.engines.screening.record import INDICATOR_FLAGS
 from crossroads.engines.screening.vocab import (
     AccompaniedBy,
     Entry,
@@ -24,7 +25,7 @@ from crossroads.engines.screening.vocab import (
     Purpose,
     Stay,
 )
-from crossroads.registry.vocab import DOCUMENT_TYPE_CHOICES
+from crossroads.registry.vocab import DOCUMENT_TYPE_CHOICES, SEX_CODES, Sex
 
 from .fear_question import YES, FearOfReturnQuestion
 
@@ -37,7 +38,7 @@ LOCATION_CHOICES = [
     (LocationKind.DETENTION.value, _("detention")),
     (LocationKind.RECEPTION.value, _("reception centre")),
 ]
-SEX_CHOICES = [("F", _("female")), ("M", _("male")), ("X", _("other")), ("U", _("unknown"))]
+SEX_CHOICES = [(SEX_CODES[sex], sex.label) for sex in Sex]
 STAY_CHOICES = [
     (Stay.REGULAR.value, _("has permission to stay")),
     (Stay.IRREGULAR.value, _("no permission to stay")),
@@ -155,18 +156,6 @@ PERSON_FLAGS = ("birth_date_estimated", "appears_child")
 TRAVEL_FLAGS = ("separated_from_family", "moved_or_recruited_by_another")
 # fear_of_return is not a flag: it must be answered (fear_question.py).
 STATEMENT_FLAGS = ("wants_asylum", "wants_to_return")
-INDICATOR_FLAGS = (
-    "child_marriage",
-    "medical_urgent",
-    "serious_medical_condition",
-    "pregnant",
-    "disability",
-    "mental_health_distress",
-    "gbv_survivor",
-    "torture_survivor",
-    "older_person_at_risk",
-    "single_parent",
-)
 
 # Shortcuts for the common cases: the usual answers, filled in for the officer to check.
 # They set answers only; what the answers mean is decided by the engine.
@@ -431,7 +420,7 @@ def _field_for(key: str) -> str | None:
 
 def initial_from_person(person: Any) -> dict[str, Any]:
     """Birth date, sex, nationalities and languages as registered."""
-    sex = {"female": "F", "male": "M", "other": "X", "unknown": "U"}.get(person.sex, "")
+    sex = SEX_CODES.get(person.sex, "")
     return {
         "birth_date": person.birth_date,
         "birth_date_estimated": person.birth_date_estimated,

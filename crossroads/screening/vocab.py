@@ -69,6 +69,22 @@ SAFEGUARD_LABELS = {
     Safeguard.FAMILY_UNITY: _("Do not separate from the accompanying parent or guardian"),
 }
 
+#: What a referral's summary calls each indicator of the record (`indicators`).
+INDICATOR_LABELS = {
+    "medical_urgent": _("Needs medical care now"),
+    "serious_medical_condition": _("Serious medical condition"),
+    "pregnant": _("Pregnant"),
+    "disability": _("Disability"),
+    "mental_health_distress": _("Mental-health distress"),
+    "gbv_survivor": _("Survivor of gender-based violence"),
+    "torture_survivor": _("Survivor of torture"),
+    "forced_labour": _("Forced-labour indicators"),
+    "exploitation": _("Exploitation"),
+    "child_marriage": _("Child marriage"),
+    "older_person_at_risk": _("Older person at risk"),
+    "single_parent": _("Single parent"),
+}
+
 NEED_CHOICES = [(c.value, NEED_LABELS[c]) for c in Need]
 PATHWAY_CHOICES = [(c.value, PATHWAY_LABELS[c]) for c in Pathway]
 PRIORITY_CHOICES = [(c.value, PRIORITY_LABELS[c]) for c in Priority]

@@ -7,6 +7,8 @@ procedure (the case says so)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from crossroads.cases.vocab import CaseType
+
 from .base import Field, Transition, Workflow, common_transitions, reasons
 
 OUTCOMES = (
@@ -16,8 +18,8 @@ OUTCOMES = (
 )
 
 WORKFLOW = Workflow(
-    type="asylum",
-    label=_("Asylum"),
+    type=CaseType.ASYLUM,
+    label=CaseType.ASYLUM.label,
     protection=True,
     description=_("A claim for international protection, from registration to a final decision."),
     states=(

@@ -6,11 +6,13 @@ CRC art. 3 and 20; UNHCR Best Interests Procedure Guidelines (2021)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from crossroads.cases.vocab import CaseType
+
 from .base import DURABLE_SOLUTIONS, Field, Transition, Workflow, common_transitions, reasons
 
 WORKFLOW = Workflow(
-    type="child_protection",
-    label=_("Child protection"),
+    type=CaseType.CHILD_PROTECTION,
+    label=CaseType.CHILD_PROTECTION.label,
     protection=True,
     description=_(
         "An unaccompanied, separated or at-risk child, to a best-interests determination."

@@ -3,13 +3,15 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from crossroads.cases.vocab import CaseType
+
 from .base import Field, Transition, Workflow, common_transitions, reasons
 
 OUTCOMES = (("granted", _("granted")), ("refused", _("refused")))
 
 WORKFLOW = Workflow(
-    type="regularisation",
-    label=_("Regularisation"),
+    type=CaseType.REGULARISATION,
+    label=CaseType.REGULARISATION.label,
     description=_("A permit to stay for a person who has lived here for years without status."),
     states=(
         ("open", _("open")),

@@ -7,6 +7,7 @@ Detention Guidelines (2012) 4.1-4.3; UNHCR position on child detention (2017).""
 
 from django.utils.translation import gettext_lazy as _
 
+from crossroads.cases.vocab import CaseType
 from crossroads.engines.screening import GuardedAction
 
 from .base import ANY_OPEN, Field, Transition, Workflow, common_transitions, reasons
@@ -17,8 +18,8 @@ APPEAL_OUTCOMES = (
 )
 
 WORKFLOW = Workflow(
-    type="return",
-    label=_("Return procedure"),
+    type=CaseType.RETURN,
+    label=CaseType.RETURN.label,
     description=_(
         "A return decision for a person with no protection need, with the right to appeal."
     ),

@@ -5,13 +5,15 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from crossroads.cases.vocab import CaseType
+
 from .base import Field, Transition, Workflow, common_transitions, reasons
 
 OUTCOMES = (("stateless", _("stateless")), ("not_stateless", _("not stateless")))
 
 WORKFLOW = Workflow(
-    type="statelessness",
-    label=_("Statelessness determination"),
+    type=CaseType.STATELESSNESS,
+    label=CaseType.STATELESSNESS.label,
     protection=True,
     description=_("Determines whether the person is stateless, and grants the status."),
     states=(

@@ -7,6 +7,8 @@ Principles (2002), guideline 6."""
 
 from django.utils.translation import gettext_lazy as _
 
+from crossroads.cases.vocab import CaseType
+
 from .base import ANY_OPEN, DURABLE_SOLUTIONS, STAY, Field, Transition, Workflow, common_transitions
 
 COOPERATION = (
@@ -16,8 +18,8 @@ COOPERATION = (
 )
 
 WORKFLOW = Workflow(
-    type="trafficking_assistance",
-    label=_("Assistance to a victim of trafficking"),
+    type=CaseType.TRAFFICKING_ASSISTANCE,
+    label=CaseType.TRAFFICKING_ASSISTANCE.label,
     protection=True,
     description=_("Reflection and recovery, shelter and assistance, and a solution."),
     states=(

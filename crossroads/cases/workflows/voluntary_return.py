@@ -4,13 +4,14 @@ stands (cases.md rule 1), until a recorded decision lifts it."""
 
 from django.utils.translation import gettext_lazy as _
 
+from crossroads.cases.vocab import CaseType
 from crossroads.engines.screening import GuardedAction
 
 from .base import Field, Transition, Workflow, common_transitions
 
 WORKFLOW = Workflow(
-    type="voluntary_return",
-    label=_("Assisted voluntary return"),
+    type=CaseType.VOLUNTARY_RETURN,
+    label=CaseType.VOLUNTARY_RETURN.label,
     description=_("A return the person chose, with counselling, consent and reintegration."),
     states=(
         ("open", _("open")),

@@ -392,7 +392,9 @@ _STATEMENTS = frozenset(
         "fear_of_return_confirmed",
     }
 )
-_INDICATOR_FLAGS = (
+#: The yes/no indicators of a record (screening.md section 1, `indicators`), in the
+#: order the interview asks them: the one list of their names.
+INDICATOR_FLAGS = (
     "child_marriage",
     "gbv_survivor",
     "torture_survivor",
@@ -404,7 +406,7 @@ _INDICATOR_FLAGS = (
     "older_person_at_risk",
     "single_parent",
 )
-_INDICATORS = frozenset({"forced_labour", "exploitation", *_INDICATOR_FLAGS})
+_INDICATORS = frozenset({"forced_labour", "exploitation", *INDICATOR_FLAGS})
 
 
 def _location(value: Any) -> Location:
@@ -569,7 +571,7 @@ def _indicators(value: Any) -> Indicators:
         return Indicators()
     obj = _object(value, "indicators", _INDICATORS)
     flags: dict[str, bool | None] = {
-        name: _bool(obj.get(name), f"indicators.{name}") for name in _INDICATOR_FLAGS
+        name: _bool(obj.get(name), f"indicators.{name}") for name in INDICATOR_FLAGS
     }
     return Indicators(
         forced_labour=_codes(

@@ -13,7 +13,7 @@ import enum
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
-from .vocab import Safeguard
+from .vocab import RETURN_BLOCKING_SAFEGUARDS, Safeguard
 
 
 class GuardedAction(enum.StrEnum):
@@ -49,9 +49,7 @@ class GuardedAction(enum.StrEnum):
     TREAT_AS_ADULT = "treat_as_adult"
 
 
-_RETURN = frozenset(
-    {Safeguard.NON_REFOULEMENT, Safeguard.REFLECTION_PERIOD, Safeguard.BEST_INTERESTS_FIRST}
-)
+_RETURN = RETURN_BLOCKING_SAFEGUARDS
 
 #: For each action, the safeguards that forbid it while active.
 BLOCKED_BY: Mapping[GuardedAction, frozenset[Safeguard]] = MappingProxyType(
