@@ -8,10 +8,10 @@ app's module (the feature apps depend on it)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.apps import apps
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
@@ -32,22 +32,31 @@ def _persons_q(user: Any, path: str = "person") -> Q:
     return Q(**{f"{path}__in": persons_visible_to(user).values("pk")})
 
 
-def _model(label: str) -> type[Model]:
+def _model(label: str) -> Any:
     return apps.get_model(label)
+
+
+if TYPE_CHECKING:
+    from crossroads.cases.models import Approval, Case, CaseDocument
+    from crossroads.identity.models import DuplicateCandidate, Merge
+    from crossroads.referrals.models import Consent, Referral
+    from crossroads.screening.models import PersonSafeguard, Screening
 
 
 # Referrals ------------------------------------------------------------------------------
 
 
-def referrals_visible_to(user: Any) -> QuerySet[Any]:
+def referrals_visible_to(user: Any) -> QuerySet[Referral]:
     """Referrals sent by or to the user's agency, about people the gate lets them see."""
     require(user, Verb.VIEW_PERSON)
-    return _model("referrals.Referral").objects.filter(visible_referrals_q(user, _persons_q(user)))
+    return cast("type[Referral]", _model("referrals.Referral")).objects.filter(
+        visible_referrals_q(user, _persons_q(user))
+    )
 
 
 def access_referral_by_id(
     user: Any, referral_id: Any, *, queryset: QuerySet[Any] | None = None
-) -> Any:
+) -> Referral:
     pk = parse_id(referral_id)
     base = referrals_visible_to(user) if queryset is None else queryset
     referral = base.filter(pk=pk).first()
@@ -56,12 +65,12 @@ def access_referral_by_id(
     return referral
 
 
-def access_referral_for_answer(user: Any, referral_id: Any) -> Any:
+def access_referral_for_answer(user: Any, referral_id: Any) -> Referral:
     """A referral its receiver may answer, locked for the answer."""
     require(user, Verb.ANSWER_REFERRAL)
     pk = parse_id(referral_id)
     referral = (
-        _model("referrals.Referral")
+        cast("type[Referral]", _model("referrals.Referral"))
         .objects.select_for_update(of=("self",))
         .filter(pk=pk, to_agency_id=user.agency_id)
         .select_related("person", "to_agency")
@@ -75,12 +84,14 @@ def access_referral_for_answer(user: Any, referral_id: Any) -> Any:
 # Consents -------------------------------------------------------------------------------
 
 
-def consents_visible_to(user: Any) -> QuerySet[Any]:
+def consents_visible_to(user: Any) -> QuerySet[Consent]:
     require(user, Verb.VIEW_PERSON)
-    return _model("referrals.Consent").objects.filter(visible_consents_q(user, _persons_q(user)))
+    return cast("type[Consent]", _model("referrals.Consent")).objects.filter(
+        visible_consents_q(user, _persons_q(user))
+    )
 
 
-def access_consent_by_id(user: Any, consent_id: Any, *, for_change: bool = False) -> Any:
+def access_consent_by_id(user: Any, consent_id: Any, *, for_change: bool = False) -> Consent:
     """A consent the user may read, or (`for_change`) withdraw: those about a person the
     user may change, locked."""
     pk = parse_id(consent_id)
@@ -99,20 +110,22 @@ def access_consent_by_id(user: Any, consent_id: Any, *, for_change: bool = False
     return consent
 
 
-def _changeable_persons(user: Any) -> QuerySet[Any]:
+def _changeable_persons(user: Any) -> Any:
     return persons_visible_to(user).values("pk")
 
 
 # Cases ----------------------------------------------------------------------------------
 
 
-def cases_visible_to(user: Any) -> QuerySet[Any]:
-    return _model("cases.Case").objects.filter(visible_cases_q(user, _persons_q(user)))
+def cases_visible_to(user: Any) -> QuerySet[Case]:
+    return cast("type[Case]", _model("cases.Case")).objects.filter(
+        visible_cases_q(user, _persons_q(user))
+    )
 
 
 def access_case_by_id(
     user: Any, case_id: Any, *, for_update: bool = False, audit_read: bool = True, view: str = ""
-) -> Any:
+) -> Case:
     pk = parse_id(case_id)
     queryset = cases_visible_to(user).select_related("person", "agency", "assignee")
     if for_update:
@@ -128,39 +141,49 @@ def access_case_by_id(
     return case
 
 
-def access_case_document_by_id(user: Any, case_id: Any, document_id: Any) -> tuple[Any, Any]:
+def access_case_document_by_id(
+    user: Any, case_id: Any, document_id: Any
+) -> tuple[Case, CaseDocument]:
     """A document of a case the user may read, with its case."""
     case = access_case_by_id(user, case_id, audit_read=False)
     pk = parse_id(document_id)
-    document = _model("cases.CaseDocument").objects.filter(pk=pk, case=case).first()
+    document = (
+        cast("type[CaseDocument]", _model("cases.CaseDocument"))
+        .objects.filter(pk=pk, case=case)
+        .first()
+    )
     if document is None:
         refuse(user, "cases.casedocument", pk)
     return case, document
 
 
-def access_approval_by_id(user: Any, approval_id: Any) -> tuple[Any, Any]:
+def access_approval_by_id(user: Any, approval_id: Any) -> tuple[Approval, Case]:
     """A decision waiting for approval, with its case locked, for a supervisor of the
     agency that owns the case."""
     require(user, Verb.WORK_ON_CASES)
     pk = parse_id(approval_id)
-    approval = _model("cases.Approval").objects.filter(pk=pk).first()
+    approval = cast("type[Approval]", _model("cases.Approval")).objects.filter(pk=pk).first()
     if approval is None:
         refuse(user, "cases.approval", pk)
     case = access_case_by_id(user, approval.case_id, for_update=True, audit_read=False)
-    approval = _model("cases.Approval").objects.select_for_update().get(pk=approval.pk)
+    approval = (
+        cast("type[Approval]", _model("cases.Approval"))
+        .objects.select_for_update()
+        .get(pk=approval.pk)
+    )
     return approval, case
 
 
 # Screenings and safeguards -----------------------------------------------------------------
 
 
-def screenings_visible_to(user: Any) -> QuerySet[Any]:
+def screenings_visible_to(user: Any) -> QuerySet[Screening]:
     """Screenings hold sensitive details: those who may see them, of people they see."""
     require(user, Verb.VIEW_SENSITIVE)
-    return _model("screening.Screening").objects.filter(_persons_q(user))
+    return cast("type[Screening]", _model("screening.Screening")).objects.filter(_persons_q(user))
 
 
-def access_screening_by_id(user: Any, screening_id: Any) -> Any:
+def access_screening_by_id(user: Any, screening_id: Any) -> Screening:
     pk = parse_id(screening_id)
     screening = (
         screenings_visible_to(user)
@@ -173,12 +196,12 @@ def access_screening_by_id(user: Any, screening_id: Any) -> Any:
     return screening
 
 
-def access_safeguard_for_lifting(user: Any, safeguard_id: Any) -> Any:
+def access_safeguard_for_lifting(user: Any, safeguard_id: Any) -> PersonSafeguard:
     """A safeguard of a person the supervisor may see, locked for the decision."""
     require(user, Verb.LIFT_SAFEGUARD)
     pk = parse_id(safeguard_id)
     safeguard = (
-        _model("screening.PersonSafeguard")
+        cast("type[PersonSafeguard]", _model("screening.PersonSafeguard"))
         .objects.select_for_update()
         .filter(_persons_q(user), pk=pk)
         .first()
@@ -191,21 +214,21 @@ def access_safeguard_for_lifting(user: Any, safeguard_id: Any) -> Any:
 # Identity -------------------------------------------------------------------------------
 
 
-def duplicate_candidates_visible_to(user: Any) -> QuerySet[Any]:
+def duplicate_candidates_visible_to(user: Any) -> QuerySet[DuplicateCandidate]:
     """Candidate pairs whose two records the supervisor may both see."""
     require(user, Verb.REVIEW_DUPLICATES)
     visible = persons_visible_to(user).values("pk")
-    return _model("identity.DuplicateCandidate").objects.filter(
+    return cast("type[DuplicateCandidate]", _model("identity.DuplicateCandidate")).objects.filter(
         person_a__in=visible, person_b__in=visible
     )
 
 
-def access_merge_by_id(user: Any, merge_id: Any) -> Any:
+def access_merge_by_id(user: Any, merge_id: Any) -> Merge:
     """A merge whose kept record the supervisor may see."""
     require(user, Verb.MERGE_PERSONS)
     pk = parse_id(merge_id)
     merge = (
-        _model("identity.Merge")
+        cast("type[Merge]", _model("identity.Merge"))
         .objects.select_for_update()
         .filter(_persons_q(user, "kept"), pk=pk)
         .first()

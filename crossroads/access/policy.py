@@ -100,7 +100,7 @@ def role_allows(user: User | Any, verb: str) -> bool:
     if not any(role in roles for role in user.roles):
         return False
     if verb in PERSON_VERBS:
-        return user.agency_id is not None and user.agency.country_id is not None
+        return user.agency is not None and user.agency.country_id is not None
     return True
 
 
@@ -119,6 +119,15 @@ def parse_id(value: Any) -> uuid.UUID:
         return uuid.UUID(str(value))
     except (ValueError, TypeError, AttributeError):
         raise NotFound() from None
+
+
+def id_or_none(value: Any) -> Any:
+    """The same parser for an id given in a body field (an agency, an assignee): None
+    when it is not an id, for the caller to answer with a field error."""
+    try:
+        return parse_id(value)
+    except NotFound:
+        return None
 
 
 def refuse(user: User | Any, object_type: str, object_id: Any) -> NoReturn:
@@ -142,7 +151,7 @@ def consent_recipients_q() -> Q:
 
 def may_record_best_interests(user: User | Any) -> bool:
     """Only the child-protection authority decides a child's best interests."""
-    return bool(user.agency_id) and user.agency.kind == "child_protection"
+    return user.agency is not None and user.agency.kind == "child_protection"
 
 
 # Referrals ------------------------------------------------------------------------------
@@ -203,7 +212,7 @@ def case_roles(user: User | Any, case: Any) -> set[str]:
 
 def may_open_case_for_agency_kind(user: User | Any, kinds: frozenset[str] | set[str]) -> bool:
     """Without a referral, an agency opens only the case types it runs."""
-    return bool(user.agency_id) and user.agency.kind in kinds
+    return user.agency is not None and user.agency.kind in kinds
 
 
 def sees_whole_work_queue(user: User | Any) -> bool:

@@ -21,6 +21,7 @@ from crossroads.access.models import GrantReason
 from crossroads.access.policy import (
     Verb,
     case_roles,
+    id_or_none,
     may_open_case_for_agency_kind,
     require,
     takes_case_on_opening,
@@ -40,7 +41,6 @@ from .rules import (
     DEFAULT_REFLECTION_DAYS,
     DIRECT_CHILD_PRIORITY,
     agency_kinds_for,
-    as_uuid,
     asylum_variant,
     check_data,
     check_safeguards,
@@ -131,7 +131,7 @@ def open_case(
         if referral_id:
             referral = (
                 Referral.objects.select_for_update()
-                .filter(pk=as_uuid(referral_id))
+                .filter(pk=id_or_none(referral_id))
                 .select_related("to_agency")
                 .first()
             )
@@ -576,7 +576,7 @@ def add_task(*, acting_user: Any, case_id: Any, title: str, due: dt.date | None 
 
 def complete_task(*, acting_user: Any, task_id: Any) -> Task:
     with transaction.atomic():
-        task = Task.objects.select_for_update().filter(pk=as_uuid(task_id)).first()
+        task = Task.objects.select_for_update().filter(pk=id_or_none(task_id)).first()
         if task is None:
             raise NotFound()
         _case_for_work(acting_user, task.case_id)

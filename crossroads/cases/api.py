@@ -15,13 +15,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from crossroads.access.api import PolicyPermission
-from crossroads.access.policy import Verb
+from crossroads.access.policy import Verb, id_or_none
 from crossroads.audit.writer import record_list
 from crossroads.core.exceptions import Conflict, NotFound
 from crossroads.core.parsers import NFCJSONParser
 
 from . import actions, queries
-from .rules import as_uuid
 from .serializers import (
     ALLOWED_TRANSITIONS,
     ApprovalSerializer,
@@ -116,7 +115,7 @@ class CaseListCreate(CaseAPIView):
     def get(self, request: Request) -> Response:
         params = request.query_params
         person = params.get("person", "")
-        if person and not as_uuid(person):
+        if person and not id_or_none(person):
             person = "00000000-0000-0000-0000-000000000000"
         assignee = params.get("assignee", "")
         queryset = queries.case_list(

@@ -72,13 +72,12 @@ def case_detail(user: Any, case_id: Any, *, audited: bool = True, view: str = ""
 def case_document_download(user: Any, case_id: Any, document_id: Any) -> FileResponse:
     """One document of a case the user may read, as a download; the read is audited. The
     one way to a document, for the pages and the API alike."""
+    from crossroads.access.policy import id_or_none
     from crossroads.audit.models import AuditAction
     from crossroads.audit.writer import record
 
-    from .rules import as_uuid
-
     case = case_detail(user, case_id, audited=False)
-    document = case.documents.filter(pk=as_uuid(document_id)).first()
+    document = case.documents.filter(pk=id_or_none(document_id)).first()
     if document is None:
         raise NotFound()
     record(user, AuditAction.READ, document, detail={"case": str(case.pk)})

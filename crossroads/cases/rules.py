@@ -10,13 +10,12 @@ step's data what it decided (the pack rule applied, whether a deadline was met).
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from crossroads.access.policy import is_state_body, may_be_assigned_cases
+from crossroads.access.policy import id_or_none, is_state_body, may_be_assigned_cases
 from crossroads.accounts.models import Agency, User
 from crossroads.core.exceptions import Conflict, InvalidInput
 from crossroads.engines.screening import GuardedAction, Pack, default_registry
@@ -85,14 +84,6 @@ def parse_due(value: str) -> dt.datetime:
 def deadline_date(case: Case, key: str) -> dt.date | None:
     value = case.deadlines.get(key)
     return parse_due(value).date() if isinstance(value, str) else None
-
-
-def as_uuid(value: Any) -> Any:
-    """The UUID, or None for anything else (a lookup by None finds nothing)."""
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 # --- who handles which type -------------------------------------------------------------
@@ -345,7 +336,7 @@ def _check_transfer(case: Case, data: dict[str, Any]) -> None:
         )
     agency = case.agency
     if data.get("to_agency"):
-        found = Agency.objects.filter(pk=as_uuid(data["to_agency"]), active=True).first()
+        found = Agency.objects.filter(pk=id_or_none(data["to_agency"]), active=True).first()
         if found is None or found.country_id != case.person.country_id:
             raise InvalidInput({"to_agency": [_("No such agency in this state.")]})
         if found.pk != case.agency_id and found not in transfer_agencies(case):

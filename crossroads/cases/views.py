@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import access_person_by_id
-from crossroads.access.policy import Verb, case_roles, may_open_case_for_agency_kind
+from crossroads.access.policy import Verb, case_roles, id_or_none, may_open_case_for_agency_kind
 from crossroads.access.views import requires
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
@@ -23,7 +23,7 @@ from crossroads.referrals.queries import referrals_visible_to
 
 from . import actions, queries
 from .diagram import everywhere_transitions, state_diagram
-from .rules import agency_kinds_for, as_uuid, type_for_pathway
+from .rules import agency_kinds_for, type_for_pathway
 from .workflows import CASE_TYPE_CHOICES, WORKFLOWS
 from .workflows.base import DURABLE_SOLUTIONS, SOLUTION_STATUSES, SUPERVISOR
 
@@ -277,7 +277,9 @@ def case_open(request: HttpRequest) -> HttpResponse:
     if referral_id:
         referral = (
             referrals_visible_to(request.user)
-            .filter(pk=as_uuid(referral_id), to_agency_id=getattr(request.user, "agency_id", None))
+            .filter(
+                pk=id_or_none(referral_id), to_agency_id=getattr(request.user, "agency_id", None)
+            )
             .select_related("person")
             .first()
         )

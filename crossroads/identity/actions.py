@@ -3,7 +3,6 @@ records are different people. Supervisors only; every decision audited."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 from typing import Any
 
@@ -243,13 +242,6 @@ def _reindex_names(person: Any) -> None:
     from crossroads.registry.actions import rebuild_search_keys
 
     rebuild_search_keys(person)
-
-
-def _uuid(value: Any) -> Any:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 __all__ = [

@@ -360,12 +360,3 @@ def received_under(consent: Consent) -> list[dict[str, Any]]:
         ).order_by("at")
     ]
     return sorted(items, key=lambda item: item["at"])
-
-
-def _uuid(value: Any) -> Any:
-    import uuid
-
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from crossroads.access.gate import access_person_by_id
-from crossroads.access.policy import Verb, is_state_body, require
+from crossroads.access.policy import Verb, id_or_none, is_state_body, require
 from crossroads.accounts.models import Agency
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
@@ -32,7 +32,7 @@ def export_person(
     require(acting_user, Verb.EXPORT_PERSON)
     with transaction.atomic():
         person = access_person_by_id(acting_user, person_id, verb="change_person", audit_read=False)
-        recipient = Agency.objects.filter(pk=_uuid(recipient_id), active=True).first()
+        recipient = Agency.objects.filter(pk=id_or_none(recipient_id), active=True).first()
         if recipient is None or recipient.country_id != person.country_id:
             raise InvalidInput({"recipient": [_("No such agency in this state.")]})
         refuse_if_origin_authority(person, recipient)
@@ -60,12 +60,3 @@ def export_person(
             detail={"recipient": str(recipient.pk), "sensitive": sensitive},
         )
     return person, recipient, sensitive
-
-
-def _uuid(value: Any) -> Any:
-    import uuid
-
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None

@@ -231,7 +231,7 @@ class ConsentSerializer(serializers.ModelSerializer[Consent]):
             return []
         from .actions import received_under
 
-        return list(ReceivedSerializer(received_under(consent), many=True).data)
+        return list(ReceivedSerializer(received_under(consent), many=True).data)  # type: ignore[arg-type]
 
     def validate_given_on(self, value: dt.date) -> dt.date:
         if value > timezone.localdate():

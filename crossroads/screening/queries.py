@@ -9,21 +9,12 @@ from django.db.models import QuerySet
 
 from crossroads.access.gate import access_person_by_id, persons_visible_to, role_allows
 from crossroads.access.loaders import access_screening_by_id
-from crossroads.access.policy import parse_id, refuse
+from crossroads.access.policy import id_or_none, parse_id, refuse
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.engines.screening import default_registry
 
 from .models import PersonSafeguard, Screening
-
-
-def _uuid(value: Any) -> Any:
-    import uuid
-
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 def screenings_visible_to(user: Any, *, person_id: Any = None) -> QuerySet[Screening]:
@@ -36,7 +27,7 @@ def screenings_visible_to(user: Any, *, person_id: Any = None) -> QuerySet[Scree
         "person"
     )
     if person_id is not None:
-        pk = _uuid(person_id)
+        pk = id_or_none(person_id)
         queryset = queryset.filter(person_id=pk) if pk else queryset.none()
     return queryset.order_by("-screened_at", "-id")
 

@@ -17,9 +17,12 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from crossroads.access.policy import WORKFLOW_CASEWORKER as CASEWORKER
-from crossroads.access.policy import WORKFLOW_SUPERVISOR as SUPERVISOR
+from crossroads.access.policy import WORKFLOW_CASEWORKER, WORKFLOW_SUPERVISOR
 from crossroads.engines.screening import GuardedAction
+
+#: the workflow roles of the transition tables (the policy decides who holds them)
+CASEWORKER = WORKFLOW_CASEWORKER
+SUPERVISOR = WORKFLOW_SUPERVISOR
 
 #: a transition allowed from every state but `closed`
 ANY_OPEN = "*"
