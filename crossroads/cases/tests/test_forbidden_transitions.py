@@ -168,7 +168,8 @@ def test_a_caseworker_cannot_approve_a_decision(
     )
     approval = Case.objects.get(pk=case.id).approvals.get()
     response = api(kg_asylum_caseworker).post(f"/api/v1/cases/approvals/{approval.pk}/approve/")
-    assert response.status_code == 409
+    # A caseworker may never approve (api.md: 403, the role may not do this at all).
+    assert response.status_code == 403
     # While it waits, nothing else moves the case.
     assert "waits" in case.refused(kg_asylum_caseworker, "decide", outcome="rejected", reasons="r")
 

@@ -162,14 +162,15 @@ def test_an_export_to_the_mission_of_the_country_of_origin_is_refused_while_non_
     embassy = kg_agencies["Embassy of Afghanistan in Bishkek"]
     client = api(kg_border_officer)
     url = f"/api/v1/persons/{person.pk}/export/"
-    assert client.get(url, {"recipient": str(embassy.pk)}).status_code == 200
+    # Before any screening the rule fails closed: no protection need has been ruled out.
+    assert client.get(url, {"recipient": str(embassy.pk)}).status_code == 409
     screen_person(acting_user=kg_border_officer, person_id=person.pk, record_data=fear_record())
     refused = client.get(url, {"recipient": str(embassy.pk)})
     assert refused.status_code == 409
     assert "non_refoulement" in refused.json()["detail"]
     migration = kg_agencies["Migration Service (KG)"]
     assert client.get(url, {"recipient": str(migration.pk)}).status_code == 200
-    assert AuditEvent.objects.filter(object_id=str(person.pk), action="export").count() == 2
+    assert AuditEvent.objects.filter(object_id=str(person.pk), action="export").count() == 1
 
 
 def test_an_export_to_a_partner_needs_consent(kg_border_officer, register, kg_agencies, api):
@@ -185,6 +186,18 @@ def test_an_export_carries_ethnicity_and_religion_only_where_they_may_go(
     kg_border_officer, register, kg_agencies, consent, api
 ):
     person = register(kg_border_officer, nationalities=["AF"], ethnicity="Hazara", religion="Shia")
+    # A screening that found no protection need: only then may the mission receive anything.
+    screen_person(
+        acting_user=kg_border_officer,
+        person_id=person.pk,
+        record_data={
+            "country": "KG",
+            "date": "2026-11-20",
+            "location": {"kind": "inland"},
+            "person": {"nationalities": ["AF"], "sex": "M", "birth_date": "1990-01-01"},
+            "statements": {"fear_of_return": False, "free_text": "I came to work."},
+        },
+    )
     client = api(kg_border_officer)
     url = f"/api/v1/persons/{person.pk}/export/"
 
