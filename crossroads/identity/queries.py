@@ -27,14 +27,17 @@ def describe_candidates(user: Any, found: list[Found]) -> list[dict[str, Any]]:
         person = f.person
         if person.pk not in visible:
             # Only that a likely earlier registration exists, and where: the user may ask
-            # that agency for access (access-requests/), never see the record itself.
+            # that agency for access (access-requests/), never see the record itself. An
+            # unlikely one says nothing at all.
+            if not f.match.is_match:
+                continue
             shown.append(
                 {
                     "visible": False,
                     "id": str(person.pk),
                     "registering_agency": person.registering_agency.name,
                     "registering_agency_id": str(person.registering_agency_id),
-                    "same_person": f.match.is_match,
+                    "same_person": True,
                 }
             )
             continue

@@ -45,7 +45,9 @@ def person_register(request: HttpRequest) -> HttpResponse:
             candidates = possibly_registered_before(
                 request.user, draft_records(data.values, data.aliases), top=5
             )
-            if any(c["probability"] >= CONFIRM_FROM for c in candidates):
+            # A record the user may not see comes without its probability: it is listed
+            # only when it is likely the same person, so it always asks for a look.
+            if any(c.get("probability", 1.0) >= CONFIRM_FROM for c in candidates):
                 return render(
                     request,
                     "registry/person_form.html",

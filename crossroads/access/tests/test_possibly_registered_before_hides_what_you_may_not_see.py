@@ -54,3 +54,32 @@ def test_a_candidate_the_user_may_see_shows_everything(kg_border_officer, regist
     assert candidate["visible"] is True
     assert candidate["given_name"] == "Gulnara"
     assert "agreement" in candidate and "reference" in candidate
+
+
+def test_the_registration_page_offers_to_ask_the_other_agency(
+    kg_border_officer, kg_asylum_caseworker, register, web
+):
+    person = register(
+        kg_border_officer,
+        given_name="Gulnara",
+        family_name="Toktosunova",
+        birth_date="1991-03-14",
+        sex="female",
+        nationalities=["KG"],
+    )
+    page = web(kg_asylum_caseworker).post(
+        "/people/register/",
+        {
+            "given_name": "Gulnara",
+            "family_name": "Toktosunova",
+            "birth_date": "1991-03-14",
+            "sex": "female",
+            "nationalities": "KG",
+            "birth_date_calendar": "gregorian",
+        },
+    )
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f"/access/requests/ask/?person={person.pk}" in html
+    assert person.registering_agency.name in html
+    assert person.reference not in html
