@@ -33,6 +33,7 @@ from django.shortcuts import redirect, render  # noqa: E402
 from django.utils.translation import gettext as _  # noqa: E402
 from django.views.decorators.http import require_POST  # noqa: E402
 
+from crossroads.audit.writer import record_list  # noqa: E402
 from crossroads.core.exceptions import Conflict, InvalidInput  # noqa: E402
 
 from . import actions  # noqa: E402
@@ -53,6 +54,7 @@ def _report(request: HttpRequest, exc: Exception) -> None:
 def access_requests(request: HttpRequest) -> HttpResponse:
     """The agency's requests for access, and for a supervisor those it must answer."""
     items = list(actions.access_requests_visible_to(request.user)[:200])
+    record_list(request.user, "access.accessrequest", [r.pk for r in items], searched=False)
     agency = request.user.agency_id  # type: ignore[union-attr]
     return render(
         request,
