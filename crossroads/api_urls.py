@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from crossroads import search
 from crossroads.accounts import api as accounts_api
 from crossroads.audit import api as audit_api
 from crossroads.referrals import export_api
@@ -21,6 +22,7 @@ urlpatterns = [
         name="api-person-export",
     ),
     path("audit/", audit_api.AuditTrail.as_view(), name="api-audit"),
+    path("search/", search.ReferenceSearch.as_view(), name="api-search"),
     path("statistics/", statistics_api.Statistics.as_view(), name="api-statistics"),
     path("", include("crossroads.screening.api_urls")),
     path("", include("crossroads.referrals.api_urls")),

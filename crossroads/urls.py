@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from crossroads import search
 from crossroads.accounts import views as account_views
 from crossroads.core import views as core_views
 
@@ -15,6 +16,7 @@ urlpatterns = [
     ),
     path("logout/", core_views.LogoutView.as_view(), name="logout"),
     path("account/", include("crossroads.accounts.urls")),
+    path("search/", search.search_page, name="search"),
     path("people/", include("crossroads.registry.urls")),
     path("screening/", include("crossroads.screening.urls")),
     path("referrals/", include("crossroads.referrals.urls")),

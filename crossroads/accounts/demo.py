@@ -172,6 +172,10 @@ def _seed_reference_data() -> None:
                     "receives_pathways": [],
                 },
             )
+    # Addresses, phones, hours and names in other languages, for the slip (demo only).
+    from .demo_contacts import fill_demo_contacts
+
+    fill_demo_contacts()
 
 
 def _seed_users(password: str) -> list[str]:

@@ -10,6 +10,25 @@ from django.utils.translation import gettext_lazy as _
 
 from .vocab import AGENCY_KIND_CHOICES
 
+# Each state's clock, where its row names none (IANA zones; Kazakhstan keeps one zone
+# since 1 March 2024).
+STATE_TIME_ZONES = {
+    "AF": "Asia/Kabul",
+    "AZ": "Asia/Baku",
+    "CN": "Asia/Shanghai",
+    "IR": "Asia/Tehran",
+    "KG": "Asia/Bishkek",
+    "KZ": "Asia/Almaty",
+    "PK": "Asia/Karachi",
+    "TJ": "Asia/Dushanbe",
+    "TM": "Asia/Ashgabat",
+    "TR": "Europe/Istanbul",
+}
+
+
+# Django's language codes and the ISO 639-3 codes of agencies' working languages.
+LANGUAGE_CODES_3 = {"en": "eng", "ru": "rus", "fa": "fas", "ky": "kir", "kk": "kaz", "tg": "tgk"}
+
 
 class Country(models.Model):
     """A state whose records may live on this instance (ISO 3166-1 alpha-2)."""
@@ -18,6 +37,13 @@ class Country(models.Model):
     name = models.CharField(_("name"), max_length=100)
     name_ru = models.CharField(_("name in Russian"), max_length=100, blank=True)
     working_languages = models.JSONField(_("working languages (ISO 639-3)"), default=list)
+    # The state's clock: every time shown to its staff and its people is in this zone.
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        help_text=_("An IANA zone, e.g. Asia/Bishkek. Blank: the zone known for the state."),
+    )
     hosted = models.BooleanField(
         _("records live on this instance"),
         default=True,
@@ -31,6 +57,22 @@ class Country(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    @property
+    def display_name(self) -> str:
+        """The state's name in the reader's language."""
+        from django.utils import translation
+        from django.utils.translation import gettext
+
+        language = translation.get_language() or "en"
+        if language.startswith("ru") and self.name_ru:
+            return self.name_ru
+        return gettext(self.name)
+
+    @property
+    def zone(self) -> str:
+        """The state's IANA time zone."""
+        return self.time_zone or STATE_TIME_ZONES.get(self.code, "UTC")
 
 
 class Agency(models.Model):
@@ -68,6 +110,22 @@ class Agency(models.Model):
         help_text=_("For a foreign embassy or consulate: the state it represents."),
     )
     active = models.BooleanField(_("active"), default=True)
+    # Where a person referred here goes, printed on the slip; never left empty there.
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=100, blank=True)
+    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    languages_spoken = models.JSONField(_("languages spoken (ISO 639-3)"), default=list, blank=True)
+    # The name, address and opening hours in the state's working languages and in Russian,
+    # by ISO 639-3 code: {"rus": {"name": "…", "address": "…", "opening_hours": "…"}}.
+    translations = models.JSONField(
+        _("name and contact details in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'By language code (ISO 639-3): {"rus": {"name": "…", "address": "…", '
+            '"opening_hours": "…"}}'
+        ),
+    )
 
     class Meta:
         ordering = ["country_id", "name"]
@@ -79,6 +137,24 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def in_language(self, language: str) -> dict[str, str]:
+        """Name and contact details in a language (ISO 639-3, or a Django code such as
+        "ru"), falling back to the English ones."""
+        code = LANGUAGE_CODES_3.get(language, language)
+        own = self.translations.get(code, {}) if isinstance(self.translations, dict) else {}
+        return {
+            "name": own.get("name") or self.name,
+            "address": own.get("address") or self.address,
+            "opening_hours": own.get("opening_hours") or self.opening_hours,
+        }
+
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's language, where the agency gave one."""
+        from django.utils import translation
+
+        return self.in_language(translation.get_language() or "en")["name"]
 
 
 class User(AbstractUser):
@@ -108,6 +184,19 @@ class User(AbstractUser):
 
     def has_role(self, *roles: str) -> bool:
         return any(role in self.roles for role in roles)
+
+    @property
+    def time_zone(self) -> str:
+        """The zone the user's pages show times in: their state's."""
+        agency = self.agency if self.agency_id else None
+        if agency is None or agency.country_id is None:
+            return "UTC"
+        # The state's row, when already loaded, may name another zone; no query is spent
+        # on every request for it.
+        country = agency._state.fields_cache.get("country")
+        if country is not None:
+            return str(country.zone)
+        return STATE_TIME_ZONES.get(agency.country_id, "UTC")
 
     @property
     def country_id(self) -> str | None:

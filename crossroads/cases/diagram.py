@@ -9,6 +9,7 @@ from collections import defaultdict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .display import transition_label
 from .workflows.base import ANY_OPEN, CLOSED_FROM, STAY, Workflow
 
 BOX_W, BOX_H, GAP = 124, 48, 30
@@ -26,15 +27,16 @@ def state_diagram(workflow: Workflow, current: str = "") -> SafeString:
         for source in t.sources:
             for target in {t.target, *t.outcome_targets.values()}:
                 if target != source:
-                    labels[(source, target)].append(t.name)
+                    labels[(source, target)].append(transition_label(t.name))
 
     def lift(source: str, target: str) -> int:
         return 10 + 28 * abs(codes.index(target) - codes.index(source))
 
     forward = [lift(s, t) for s, t in labels if codes.index(t) > codes.index(s)]
     back = [lift(s, t) for s, t in labels if codes.index(t) < codes.index(s)]
-    top = max(forward, default=0) / 2 + 24
-    height = top + BOX_H + max(back, default=0) / 2 + 24
+    # Room for arc labels of two lines (step names are words, not short identifiers).
+    top = max(forward, default=0) / 2 + 48
+    height = top + BOX_H + max(back, default=0) / 2 + 48
     parts = [
         f'<svg class="workflow" role="img" viewBox="0 0 {width} {height}" '
         f'width="100%" xmlns="http://www.w3.org/2000/svg">',
@@ -47,7 +49,7 @@ def state_diagram(workflow: Workflow, current: str = "") -> SafeString:
         i, j = codes.index(source), codes.index(target)
         x1 = x_of[source] + BOX_W / 2
         x2 = x_of[target] + BOX_W / 2
-        text = escape(", ".join(names))
+        text = ", ".join(names)
         ahead = j > i
         y = top if ahead else top + BOX_H
         control = y - lift(source, target) if ahead else y + lift(source, target)
@@ -57,10 +59,13 @@ def state_diagram(workflow: Workflow, current: str = "") -> SafeString:
             'marker-end="url(#arrow)"/>'
         )
         label_y = (y + control) / 2 + (-4 if ahead else 12)
-        parts.append(
-            f'<text x="{(x1 + x2) / 2}" y="{label_y}" font-size="11" text-anchor="middle" '
-            f'fill="#1d2433">{text}</text>'
+        lines = _wrap(text, 22)
+        first = label_y - 12 * (len(lines) - 1) if ahead else label_y
+        spans = "".join(
+            f'<tspan x="{(x1 + x2) / 2}" y="{first + 12 * n}">{escape(line)}</tspan>'
+            for n, line in enumerate(lines)
         )
+        parts.append(f'<text font-size="11" text-anchor="middle" fill="#1d2433">{spans}</text>')
     for code in codes:
         x = x_of[code]
         is_current = code == current
@@ -86,10 +91,10 @@ def everywhere_transitions(workflow: Workflow) -> list[tuple[str, str]]:
     return out
 
 
-def _wrap(text: str) -> list[str]:
+def _wrap(text: str, width: int = LINE_CHARS) -> list[str]:
     lines: list[str] = []
     for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= LINE_CHARS:
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)

@@ -21,7 +21,7 @@ from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, InvalidInput, NotFound
 from crossroads.referrals.queries import referrals_visible_to
 
-from . import actions, queries
+from . import actions, display, queries
 from .diagram import everywhere_transitions, state_diagram
 from .rules import agency_kinds_for, type_for_pathway
 from .workflows import CASE_TYPE_CHOICES, WORKFLOWS
@@ -110,7 +110,8 @@ def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
         "protection": workflow.protection,
         "solutions": DURABLE_SOLUTIONS,
         "solution_statuses": SOLUTION_STATUSES,
-        "deadlines": sorted(case.deadlines.items(), key=lambda kv: kv[1]),
+        "deadlines": display.deadlines(case),
+        "missed_deadlines": display.missed_deadlines(case),
         "open_tasks": [t for t in case.tasks.all() if not t.done],
         "today": dt.date.today(),
     }

@@ -19,4 +19,12 @@ def crossroads(request: HttpRequest) -> dict[str, Any]:
 
     context["draft_owner"] = draft_owner(user)
     context["draft_secret"] = draft_secret(user)
+    from django.conf import settings
+
+    current = translation.get_language() or "en"
+    context["other_languages"] = [
+        (code, translation.get_language_info(code)["name_local"])
+        for code, _name in settings.LANGUAGES
+        if code != current
+    ]
     return context

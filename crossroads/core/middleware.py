@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
@@ -27,6 +28,12 @@ class UserLanguageMiddleware:
         if user is not None and user.is_authenticated and language:
             translation.activate(language)
             request.LANGUAGE_CODE = language
+        zone = getattr(user, "time_zone", "") if user is not None else ""
+        if user is not None and user.is_authenticated and zone:
+            # One clock: the pages show times in the user's state, with the zone named.
+            timezone.activate(ZoneInfo(zone))
+        else:
+            timezone.deactivate()
         response = self.get_response(request)
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             # A page of one account is never kept for the next on a shared computer:

@@ -204,6 +204,9 @@ def referral_display(referral: Referral, *, detail: bool = False) -> dict[str, A
         p for p in (person["given_name"], person["patronymic"], person["family_name"]) if p
     )
     data["person"]["sex_label"] = dict(Sex.choices).get(person["sex"], person["sex"])
+    # Agencies named in the reader's language (the API keeps `name`).
+    data["from_agency"] = {**data["from_agency"], "display_name": referral.from_agency.display_name}
+    data["to_agency"] = {**data["to_agency"], "display_name": referral.to_agency.display_name}
     data["pathway_label"] = referral.get_pathway_display()
     data["priority_label"] = referral.get_priority_display()
     data["status_label"] = referral.get_status_display()

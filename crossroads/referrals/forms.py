@@ -64,14 +64,41 @@ class ConsentForm(forms.Form):
         ).order_by("name")
 
 
+class OptionsWithRefusals(forms.Select):
+    """A select whose refused options stay visible, greyed (disabled), with the reason."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.refused: dict[str, str] = {}
+
+    def create_option(self, name: str, value: Any, label: Any, *args: Any, **kwargs: Any) -> Any:
+        option = super().create_option(name, value, label, *args, **kwargs)
+        reason = self.refused.get(str(value))
+        if reason:
+            option["attrs"]["disabled"] = True
+            option["attrs"]["title"] = reason
+            option["label"] = f"{label} — {reason}"
+        return option
+
+
+class AgencyChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """Agencies named in the reader's language."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.display_name)
+
+
 class SendReferralForm(forms.Form):
-    pathway = forms.ChoiceField(label=_("Pathway"), choices=PATHWAY_CHOICES)
+    pathway = forms.ChoiceField(
+        label=_("Pathway"), choices=PATHWAY_CHOICES, widget=OptionsWithRefusals
+    )
     priority = forms.ChoiceField(label=_("Priority"), choices=PRIORITY_CHOICES, initial="normal")
-    to_agency = forms.ModelChoiceField(
+    to_agency = AgencyChoiceField(
         label=_("To"),
         queryset=Agency.objects.none(),
         required=False,
         empty_label=_("The agency that receives this pathway"),
+        widget=OptionsWithRefusals,
     )
     needs = forms.MultipleChoiceField(
         label=_("Needs"),
@@ -86,9 +113,17 @@ class SendReferralForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
     )
 
-    def __init__(self, *args: Any, country: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, country: str, person: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Agencies of the person's own state only: records never leave it.
-        self.fields["to_agency"].queryset = Agency.objects.filter(  # type: ignore[attr-defined]
-            country_id=country, active=True
-        ).order_by("name")
+        agencies = Agency.objects.filter(country_id=country, active=True).order_by("name")
+        self.fields["to_agency"].queryset = agencies  # type: ignore[attr-defined]
+        if person is not None:
+            # Destinations the safeguards refuse are shown greyed with the reason, and the
+            # needs the latest screening found are ticked in advance.
+            from .destinations import needs_of_latest_screening, refused_agencies, refused_pathways
+
+            self.fields["to_agency"].widget.refused = refused_agencies(person, agencies)
+            self.fields["pathway"].widget.refused = refused_pathways(person)
+            if not self.is_bound:
+                self.initial.setdefault("needs", needs_of_latest_screening(person))

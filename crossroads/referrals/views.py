@@ -196,7 +196,7 @@ def send_referral(request: HttpRequest, person_id: str) -> HttpResponse:
     user: Any = request.user
     require_role(user, "change_person")
     person = access_person_by_id(user, person_id, verb="change_person", audit_read=False)
-    form = SendReferralForm(request.POST or None, country=person.country_id)
+    form = SendReferralForm(request.POST or None, country=person.country_id, person=person)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

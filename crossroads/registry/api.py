@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
@@ -10,11 +12,12 @@ from rest_framework.response import Response
 
 from crossroads.access.gate import require_role, role_allows
 from crossroads.audit.writer import record_list
-from crossroads.core.exceptions import Conflict
+from crossroads.core.exceptions import Conflict, NotFound
 from crossroads.identity.queries import describe_candidates
 from crossroads.identity.serializers import PersonCreatedSerializer
 
 from . import actions, queries
+from .merged import kept_record_id
 from .serializers import (
     PersonConflictSerializer,
     PersonListQuerySerializer,
@@ -99,11 +102,27 @@ class PersonDetail(GenericAPIView[Any]):
         responses={
             200: PersonSerializer,
             403: OpenApiResponse(description="Analysts and administrators see no individual."),
+            307: OpenApiResponse(
+                description="The record was merged into another: `Location` names the kept "
+                "record (`merged_into`), which the caller may see."
+            ),
             404: NOT_FOUND,
         }
     )
     def get(self, request: Request, person_id: str) -> Response:
-        person = queries.person_detail(request.user, person_id)
+        try:
+            person = queries.person_detail(request.user, person_id)
+        except NotFound:
+            # A record merged into another: its address leads to the kept record.
+            kept = kept_record_id(request.user, person_id)
+            if kept is None:
+                raise
+            location = reverse("api-person", args=[kept])
+            return Response(
+                {"detail": _("This record was merged into another."), "merged_into": str(kept)},
+                status=status.HTTP_307_TEMPORARY_REDIRECT,
+                headers={"Location": location},
+            )
         return Response(PersonSerializer(person, context=self.get_serializer_context()).data)
 
     @extend_schema(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from crossroads.access.gate import access_person_by_id, persons_visible_to
 
@@ -35,7 +35,7 @@ def person_list(
     what a list shows in a fixed number of queries."""
     queryset = persons_visible_to(user).select_related("registering_agency")
     if q.strip():
-        queryset = queryset.filter(name_query_q(q))
+        queryset = queryset.filter(reference_or_name_q(q))
     for name, value in (filters or {}).items():
         if name in {"nationalities", "languages"}:
             # A JSON list of codes: the code as a whole element, quotes included.
@@ -45,6 +45,17 @@ def person_list(
         else:
             queryset = queryset.filter(**{name: value})
     return queryset.order_by(ordering, "-id")
+
+
+def reference_or_name_q(q: str) -> Q:
+    """A reference number (or part of one) finds that record or nothing; anything else is
+    searched as a name (crossroads.core.references)."""
+    from crossroads.core.references import read_reference
+
+    found = read_reference(q)
+    if found.is_reference:
+        return Q(reference=found.canonical) if found.canonical else Q(pk__in=[])
+    return name_query_q(q)
 
 
 def with_list_details(queryset: QuerySet[Person]) -> QuerySet[Person]:

@@ -13,13 +13,15 @@ from crossroads.access.gate import can, require_role, role_allows
 from crossroads.audit.models import AuditAction
 from crossroads.audit.queries import trail_of_person
 from crossroads.audit.writer import record, record_list
-from crossroads.core.exceptions import Conflict
+from crossroads.core.exceptions import Conflict, NotFound
+from crossroads.core.names import language_name
 from crossroads.identity.matching import draft_records
 from crossroads.identity.queries import possibly_registered_before
 
 from . import actions, queries
+from .audit_display import trail_sentences
 from .forms import PersonForm
-from .validation import language_name
+from .merged import kept_record_id
 
 # A candidate this likely makes the officer look before registering a second record.
 CONFIRM_FROM = 0.3
@@ -61,7 +63,17 @@ def person_register(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
-    person = queries.person_detail(request.user, person_id)
+    try:
+        person = queries.person_detail(request.user, person_id)
+    except NotFound:
+        kept = kept_record_id(request.user, person_id)
+        if kept is None:
+            raise
+        messages.info(
+            request,
+            _("This record was merged into the one shown here; its details are kept here."),
+        )
+        return redirect("registry:person_detail", person_id=kept)
     context = {
         "person": person,
         "show_sensitive": can(request.user, "view_sensitive", person),
@@ -126,5 +138,10 @@ def person_audit(request: HttpRequest, person_id: str) -> HttpResponse:
     return render(
         request,
         "registry/person_audit.html",
-        {"page": page, "person_id": person_id, "can_view": role_allows(request.user, "view_audit")},
+        {
+            "page": page,
+            "entries": trail_sentences(page),
+            "person_id": person_id,
+            "can_view": role_allows(request.user, "view_audit"),
+        },
     )

@@ -113,6 +113,8 @@ LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"
+# One date format per language (crossroads/core/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["crossroads.core.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

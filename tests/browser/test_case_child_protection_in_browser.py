@@ -124,7 +124,10 @@ def test_a_child_protection_caseworker_runs_a_case_to_a_best_interests_determina
 
     browser = login("kg_child_supervisor")
     browser.get(f"{live_server.url}/cases/approvals/")
-    assert "determine_best_interests" in browser.find_element(By.CSS_SELECTOR, ".approval").text
+    approval = browser.find_element(By.CSS_SELECTOR, ".approval").text
+    # The step in words, never its identifier.
+    assert "Determine the best interests" in approval
+    assert "determine_best_interests" not in approval
     _click_and_wait_for_the_next_page(
         browser, browser.find_element(By.CSS_SELECTOR, ".approval button.approve")
     )

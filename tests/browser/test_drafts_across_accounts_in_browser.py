@@ -57,8 +57,9 @@ def _stored_drafts(browser) -> dict[str, str]:
 
 def _type_a_draft(browser, url):
     browser.get(url)
+    browser.find_element(By.CSS_SELECTOR, "#step-list li:nth-child(4) button").click()
     browser.find_element(By.ID, "id_free_text").send_keys(SECRET_ANSWER)
-    browser.find_element(By.ID, "id_fear_of_return").click()
+    browser.find_element(By.ID, "id_fear_of_return_0").click()
     # The draft is saved (encrypted) as the officer types.
     _wait(browser, lambda b: len(_stored_drafts(b)) == 1)
 
@@ -76,7 +77,7 @@ def _sees_an_empty_interview(browser, url):
     form = browser.find_element(By.ID, "interview-form")
     _wait(browser, lambda b: b.execute_script("return document.readyState") == "complete")
     assert browser.find_element(By.ID, "id_free_text").get_attribute("value") == ""
-    assert not browser.find_element(By.ID, "id_fear_of_return").is_selected()
+    assert not browser.find_element(By.ID, "id_fear_of_return_0").is_selected()
     assert not browser.find_element(By.ID, "draft-restored").is_displayed()
     assert SECRET_ANSWER not in form.text
 

@@ -129,6 +129,8 @@ def test_a_half_filled_form_is_restored_after_a_reload_and_an_expired_session(
     browser.execute_script("window.localStorage.clear()")
     browser.get(url)
     browser.find_element(By.ID, "id_location_name").send_keys("Dostuk")
+    # The interview goes in steps: "Why you came, what you fear" is the fourth.
+    browser.find_element(By.CSS_SELECTOR, "#step-list li:nth-child(4) button").click()
     browser.find_element(By.ID, "id_wants_asylum").click()
     Select(browser.find_element(By.ID, "id_purpose")).select_by_value("work")
 

@@ -38,6 +38,7 @@ OUTSIDE = {"login", "logout", "api-token", "schema", "api-docs"}
 # url name -> method -> roles that may use it at all.
 MATRIX: dict[str, dict[str, frozenset[str]]] = {
     "home": {"GET": ALL},
+    "search": {"GET": WITH_PEOPLE},
     "accounts:language": {"POST": ALL},
     "registry:person_list": {"GET": WITH_PEOPLE},
     "registry:person_register": {"GET": FRONT_LINE, "POST": FRONT_LINE},
@@ -88,6 +89,7 @@ MATRIX: dict[str, dict[str, frozenset[str]]] = {
     "api-person": {"GET": WITH_PEOPLE, "PATCH": FRONT_LINE},
     "api-person-export": {"GET": FRONT_LINE},
     "api-audit": {"GET": SUPERVISOR},
+    "api-search": {"GET": WITH_PEOPLE},
     "api-statistics": {"GET": STATISTICS},
     "api-screenings": {"GET": FRONT_LINE, "POST": FRONT_LINE},
     "api-screening-preview": {"POST": FRONT_LINE},

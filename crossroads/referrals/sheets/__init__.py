@@ -27,6 +27,7 @@ import jdatetime
 import yaml
 
 from crossroads.access.policy import is_state_body
+from crossroads.accounts.models import STATE_TIME_ZONES
 from crossroads.engines.screening import Pathway, Priority, default_registry
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -49,6 +50,9 @@ LABELS: tuple[str, ...] = (
     "cut_here",
     "keep_paper",
     "address",
+    "phone",
+    "hours",
+    "contact_unknown",
     "officer",
     "print",
     "language",
@@ -107,18 +111,7 @@ LANGUAGE_ALIASES: dict[str, str] = {
 }
 
 #: Local time of each Almaty Process state, for deadlines printed to the person.
-COUNTRY_TIMEZONES: dict[str, str] = {
-    "AF": "Asia/Kabul",
-    "AZ": "Asia/Baku",
-    "CN": "Asia/Urumqi",
-    "IR": "Asia/Tehran",
-    "KG": "Asia/Bishkek",
-    "KZ": "Asia/Almaty",
-    "PK": "Asia/Karachi",
-    "TJ": "Asia/Dushanbe",
-    "TM": "Asia/Ashgabat",
-    "TR": "Europe/Istanbul",
-}
+COUNTRY_TIMEZONES: dict[str, str] = STATE_TIME_ZONES
 
 # Trafficking needs whose presence gives the reflection period and non-punishment.
 TRAFFICKING_NEEDS = frozenset({"trafficking_presumed", "trafficking_possible"})
@@ -330,14 +323,43 @@ def format_moment(value: dt.datetime, content: Mapping[str, Any], tz: ZoneInfo) 
     isolated as left-to-right (U+2066 ... U+2069), or the bidi algorithm would reorder
     its digits and dots."""
     local = value.astimezone(tz)
-    text = f"{format_date(local.date(), content)} {local:%H:%M}"
+    text = f"{format_date(local.date(), content)} {local:%H:%M} ({utc_offset(local)})"
     if (content.get("language") or {}).get("dir") == "rtl":
         return f"\u2066{text}\u2069"
     return text
 
 
+def utc_offset(local: dt.datetime) -> str:
+    """The zone as every language writes it: "UTC+6", "UTC+4:30"."""
+    offset = local.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
 def _zone(country: str | None) -> ZoneInfo:
+    """The state's clock, the same as the staff pages' (accounts.models.Country.zone)."""
     return ZoneInfo(COUNTRY_TIMEZONES.get(country or "", "UTC"))
+
+
+def agency_contact(agency: Any, lang: str) -> dict[str, str]:
+    """An agency's name and contact details for a sheet in `lang` (ISO 639-3): in that
+    language where the agency gave them, else in its state's working languages, else in
+    English; the phone as it is dialled."""
+    own = agency.in_language(lang)
+    names = (agency.translations or {}) if isinstance(agency.translations, dict) else {}
+    if lang not in names:
+        working = [
+            code
+            for code in getattr(getattr(agency, "country", None), "working_languages", [])
+            if code in names
+        ]
+        if working:
+            local = agency.in_language(working[0])
+            if local["name"] != agency.name:
+                own = {**local, "name": f"{local['name']} ({agency.name})"}
+    return {**own, "phone": agency.phone or ""}
 
 
 def sheet_context(screening_or_person: Any, referrals: Iterable[Any], lang: str) -> dict[str, Any]:
@@ -352,7 +374,9 @@ def sheet_context(screening_or_person: Any, referrals: Iterable[Any], lang: str)
         person = screening.person
         result: Mapping[str, Any] | None = screening.result
         issued_at = screening.screened_at
-        issued_by = getattr(screening.agency, "name", "")
+        issued_by = (
+            agency_contact(screening.agency, lang)["name"] if screening.agency is not None else ""
+        )
     else:
         screening, person, result = None, screening_or_person, None
         issued_at = None
@@ -375,6 +399,7 @@ def sheet_context(screening_or_person: Any, referrals: Iterable[Any], lang: str)
     steps = []
     for referral in referrals:
         step = content["next"][referral.pathway]
+        contact = agency_contact(referral.to_agency, lang)
         hours = max(1, round((referral.deadline_at - referral.sent_at).total_seconds() / 3600))
         steps.append(
             {
@@ -382,7 +407,8 @@ def sheet_context(screening_or_person: Any, referrals: Iterable[Any], lang: str)
                 "pathway": referral.pathway,
                 "title": step["title"],
                 "text": step["text"],
-                "agency": referral.to_agency.name,
+                "agency": contact["name"],
+                "contact": contact,
                 "priority": referral.priority,
                 "when": content["priorities"][referral.priority].format(
                     hours=hours, deadline=format_moment(referral.deadline_at, content, tz)
@@ -436,5 +462,5 @@ def sent_referrals(screening: Any) -> list[Any]:
     return list(
         Referral.objects.filter(screening=screening)
         .exclude(status=Referral.Status.DECLINED)
-        .select_related("to_agency")
+        .select_related("to_agency", "to_agency__country")
     )

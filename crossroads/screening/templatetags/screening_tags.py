@@ -35,3 +35,26 @@ def screening_section(context: template.Context, person: Any) -> dict[str, Any]:
         "may_screen": may_change,
         "may_lift": may_change and role_allows(user, Verb.LIFT_SAFEGUARD),
     }
+
+
+@register.filter
+def because_sentences(because: Any) -> list[str]:
+    """The engine's ``because`` facts as sentences in the reader's language."""
+    from ..reasons import sentences
+
+    return sentences(because or [])
+
+
+@register.filter
+def warning_sentence(text: str) -> str:
+    from ..reasons import warning_sentence as to_sentence
+
+    return to_sentence(text)
+
+
+@register.filter
+def pack_text(text: str) -> str:
+    """A text of a screening pack (officer guidance, its source) in the reader's language."""
+    from ..pack_texts import translated
+
+    return translated(text)

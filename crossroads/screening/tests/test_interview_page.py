@@ -68,7 +68,8 @@ def test_check_shows_needs_referrals_and_safeguards_before_saving(kg_border_offi
     assert 'data-code="international_protection"' in page
     assert 'data-pathway="asylum_procedure"' in page
     assert 'data-code="non_refoulement"' in page
-    assert "statements.fear_of_return" in page  # the because
+    assert "Says they fear returning." in page  # the because, as a sentence
+    assert "statements.fear_of_return" not in page
     assert 'id="save"' in page
     assert not Screening.objects.exists()
 

@@ -33,7 +33,10 @@ def test_the_person_page_lists_screenings_and_active_safeguards(kg_border_office
     assert screened.screenings.get().reference in page
     assert 'data-code="non_refoulement"' in page
     because = PersonSafeguard.objects.get(person=screened, code="non_refoulement").because
-    assert because and because[0] in page
+    # The because reads as a sentence, never as the engine's fact.
+    assert because == ["need international_protection"]
+    assert "Because of the need: International protection (fears return)." in page
+    assert "need international_protection" not in page
     assert 'id="screen-person"' in page
     assert "Lift this safeguard" not in page  # an officer may not lift
 
