@@ -3,6 +3,7 @@ from django.urls import include, path
 from crossroads import search
 from crossroads.accounts import api as accounts_api
 from crossroads.audit import api as audit_api
+from crossroads.households import api as households_api
 from crossroads.referrals import export_api
 from crossroads.registry import api as registry_api
 from crossroads.statistics import api as statistics_api
@@ -21,6 +22,7 @@ urlpatterns = [
         export_api.PersonExport.as_view(),
         name="api-person-export",
     ),
+    path("households/", households_api.HouseholdCreate.as_view(), name="api-households"),
     path("audit/", audit_api.AuditTrail.as_view(), name="api-audit"),
     path("search/", search.ReferenceSearch.as_view(), name="api-search"),
     path("statistics/", statistics_api.Statistics.as_view(), name="api-statistics"),

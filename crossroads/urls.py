@@ -18,6 +18,7 @@ urlpatterns = [
     path("account/", include("crossroads.accounts.urls")),
     path("search/", search.search_page, name="search"),
     path("people/", include("crossroads.registry.urls")),
+    path("households/", include("crossroads.households.urls")),
     path("screening/", include("crossroads.screening.urls")),
     path("referrals/", include("crossroads.referrals.urls")),
     path("cases/", include("crossroads.cases.urls")),

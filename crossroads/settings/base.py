@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "crossroads.cases",
     "crossroads.identity",
     "crossroads.statistics",
+    "crossroads.households",
 ]
 
 MIDDLEWARE = [
