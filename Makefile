@@ -28,7 +28,7 @@ run: install
 	$(BIN)/crossroads collectstatic --noinput -v0
 	@echo "Crossroads on http://127.0.0.1:$(PORT)/  (log in with a demo user above)"
 	$(BIN)/gunicorn crossroads.wsgi:application --bind 127.0.0.1:$(PORT) \
-		--workers 2 --threads 4 --access-logfile -
+		--workers 2 --threads 4 --access-logfile - -c python:crossroads.gunicorn_conf
 
 lint: install-dev
 	$(BIN)/ruff format --check .

@@ -4,6 +4,7 @@ from crossroads import search
 from crossroads.accounts import api as accounts_api
 from crossroads.audit import api as audit_api
 from crossroads.households import api as households_api
+from crossroads.imports import api as imports_api
 from crossroads.referrals import export_api
 from crossroads.registry import api as registry_api
 from crossroads.statistics import api as statistics_api
@@ -23,6 +24,11 @@ urlpatterns = [
         name="api-person-export",
     ),
     path("households/", households_api.HouseholdCreate.as_view(), name="api-households"),
+    path("imports/", imports_api.ImportListCreate.as_view(), name="api-imports"),
+    path("imports/<str:job_id>/", imports_api.ImportDetail.as_view(), name="api-import"),
+    path(
+        "imports/<str:job_id>/resume/", imports_api.ImportResume.as_view(), name="api-import-resume"
+    ),
     path("audit/", audit_api.AuditTrail.as_view(), name="api-audit"),
     path("search/", search.ReferenceSearch.as_view(), name="api-search"),
     path("statistics/", statistics_api.Statistics.as_view(), name="api-statistics"),

@@ -19,6 +19,7 @@ urlpatterns = [
     path("search/", search.search_page, name="search"),
     path("people/", include("crossroads.registry.urls")),
     path("households/", include("crossroads.households.urls")),
+    path("imports/", include("crossroads.imports.urls")),
     path("screening/", include("crossroads.screening.urls")),
     path("referrals/", include("crossroads.referrals.urls")),
     path("cases/", include("crossroads.cases.urls")),

@@ -53,6 +53,9 @@ class Verb(StrEnum):
     VIEW_AUDIT = "view_audit"
     VIEW_STATISTICS = "view_statistics"
     CONFIGURE = "configure"
+    # Emergencies (issue 13): bulk imports of people, and declaring an influx.
+    IMPORT_PERSONS = "import_persons"
+    DECLARE_INFLUX = "declare_influx"
 
 
 _FRONT_LINE = frozenset({Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR})
@@ -82,6 +85,8 @@ ROLE_VERBS: dict[str, frozenset[str]] = {
     Verb.VIEW_AUDIT: _SUPERVISION,
     Verb.VIEW_STATISTICS: frozenset({Role.ANALYST, Role.SUPERVISOR}),
     Verb.CONFIGURE: frozenset({Role.ADMIN}),
+    Verb.IMPORT_PERSONS: _SUPERVISION,
+    Verb.DECLARE_INFLUX: _SUPERVISION,
 }
 # Verbs about people: they need an agency in a state whose records live here.
 PERSON_VERBS = frozenset(ROLE_VERBS) - {Verb.VIEW_STATISTICS, Verb.CONFIGURE}

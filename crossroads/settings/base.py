@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "crossroads.identity",
     "crossroads.statistics",
     "crossroads.households",
+    "crossroads.imports",
+    "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
@@ -213,6 +215,26 @@ CACHES = {
         "LOCATION": str(CROSSROADS_HOME / "cache" / "throttle"),
     },
 }
+
+# The task queue of background work (bulk imports): Huey, storing its queue in SQLite under
+# CROSSROADS_HOME, so that nothing but Python is needed; a deployment may point it at Redis
+# with CROSSROADS_TASK_QUEUE=redis://host:6379/0. Its consumer runs beside the web server
+# (`make run` starts it from crossroads/gunicorn_conf.py) or alone (`crossroads run_huey`).
+TASK_QUEUE_URL = os.environ.get("CROSSROADS_TASK_QUEUE", "")
+if TASK_QUEUE_URL.startswith(("redis://", "rediss://", "unix://")):
+    HUEY: dict[str, object] = {
+        "huey_class": "huey.RedisHuey",
+        "name": "crossroads",
+        "url": TASK_QUEUE_URL,
+        "immediate": False,
+    }
+else:
+    HUEY = {
+        "huey_class": "huey.SqliteHuey",
+        "name": "crossroads",
+        "filename": str(CROSSROADS_HOME / "tasks.sqlite3"),
+        "immediate": False,
+    }
 
 LOGGING = {
     "version": 1,

@@ -11,6 +11,8 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 AUDIT_FLUSH_ALLOWED = True
+# Background tasks run at once, in the test's own thread and transaction.
+HUEY = {"huey_class": "huey.SqliteHuey", "name": "crossroads-test", "immediate": True}
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "throttle": {
