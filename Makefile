@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export CROSSROADS_HOME ?= $(CURDIR)/var
 
-.PHONY: run test install install-dev lint typecheck migrations-check pytest messages bench clean
+.PHONY: run test install install-dev lint typecheck migrations-check pytest messages bench clean pyodide
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,9 +49,16 @@ pytest: install-dev
 
 test: lint typecheck migrations-check pytest
 
+# Pyodide and js-yaml from the npm registry (package-lock.json): the screening engine in
+# the browser for offline work, served by the app; its scenario suite runs through it.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+pyodide: node_modules/.package-lock.json
+
 bench: install-dev
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	nice $(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) var build *.egg-info
+	rm -rf $(VENV) var build *.egg-info node_modules

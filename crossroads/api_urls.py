@@ -3,8 +3,10 @@ from django.urls import include, path
 from crossroads import search
 from crossroads.accounts import api as accounts_api
 from crossroads.audit import api as audit_api
+from crossroads.emergency import api as emergency_api
 from crossroads.households import api as households_api
 from crossroads.imports import api as imports_api
+from crossroads.offline import api as offline_api
 from crossroads.referrals import export_api
 from crossroads.registry import api as registry_api
 from crossroads.statistics import api as statistics_api
@@ -28,6 +30,25 @@ urlpatterns = [
     path("imports/<str:job_id>/", imports_api.ImportDetail.as_view(), name="api-import"),
     path(
         "imports/<str:job_id>/resume/", imports_api.ImportResume.as_view(), name="api-import-resume"
+    ),
+    path("influxes/", emergency_api.InfluxListCreate.as_view(), name="api-influxes"),
+    path("influxes/<str:influx_id>/", emergency_api.InfluxDetail.as_view(), name="api-influx"),
+    path(
+        "short-screenings/",
+        emergency_api.ShortScreeningCreate.as_view(),
+        name="api-short-screenings",
+    ),
+    path(
+        "full-screening-queue/",
+        emergency_api.FullScreeningQueue.as_view(),
+        name="api-full-screening-queue",
+    ),
+    path("sync/", offline_api.SyncBatch.as_view(), name="api-sync"),
+    path("sync/conflicts/", offline_api.ConflictList.as_view(), name="api-sync-conflicts"),
+    path(
+        "sync/conflicts/<str:conflict_id>/resolve/",
+        offline_api.ConflictResolve.as_view(),
+        name="api-sync-conflict-resolve",
     ),
     path("audit/", audit_api.AuditTrail.as_view(), name="api-audit"),
     path("search/", search.ReferenceSearch.as_view(), name="api-search"),

@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from crossroads import search
 from crossroads.accounts import views as account_views
 from crossroads.core import views as core_views
+from crossroads.offline import views as offline_views
 
 urlpatterns = [
     path("", account_views.home, name="home"),
@@ -20,6 +21,9 @@ urlpatterns = [
     path("people/", include("crossroads.registry.urls")),
     path("households/", include("crossroads.households.urls")),
     path("imports/", include("crossroads.imports.urls")),
+    path("emergency/", include("crossroads.emergency.urls")),
+    path("offline/", include("crossroads.offline.urls")),
+    path("sw.js", offline_views.service_worker, name="service-worker"),
     path("screening/", include("crossroads.screening.urls")),
     path("referrals/", include("crossroads.referrals.urls")),
     path("cases/", include("crossroads.cases.urls")),

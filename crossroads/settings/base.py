@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "crossroads.statistics",
     "crossroads.households",
     "crossroads.imports",
+    "crossroads.emergency",
+    "crossroads.offline",
     "huey.contrib.djhuey",
 ]
 

@@ -1,0 +1,64 @@
+"""What the offline app needs to run the screening engine in the browser: the engine's own
+files (code, packs, phrase lists) and the two ISO databases it checks codes against, sent
+as one JSON bundle and written into Pyodide's file system; and Pyodide itself, from the
+npm package that `make pyodide` installs, served by the app (never from a CDN)."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from functools import lru_cache
+from pathlib import Path
+
+ENGINE_DIR = Path(__file__).resolve().parent.parent / "engines" / "screening"
+REPO_ROOT = Path(__file__).resolve().parent.parent.parent
+NODE_MODULES = REPO_ROOT / "node_modules"
+# The files a browser may fetch from the npm packages, by the name it asks for.
+PYODIDE_FILES = {
+    "pyodide.js": NODE_MODULES / "pyodide" / "pyodide.js",
+    "pyodide.mjs": NODE_MODULES / "pyodide" / "pyodide.mjs",
+    "pyodide.asm.mjs": NODE_MODULES / "pyodide" / "pyodide.asm.mjs",
+    "pyodide.asm.wasm": NODE_MODULES / "pyodide" / "pyodide.asm.wasm",
+    "python_stdlib.zip": NODE_MODULES / "pyodide" / "python_stdlib.zip",
+    "pyodide-lock.json": NODE_MODULES / "pyodide" / "pyodide-lock.json",
+    "js-yaml.min.js": NODE_MODULES / "js-yaml" / "dist" / "js-yaml.min.js",
+}
+
+
+def pyodide_available() -> bool:
+    return all(path.is_file() for path in PYODIDE_FILES.values())
+
+
+def _pycountry_databases() -> Path | None:
+    spec = importlib.util.find_spec("pycountry")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(location) / "databases"
+        if path.is_dir():
+            return path
+    return None
+
+
+@lru_cache(maxsize=1)
+def engine_bundle() -> tuple[bytes, str]:
+    """The bundle as JSON bytes, and its digest (its version for caches)."""
+    files: dict[str, str] = {}
+    for path in sorted(ENGINE_DIR.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts or "tests" in path.parts:
+            continue
+        if path.suffix not in {".py", ".yaml", ".yml", ".json", ".txt", ".tsv"}:
+            continue
+        relative = path.relative_to(ENGINE_DIR.parent.parent.parent)
+        files[str(relative)] = path.read_text(encoding="utf-8")
+    files["crossroads/__init__.py"] = ""
+    files["crossroads/engines/__init__.py"] = ""
+    databases = _pycountry_databases()
+    files["pycountry/__init__.py"] = ""
+    for name in ("iso3166-1.json", "iso639-3.json"):
+        if databases is not None:
+            files[f"pycountry/databases/{name}"] = (databases / name).read_text(encoding="utf-8")
+    files["yaml.py"] = (Path(__file__).parent / "static" / "offline" / "pyodide_yaml.py").read_text(
+        encoding="utf-8"
+    )
+    body = json.dumps({"files": files}, ensure_ascii=False).encode("utf-8")
+    return body, hashlib.sha256(body).hexdigest()[:16]

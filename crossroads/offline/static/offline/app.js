@@ -1,0 +1,316 @@
+/* Offline first contact: people, households and short screenings kept on this device
+   until the server has them.
+
+   - Unlocking derives a key from the account's user name and password (PBKDF2, SHA-256,
+     AES-GCM 256, not extractable) and keeps it in memory only. Every record, and the
+     account's API token, is stored in IndexedDB encrypted with it; another account on
+     this device cannot derive it, and sees none of it (records are filed under a tag of
+     their own account and never decrypted for another).
+   - The first unlock on a device is online: the password is checked by the server
+     (`auth/token/`); later ones work offline against a check value sealed with the key.
+   - Records go to `sync/` with their own client id, so sending twice never creates twice;
+     each one the server has (created, already received, possibly registered before, in
+     conflict) is removed from the device; one refused stays, with the reason.
+   No rules here: the server decides. */
+(function () {
+  "use strict";
+  var body = document.getElementById("offline-app");
+  if (!body) { return; }
+  var subtle = window.crypto && window.crypto.subtle;
+  var S = document.getElementById("strings").dataset;
+  var DB_NAME = "crossroads-offline";
+  var state = { key: null, owner: "", username: "", token: "", country: "" };
+
+  function $(id) { return document.getElementById(id); }
+  function show(id, text) { var el = $(id); el.textContent = text || ""; el.hidden = !text; }
+
+  if ("serviceWorker" in navigator && body.dataset.sw) {
+    navigator.serviceWorker.register(body.dataset.sw, { scope: "/" }).catch(function () {});
+  }
+
+  function netState() {
+    var el = $("net-state");
+    el.textContent = navigator.onLine ? el.dataset.online : el.dataset.offline;
+  }
+  window.addEventListener("online", function () { netState(); syncNow(); });
+  window.addEventListener("offline", netState);
+  netState();
+
+  /* IndexedDB, as promises */
+  function openDb() {
+    return new Promise(function (resolve, reject) {
+      var req = window.indexedDB.open(DB_NAME, 1);
+      req.onupgradeneeded = function () {
+        var db = req.result;
+        db.createObjectStore("accounts", { keyPath: "owner" });
+        var items = db.createObjectStore("items", { keyPath: "client_id" });
+        items.createIndex("owner", "owner");
+      };
+      req.onsuccess = function () { resolve(req.result); };
+      req.onerror = function () { reject(req.error); };
+    });
+  }
+  function tx(store, mode, fn) {
+    return openDb().then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var t = db.transaction(store, mode), result;
+        var req = fn(t.objectStore(store));
+        if (req) { req.onsuccess = function () { result = req.result; }; }
+        t.oncomplete = function () { db.close(); resolve(result); };
+        t.onerror = function () { db.close(); reject(t.error); };
+      });
+    });
+  }
+
+  /* WebCrypto */
+  var enc = new TextEncoder(), dec = new TextDecoder();
+  function hex(buffer) {
+    return Array.prototype.map.call(new Uint8Array(buffer), function (b) {
+      return ("0" + b.toString(16)).slice(-2);
+    }).join("");
+  }
+  function ownerOf(username) {
+    return subtle.digest("SHA-256", enc.encode("crossroads.offline.owner:" + username))
+      .then(function (d) { return hex(d).slice(0, 24); });
+  }
+  function deriveKey(username, password) {
+    return subtle.importKey("raw", enc.encode(password), "PBKDF2", false, ["deriveKey"])
+      .then(function (base) {
+        return subtle.deriveKey(
+          { name: "PBKDF2", hash: "SHA-256", iterations: 200000,
+            salt: enc.encode("crossroads.offline.key:" + location.host + ":" + username) },
+          base, { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+      });
+  }
+  function seal(value) {
+    var iv = window.crypto.getRandomValues(new Uint8Array(12));
+    return subtle.encrypt({ name: "AES-GCM", iv: iv }, state.key, enc.encode(JSON.stringify(value)))
+      .then(function (data) { return { iv: iv, data: new Uint8Array(data) }; });
+  }
+  function open(box, key) {
+    return subtle.decrypt({ name: "AES-GCM", iv: box.iv }, key || state.key, box.data)
+      .then(function (plain) { return JSON.parse(dec.decode(plain)); });
+  }
+
+  /* Unlock and lock */
+  function unlock(username, password) {
+    username = username.trim().toLowerCase();
+    var key, owner;
+    return Promise.all([deriveKey(username, password), ownerOf(username)]).then(function (r) {
+      key = r[0]; owner = r[1];
+      return tx("accounts", "readonly", function (s) { return s.get(owner); });
+    }).then(function (account) {
+      if (account) {
+        return open(account.secret, key).then(function (secret) {
+          return { secret: secret, account: account };
+        }, function () {
+          if (!navigator.onLine) { throw new Error(S.wrongPassword); }
+          return null; /* the password changed: ask the server again */
+        });
+      }
+      if (!navigator.onLine) { throw new Error(S.firstOnline); }
+      return null;
+    }).then(function (found) {
+      if (found) { return found; }
+      return fetch(body.dataset.tokenUrl, {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ username: username, password: password })
+      }).then(function (r) {
+        if (!r.ok) { throw new Error(S.wrongPassword); }
+        return r.json();
+      }).then(function (answer) {
+        return fetch(body.dataset.syncUrl, { headers: { Authorization: "Token " + answer.token } })
+          .then(function (r) { return r.json(); })
+          .then(function (me) {
+            var secret = { token: answer.token, country: me.country };
+            state.key = key;
+            return seal(secret).then(function (box) {
+              var account = { owner: owner, secret: box, lastSync: "" };
+              return tx("accounts", "readwrite", function (s) { return s.put(account); })
+                .then(function () { return { secret: secret, account: account }; });
+            });
+          });
+      });
+    }).then(function (found) {
+      state.key = key; state.owner = owner; state.username = username;
+      state.token = found.secret.token; state.country = found.secret.country;
+      $("unlock-section").hidden = true; $("work-section").hidden = false;
+      $("account-name").textContent = username;
+      return refresh();
+    });
+  }
+  function lock() {
+    state.key = null; state.owner = ""; state.token = ""; state.username = "";
+    $("work-section").hidden = true; $("unlock-section").hidden = false;
+    $("unlock-password").value = ""; $("waiting-count").textContent = "0";
+    $("sync-report").textContent = "";
+  }
+
+  function myItems() {
+    return tx("items", "readonly", function (s) { return s.index("owner").getAll(state.owner); })
+      .then(function (rows) { return rows || []; });
+  }
+  function refresh() {
+    return Promise.all([myItems(), tx("accounts", "readonly", function (s) { return s.get(state.owner); })])
+      .then(function (r) {
+        $("waiting-count").textContent = String(r[0].length);
+        var last = r[1] && r[1].lastSync;
+        $("last-sync").textContent = last ? new Date(last).toLocaleString() : S.never;
+      });
+  }
+  function keep(kind, data) {
+    var item = { client_id: window.crypto.randomUUID(), kind: kind,
+                 made_at: new Date().toISOString(), data: data };
+    return seal(item).then(function (box) {
+      return tx("items", "readwrite", function (s) {
+        return s.put({ client_id: item.client_id, owner: state.owner, box: box });
+      });
+    }).then(function () { show("sync-message", S.saved); return refresh(); })
+      .then(function () { return item; });
+  }
+
+  /* Sending */
+  var sending = false;
+  function syncNow() {
+    if (!state.key || sending || !navigator.onLine) { return Promise.resolve(); }
+    sending = true;
+    return myItems().then(function (rows) {
+      return Promise.all(rows.map(function (row) { return open(row.box); }));
+    }).then(function (items) {
+      if (!items.length) { return null; }
+      var order = { person: 0, household: 1, screening: 2 };
+      items.sort(function (a, b) { return order[a.kind] - order[b.kind]; });
+      return fetch(body.dataset.syncUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: "Token " + state.token },
+        body: JSON.stringify({ items: items.map(function (i) {
+          return { client_id: i.client_id, kind: i.kind, made_at: i.made_at, data: i.data };
+        }) })
+      }).then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.json(); });
+    }).then(function (answer) {
+      var report = $("sync-report");
+      report.textContent = "";
+      var done = [];
+      (answer ? answer.items : []).forEach(function (a) {
+        if (a.outcome !== "invalid") { done.push(a.client_id); }
+        var line = null;
+        if (a.outcome === "possible_duplicate") {
+          line = S.possible + ": " + (a.possible_duplicates || []).map(function (c) { return c.reference; }).join(", ");
+        } else if (a.outcome === "invalid") {
+          line = S.invalid + " " + Object.keys(a.errors || {}).map(function (k) {
+            return k + ": " + a.errors[k].join(" ");
+          }).join("; ");
+        } else if (a.outcome === "conflict") {
+          line = S.conflict;
+        }
+        if (line) {
+          var li = document.createElement("li");
+          li.className = "sync-" + a.outcome;
+          li.textContent = line;
+          report.appendChild(li);
+        }
+      });
+      return tx("items", "readwrite", function (s) {
+        done.forEach(function (id) { s.delete(id); });
+      }).then(function () {
+        return tx("accounts", "readwrite", function (s) {
+          var req = s.get(state.owner);
+          req.onsuccess = function () {
+            var account = req.result;
+            if (account) { account.lastSync = new Date().toISOString(); s.put(account); }
+          };
+        });
+      }).then(function () { show("sync-message", S.sent); });
+    }).catch(function () { /* still offline, or the server is away: try again later */ })
+      .then(function () { sending = false; return refresh(); });
+  }
+  window.setInterval(function () { syncNow(); }, 30000);
+
+  /* The engine's result on this device (offline/engine.js), when Pyodide is served. */
+  function showResult(record) {
+    if (!window.CrossroadsEngine) { return Promise.resolve(); }
+    return window.CrossroadsEngine.screen(record).then(function (result) {
+      var list = $("offline-needs"), labels = $("need-labels").dataset;
+      list.textContent = "";
+      (result.needs || []).forEach(function (need) {
+        var li = document.createElement("li");
+        li.dataset.code = need.code;
+        li.textContent = labels[need.code] || need.code;
+        list.appendChild(li);
+      });
+      $("offline-result").hidden = false;
+    }).catch(function () { /* the engine could not load: the server decides on sending */ });
+  }
+  if (window.CrossroadsEngine && body.dataset.pyodide) {
+    window.CrossroadsEngine.load().catch(function () {});
+  }
+
+  /* Forms */
+  var lastHead = null;
+  function birthOf(text) {
+    text = (text || "").trim();
+    if (/^\d{1,3}$/.test(text)) { return { age: parseInt(text, 10) }; }
+    return text ? { birth_date: text } : {};
+  }
+  $("unlock-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    show("unlock-error", "");
+    unlock($("unlock-username").value, $("unlock-password").value)
+      .then(function () { return syncNow(); })
+      .catch(function (err) { show("unlock-error", err.message || S.wrongPassword); });
+  });
+  $("lock").addEventListener("click", lock);
+  $("sync-now").addEventListener("click", function () { syncNow(); });
+  $("household-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    show("household-error", "");
+    var rows = Array.prototype.slice.call(document.querySelectorAll("#member-rows tr"));
+    var members = [];
+    rows.forEach(function (row, i) {
+      function v(name) { var el = row.querySelector("[name=" + name + "]"); return el ? el.value.trim() : ""; }
+      if (i > 0 && !v("given_name") && !v("family_name") && !v("birth")) { return; }
+      var head = members[0] || {};
+      var member = { given_name: v("given_name"), family_name: v("family_name") || head.family_name || "",
+                     sex: v("sex"), relationship: v("relationship") || "other" };
+      var nationality = v("nationality") || (head.nationalities || [])[0] || "";
+      if (nationality) { member.nationalities = [nationality]; }
+      var birth = birthOf(v("birth"));
+      Object.keys(birth).forEach(function (k) { member[k] = birth[k]; });
+      members.push(member);
+    });
+    if (!members.length || !(members[0].given_name || members[0].family_name)) {
+      show("household-error", S.needName);
+      return;
+    }
+    var kept = members.length === 1
+      ? keep("person", (function (m) {
+          var d = {}; Object.keys(m).forEach(function (k) { if (k !== "relationship" && k !== "age") { d[k] = m[k]; } });
+          if (m.age !== undefined) { d.birth_date = String(new Date().getFullYear() - m.age); d.birth_date_estimated = true; }
+          return d;
+        })(members[0]))
+      : keep("household", { members: members });
+    kept.then(function (item) {
+      lastHead = item;
+      $("household-form").reset();
+    });
+  });
+  $("short-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var form = e.target, fear = form.querySelector("[name=fear_of_return]:checked");
+    if (!fear) { show("short-error", S.needFear); return; }
+    if (!lastHead || lastHead.kind !== "person") { show("short-error", S.needName); return; }
+    show("short-error", "");
+    var statements = {};
+    if (fear.value === "yes") { statements.fear_of_return = true; }
+    if (fear.value === "no") { statements.fear_of_return = false; }
+    if (fear.value === "declined") { statements.fear_of_return_declined = true; }
+    var record = { country: state.country, date: new Date().toISOString().slice(0, 10),
+                   statements: statements };
+    if (form.child_alone.checked) {
+      record.person = { appears_child: true }; record.travel = { accompanied_by: "none" };
+    }
+    if (form.medical_urgent.checked) { record.indicators = { medical_urgent: true }; }
+    keep("screening", { person_client_id: lastHead.client_id, record: record })
+      .then(function () { form.reset(); return showResult(record); });
+  });
+})();
