@@ -9,7 +9,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from crossroads.access.gate import require_role
+from crossroads.access.gate import require_role, role_allows
 
 from . import actions, queries
 from .forms import ShortScreeningForm
@@ -57,7 +57,7 @@ class InfluxDetail(GenericAPIView[Any]):
         responses={
             200: inline_serializer(
                 "InfluxWithFigures",
-                {"influx": InfluxSerializer(), "figures": InfluxFiguresSerializer()},
+                {"influx": InfluxSerializer(), "figures": InfluxFiguresSerializer(required=False)},
             ),
             403: OpenApiResponse(description="Figures are for supervisors."),
             404: OpenApiResponse(description="No such influx in your state."),
@@ -67,8 +67,10 @@ class InfluxDetail(GenericAPIView[Any]):
     )
     def get(self, request: Request, influx_id: str) -> Response:
         influx = actions.access_influx_by_id(request.user, influx_id)
-        figures = queries.influx_figures(request.user, influx)
-        return Response({"influx": InfluxSerializer(influx).data, "figures": figures})
+        body: dict[str, Any] = {"influx": InfluxSerializer(influx).data}
+        if role_allows(request.user, "view_audit"):  # the figures are for supervisors
+            body["figures"] = queries.influx_figures(request.user, influx)
+        return Response(body)
 
 
 def _form_data(data: Any) -> QueryDict:

@@ -119,6 +119,7 @@ class ConflictResolve(GenericAPIView[Any]):
         "as a change of the person (audited); the server's stay.",
     )
     def post(self, request: Request, conflict_id: str) -> Response:
+        require_role(request.user, "change_person")
         choices = request.data.get("choices") if isinstance(request.data, dict) else None
         conflict = actions.resolve_conflict(
             acting_user=request.user,

@@ -47,6 +47,11 @@ def test_a_supervisor_declares_an_influx_and_an_officer_cannot(kg_border_officer
     assert [i["location"] for i in listed["results"]] == ["Dostuk"]
 
 
+def test_an_officer_reads_the_influx_but_not_its_figures(kg_border_officer, api, influx):
+    body = api(kg_border_officer).get(f"/api/v1/influxes/{influx['id']}/").json()
+    assert body["influx"]["location"] == "Dostuk" and "figures" not in body
+
+
 def test_an_influx_ending_before_it_starts_is_refused(kg_migration_supervisor, api):
     response = api(kg_migration_supervisor).post(
         "/api/v1/influxes/",
