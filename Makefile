@@ -41,7 +41,7 @@ migrations-check: install-dev
 	CROSSROADS_ENV=test $(BIN)/crossroads makemigrations --check --dry-run
 
 messages:
-	$(BIN)/crossroads makemessages -l ru --ignore=.venv --ignore=bench --ignore=tests --no-obsolete
+	$(BIN)/crossroads makemessages -l ru -l fa --ignore=.venv --ignore=bench --ignore=tests --no-obsolete
 	$(BIN)/crossroads compilemessages --ignore=.venv
 
 pytest: install-dev

@@ -141,8 +141,12 @@ class Agency(models.Model):
     def in_language(self, language: str) -> dict[str, str]:
         """Name and contact details in a language (ISO 639-3, or a Django code such as
         "ru"), falling back to the English ones."""
+        names = self.translations if isinstance(self.translations, dict) else {}
         code = LANGUAGE_CODES_3.get(language, language)
-        own = self.translations.get(code, {}) if isinstance(self.translations, dict) else {}
+        # Persian pages read Dari names too, and Dari sheets Persian ones (one written
+        # language, the agencies of the region give whichever they have).
+        fallback = {"fas": "prs", "prs": "fas"}.get(code, "")
+        own = names.get(code) or names.get(fallback) or {}
         return {
             "name": own.get("name") or self.name,
             "address": own.get("address") or self.address,
@@ -173,7 +177,7 @@ class User(AbstractUser):
     language = models.CharField(
         _("language"),
         max_length=8,
-        choices=[("en", "English"), ("ru", "Русский")],
+        choices=[("en", "English"), ("ru", "Русский"), ("fa", "فارسی")],
         blank=True,
         default="",
     )

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -56,10 +56,22 @@ def format_when(value: Any, *, with_zone: bool = True) -> str:
         return format_day(value)
     if timezone.is_aware(moment):
         moment = timezone.localtime(moment)
-    text = formats.date_format(moment, "DATETIME_FORMAT")
+    text = _with_solar_hijri(moment.date(), formats.date_format(moment, "DATETIME_FORMAT"))
     if with_zone:
         return _("%(when)s (%(zone)s)") % {"when": text, "zone": zone_name()}
     return text
+
+
+def _with_solar_hijri(day: dt.date, text: str) -> str:
+    """In Persian, the Solar Hijri date beside the Gregorian one: Afghan and Iranian
+    documents (the tazkira, the shenasnameh) carry it."""
+    language = translation.get_language() or ""
+    if not language.startswith("fa"):
+        return text
+    import jdatetime
+
+    hijri = jdatetime.date.fromgregorian(date=day)
+    return f"{text} ({hijri.year}/{hijri.month:02d}/{hijri.day:02d})"
 
 
 def format_day(value: Any) -> str:
@@ -69,12 +81,12 @@ def format_day(value: Any) -> str:
     if isinstance(value, dt.datetime):
         if timezone.is_aware(value):
             value = timezone.localtime(value)
-        return formats.date_format(value.date(), "DATE_FORMAT")
+        return _with_solar_hijri(value.date(), formats.date_format(value.date(), "DATE_FORMAT"))
     if isinstance(value, dt.date):
-        return formats.date_format(value, "DATE_FORMAT")
+        return _with_solar_hijri(value, formats.date_format(value, "DATE_FORMAT"))
     text = str(value)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return formats.date_format(dt.date.fromisoformat(text), "DATE_FORMAT")
+        return format_day(dt.date.fromisoformat(text))
     if re.fullmatch(r"\d{4}-\d{2}", text):
         year, month = text.split("-")
         return formats.date_format(dt.date(int(year), int(month), 1), "YEAR_MONTH_FORMAT")

@@ -132,7 +132,11 @@ def sheet_languages() -> list[dict[str, str]]:
     from crossroads.referrals.sheets import available_languages, load_content
 
     return [
-        {"code": code, "name": load_content(code)["language"]["name"]}
+        {
+            "code": code,
+            "name": load_content(code)["language"]["name"],
+            "html_lang": load_content(code)["language"]["html_lang"],
+        }
         for code in available_languages()
     ]
 

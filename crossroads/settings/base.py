@@ -114,7 +114,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
+# Persian (Dari/Farsi) proves the pages for officers of Iran and Afghanistan, right to left;
+# its catalogue is a machine translation awaiting native review.
+LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("fa", _("Persian"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"

@@ -349,7 +349,9 @@ def agency_contact(agency: Any, lang: str) -> dict[str, str]:
     English; the phone as it is dialled."""
     own = agency.in_language(lang)
     names = (agency.translations or {}) if isinstance(agency.translations, dict) else {}
-    if lang not in names:
+    # The agency's own fields are in English; another language without its own names
+    # falls back to the state's working language (as written on the door), English beside.
+    if lang != "eng" and lang not in names:
         working = [
             code
             for code in getattr(getattr(agency, "country", None), "working_languages", [])
@@ -435,7 +437,11 @@ def sheet_context(screening_or_person: Any, referrals: Iterable[Any], lang: str)
         "rights": rights,
         "steps": steps,
         "languages": [
-            {"code": code, "name": load_content(code)["language"]["name"]}
+            {
+                "code": code,
+                "name": load_content(code)["language"]["name"],
+                "html_lang": load_content(code)["language"]["html_lang"],
+            }
             for code in available_languages()
         ],
     }

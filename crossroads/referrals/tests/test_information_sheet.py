@@ -279,3 +279,27 @@ def test_the_sheet_needs_a_signed_in_user(screened, client):
     _person, screening = screened(FEAR)
     response = sheet(client, screening, "eng")
     assert response.status_code == 302
+
+
+def test_the_slip_never_leaves_a_contact_empty(kg_border_officer, screened, web):
+    """An agency's address and phone are printed on the slip, in the sheet's language;
+    where one is not known, the slip says how to ask for it instead of a blank cell."""
+    from crossroads.accounts.models import Agency
+
+    person, screening = screened(CHILD_ALONE)
+    referral = send(kg_border_officer, person, screening, "child_protection")
+    slip = sheet(web(kg_border_officer), screening, "eng").content.decode()
+    slip = slip.split('id="referral-slip"', 1)[1]
+    assert "Not known yet: ask the officer who gave you this slip." in slip
+
+    Agency.objects.filter(pk=referral.to_agency_id).update(
+        address="3 Sample Avenue, Bishkek",
+        phone="+996 312 000 104",
+        translations={"rus": {"name": "Защита детей (КР)", "address": "Бишкек, пр. Образцовый, 3"}},
+    )
+    english = sheet(web(kg_border_officer), screening, "eng").content.decode()
+    assert "3 Sample Avenue, Bishkek" in english and "+996 312 000 104" in english
+    russian = sheet(web(kg_border_officer), screening, "rus").content.decode()
+    slip = russian.split('id="referral-slip"', 1)[1]
+    assert "Защита детей (КР)" in slip and "Бишкек, пр. Образцовый, 3" in slip
+    assert "спросите сотрудника" not in slip
