@@ -1,4 +1,11 @@
-"""Database triggers that make the audit table append-only below the ORM."""
+"""Database triggers that make the audit table append-only below the ORM.
+
+PostgreSQL: row triggers refuse UPDATE and DELETE (which also covers an upsert's
+ON CONFLICT DO UPDATE and MERGE), a statement trigger refuses TRUNCATE. SQLite: triggers
+refuse UPDATE and DELETE (a DELETE of every row included: a table with a delete trigger
+is never truncated wholesale), and one refuses an INSERT of an id that exists, which is
+how INSERT OR REPLACE would otherwise rewrite a row. Tested statement by statement in
+audit/tests/test_audit_trail_cannot_be_rewritten.py."""
 
 from __future__ import annotations
 
@@ -28,14 +35,22 @@ DROP TRIGGER IF EXISTS audit_no_truncate ON audit_auditevent;
 SQLITE_INSTALL = [
     "DROP TRIGGER IF EXISTS audit_no_update;",
     "DROP TRIGGER IF EXISTS audit_no_delete;",
+    "DROP TRIGGER IF EXISTS audit_no_replace;",
     """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_auditevent
        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;""",
     """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_auditevent
+       BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;""",
+    # INSERT OR REPLACE (and REPLACE) removes the row it replaces without firing a delete
+    # trigger unless PRAGMA recursive_triggers is on, which a connection can turn off:
+    # refuse, before the insert, any row whose id is already taken.
+    """CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit_auditevent
+       WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit_auditevent WHERE id = NEW.id)
        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;""",
 ]
 SQLITE_REMOVE = [
     "DROP TRIGGER IF EXISTS audit_no_update;",
     "DROP TRIGGER IF EXISTS audit_no_delete;",
+    "DROP TRIGGER IF EXISTS audit_no_replace;",
 ]
 
 

@@ -555,7 +555,14 @@ class CaseDocumentDownload(CaseAPIView):
 
     @extend_schema(
         responses={
-            (200, "application/octet-stream"): OpenApiResponse(
+            # The content type is the one the upload was recognised as (actions.SIGNATURES).
+            (200, "application/pdf"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="The file, as a download."
+            ),
+            (200, "image/jpeg"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="The file, as a download."
+            ),
+            (200, "image/png"): OpenApiResponse(
                 OpenApiTypes.BINARY, description="The file, as a download."
             ),
             403: FORBIDDEN,

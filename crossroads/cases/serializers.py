@@ -39,6 +39,10 @@ class CaseSerializer(serializers.ModelSerializer[Case]):
         source="assignee.username", read_only=True, allow_null=True, default=None
     )
     opened_from = serializers.UUIDField(source="opened_from_id", read_only=True, allow_null=True)
+    # Blank ("") for a case type without variants: the schema says so (VariantEnum or "").
+    variant = serializers.ChoiceField(
+        choices=Case.Variant.choices, allow_blank=True, read_only=True
+    )
     deadlines = serializers.DictField(
         child=serializers.CharField(),
         read_only=True,

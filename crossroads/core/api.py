@@ -25,6 +25,18 @@ class Pagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 200
 
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        """`page` counts from 1 (0 or less is refused, as a page past the last is: 404);
+        `page_size` from 1 to 200 (a larger one is cut to 200)."""
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"]["minimum"] = 1
+            elif parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["minimum"] = 1
+                parameter["schema"]["maximum"] = self.max_page_size
+        return parameters
+
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, NotFound | Http404):

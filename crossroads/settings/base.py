@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -25,6 +26,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
+    "axes",
     "crossroads.core",
     "crossroads.accounts",
     "crossroads.audit",
@@ -56,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "crossroads.core.middleware.BadInputMiddleware",
+    # Last: turns a locked-out login (page, admin or API token) into its 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "crossroads.urls"
@@ -97,6 +101,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# django-axes first: it refuses a login while its door is locked (crossroads/accounts/lockout.py).
+AUTHENTICATION_BACKENDS = [
+    "crossroads.accounts.lockout.LockedDoorBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -161,6 +170,20 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# Login throttling on every door (the login page, the administration's login, the API token
+# endpoint), by django-axes: failures within the lock-out window counted by username from one
+# address (10), by address whatever the username (30) and by username from anywhere (30);
+# then the door stays shut, even for the right password, until the window has passed.
+LOGIN_FAILURE_LIMITS = [(["username", "ip_address"], 10), ("ip_address", 30), ("username", 30)]
+AXES_LOCKOUT_PARAMETERS = [parameter for parameter, _limit in LOGIN_FAILURE_LIMITS]
+AXES_FAILURE_LIMIT = 10  # the handler scales each count to this one number
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_HANDLER = "crossroads.accounts.lockout.LoginLockoutHandler"
+AXES_LOCKOUT_CALLABLE = "crossroads.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "crossroads.accounts.lockout.client_address"
+AXES_DISABLE_ACCESS_LOG = True  # logins and failures are in the audit trail already
+AXES_VERBOSE = False
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
