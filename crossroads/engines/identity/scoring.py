@@ -13,7 +13,7 @@ birth dates with a different given name.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -251,7 +251,8 @@ class Match:
         return self.probability >= 0.5
 
 
-_COMPATIBLE_VOWELS = frozenset(["EA", "AE", "EI", "IE", "OA", "AO", "OU", "UO"])
+# E for U too: Persian spellings write the unstressed u as e (Yousef ~ Yusuf, Hesam ~ Husam)
+_COMPATIBLE_VOWELS = frozenset(["EA", "AE", "EI", "IE", "OA", "AO", "OU", "UO", "EU", "UE"])
 
 
 def _vowels_compatible(pa: str, pb: str) -> bool:
@@ -351,6 +352,48 @@ def _typo_distance(pa: str, pb: str) -> bool:
     return OSA.distance(pa, pb, score_cutoff=limit) <= limit
 
 
+# Theophoric parts that many names share (Habib-ullah, Zabih-ullah; Saif-uddin, Nizam-uddin;
+# Abdul-Karim, Abdul-Qadir): a slip is judged on the rest of the name, where the names
+# differ, so that Habibullah and Zabihullah are not "a similar spelling" of one another.
+_SHARED_ENDINGS = (
+    "ULLAH",
+    "OLLAH",
+    "ULLA",
+    "UDDIN",
+    "IDDIN",
+    "ULA",
+    "OLA",
+    "ALA",
+    "UDIN",
+    "IDIN",
+    "ADIN",
+    "EDIN",
+)
+_SHARED_BEGINNINGS = ("ABDU", "ABDA", "ABDO", "ABDI", "ABD")
+
+
+def _distinctive(pa: str, pb: str) -> tuple[str, str]:
+    for ending in _SHARED_ENDINGS:
+        if pa.endswith(ending) and pb.endswith(ending):
+            pa, pb = pa[: -len(ending)], pb[: -len(ending)]
+            break
+    for beginning in _SHARED_BEGINNINGS:
+        if pa.startswith(beginning) and pb.startswith(beginning):
+            pa, pb = pa[len(beginning) :], pb[len(beginning) :]
+            break
+    return pa, pb
+
+
+def _slip(pa: str, pb: str) -> bool:
+    """``_typo_distance`` on the parts of two phonetic keys where the names differ."""
+    da, db = _distinctive(pa, pb)
+    if (da, db) == (pa, pb):
+        return _typo_distance(pa, pb)
+    if len(da) < 3 or len(db) < 3:
+        return False
+    return OSA.distance(da, db, score_cutoff=1) <= 1 and abs(len(da) - len(db)) <= 1
+
+
 def compare_names(a: NameField, b: NameField) -> str:
     """The agreement level of two name fields (see ``data/model_weights.tsv``)."""
     if not a.tokens or not b.tokens:
@@ -373,9 +416,9 @@ def compare_names(a: NameField, b: NameField) -> str:
             return "skeleton_latin"
         pa, pb = a.joined_phonetic, b.joined_phonetic
         if (
-            _typo_distance(a.latin, b.latin)
-            or any(_typo_distance(x, pb) for x in a.phonetic_readings)
-            or any(_typo_distance(pa, y) for y in b.phonetic_readings)
+            _slip(a.latin.upper(), b.latin.upper())
+            or any(_slip(x, pb) for x in a.phonetic_readings)
+            or any(_slip(pa, y) for y in b.phonetic_readings)
         ):
             return "close"
         if a.joined_skeleton == b.joined_skeleton and a.joined_skeleton:
@@ -445,6 +488,28 @@ def _nationality_level(a: PreparedRecord, b: PreparedRecord) -> str:
 
 
 _NameComparison = tuple[str, NameField, NameField]
+AGREEING_NAME_LEVELS = frozenset(["exact", "transliteration", "skeleton_arabic"])
+# Shifting the father's name out of the family-name field costs this much: a pair must be
+# clearly better read that way to be read that way.
+FATHER_IN_FAMILY_PENALTY_BITS = 0.5
+
+
+def father_in_family_field(
+    a: PreparedRecord,
+    b: PreparedRecord,
+    compare: Callable[[NameField, NameField], str] | None = None,
+) -> tuple[str, NameField, NameField] | None:
+    """The father's name written in the family-name field of one record and in the father's
+    field of the other (Afghan and Pakistani practice: people without a family name give
+    their father's name where a form asks for one; the tazkira gives name, father's name,
+    grandfather's name): the level at which they agree and the two fields, or None."""
+    compare = compare or compare_names
+    for family, father in ((a.family, b.patronymic), (b.family, a.patronymic)):
+        if family.present and father.present:
+            level = compare(family, father)
+            if level in AGREEING_NAME_LEVELS:
+                return level, family, father
+    return None
 
 
 def _names_weight(
@@ -542,9 +607,24 @@ def score_prepared(
 
     weight = frequencies.prior() if frequencies is not None else PRIOR_LOG2_ODDS
     weight += prior_shift
-    weight += _names_weight(
+    names_weight = _names_weight(
         frequencies, (g_level, ga, gb), (f_level, fa, fb), (p_level, a.patronymic, b.patronymic)
     )
+    pa_field, pb_field = a.patronymic, b.patronymic
+    father_moved = False
+    if not swapped and (f_level not in AGREEING_NAME_LEVELS or p_level not in AGREEING_NAME_LEVELS):
+        found = father_in_family_field(a, b)
+        if found is not None:
+            x_level, x_a, x_b = found
+            moved = (
+                _names_weight(frequencies, (g_level, ga, gb), ("missing", fa, fb), found)
+                - FATHER_IN_FAMILY_PENALTY_BITS
+            )
+            if moved > names_weight:
+                names_weight = moved
+                f_level, p_level, pa_field, pb_field = "missing", x_level, x_a, x_b
+                father_moved = True
+    weight += names_weight
     weight -= CAP_SWAP_PENALTY_BITS if swapped else 0.0
     if frequencies is not None:
         weight += frequencies.date_weight(d_level, a, b)
@@ -586,7 +666,9 @@ def score_prepared(
         explanation["family_name"] = _name_text(f_level, fa, fb)
         if swapped:
             explanation["name_order"] = "given and family names swapped"
-        explanation["patronymic"] = _name_text(p_level, a.patronymic, b.patronymic)
+        explanation["patronymic"] = _name_text(p_level, pa_field, pb_field)
+        if father_moved:
+            explanation["father_in_family"] = "father's name written in the family-name field"
         explanation["birth_date"] = d_text
         explanation["sex"] = {
             "same": "same sex",
