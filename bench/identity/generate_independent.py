@@ -180,6 +180,8 @@ class World:
             for n in self.given
             if n.sex == sex and origin in n.origins and (not avoid or n.key not in avoid)
         ]
+        if not pool:  # a large family has used up the names: a repeat is then allowed
+            pool = [n for n in self.given if n.sex == sex and origin in n.origins]
         return self.rng.choices(pool, [n.weight for n in pool])[0]
 
     def pick_surname(self, origin: str, kind: str) -> Surname:

@@ -43,6 +43,7 @@ ARABIC_LATIN = _load_table("arabic_latin.tsv")
 PATRONYMIC_MARKERS = _load_table("name_markers.tsv")
 NAME_HONORIFICS = _load_table("name_honorifics.tsv")
 NAME_ABBREVIATIONS = _load_table("name_abbreviations.tsv")
+NAME_EQUIVALENTS = _load_table("name_equivalents.tsv")
 # "wife of" (Pakistani w/o, Persian زوجه and همسر, Russian жена): the name after it is the
 # husband's, neither the woman's own nor her father's.
 SPOUSE_MARKERS = frozenset(["wifeof", "zuja", "zauja", "zawja", "zvja", "hmsr", "zhena"])

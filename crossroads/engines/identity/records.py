@@ -8,6 +8,7 @@ from functools import lru_cache
 from .dates import BirthDate, parse_birth_date
 from .normalise import (
     NAME_ABBREVIATIONS,
+    NAME_EQUIVALENTS,
     NAME_HONORIFICS,
     PATRONYMIC_MARKERS,
     SPOUSE_MARKERS,
@@ -161,8 +162,10 @@ def strip_honorifics(tokens: list[str]) -> list[str]:
     elif len(kept) == 1:
         for lead in ("mohammad", "muhammad", "mohammed", "muhammed", "mohamad", "mohamed"):
             rest = kept[0][len(lead) :]
-            if kept[0].startswith(lead) and len(rest) >= 4 and not rest.startswith(
-                _COMPOUND_ENDINGS
+            if (
+                kept[0].startswith(lead)
+                and len(rest) >= 4
+                and not rest.startswith(_COMPOUND_ENDINGS)
             ):
                 kept = [rest]  # Mohammadnabi ~ Nabi
                 break
@@ -259,13 +262,16 @@ def prepare(record: PersonRecord) -> PreparedRecord:
 
     # titles and respect words once the fields are sorted out: "MOHAMMAD RAKHIMOV" in one
     # field is split on the surname first, then keeps its Mohammad (nothing else is left)
-    given = strip_honorifics(given) if given else given
-    patro = strip_honorifics(patro) if patro else patro
+    given = [NAME_EQUIVALENTS.get(t, t) for t in strip_honorifics(given)] if given else given
     stems: list[str] = []
     for token in patro:
         stem, sex = patronymic_stem(token)
         stems.append(stem)
         implied = implied or sex
+    # the father's name without its titles, once the patronymic ending is off (Муҳаммадовна)
+    stems = [NAME_EQUIVALENTS.get(t, t) for t in strip_honorifics(stems)] if stems else stems
+    if family and stems and family == stems:
+        family = []  # the father's name written in both fields: no family name was given
     if family:
         implied = implied or surname_sex(family[-1])
 
