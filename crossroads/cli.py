@@ -12,6 +12,7 @@ ALIASES = {
     "seed-demo": "seed_demo",
     "find-duplicates": "find_duplicates",
     "rebuild-identity-index": "rebuild_identity_index",
+    "refit-identity": "refit_identity",
 }
 
 

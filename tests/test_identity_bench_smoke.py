@@ -1,6 +1,7 @@
 """The identity benchmark's smoke run works end to end on about a thousand records.
 
-Generates a tiny labelled register, runs our engine (and Splink when it is installed: CI
+Generates a tiny labelled register with each of the two generators (the original and the
+independent one of issue 15), runs our engine (and Splink when it is installed: CI
 installs only ``.[dev]``) through the same child-process steps as the real benchmark, and
 checks that the files are well formed and every metric is a number in range. No timing is
 asserted: timing belongs to ``bench/identity/run.py``, never to tests.
@@ -55,9 +56,12 @@ def _is_rate(value: Any) -> bool:
     return value is None or (isinstance(value, float | int) and 0.0 <= value <= 1.0)
 
 
-def test_generated_register_follows_the_cli_contract(smoke_run: tuple[Path, Any]) -> None:
+@pytest.mark.parametrize("label", ["smoke", "independent-smoke"])
+def test_generated_register_follows_the_cli_contract(
+    smoke_run: tuple[Path, Any], label: str
+) -> None:
     work, _ = smoke_run
-    data = work / "smoke"
+    data = work / label
     for name in ("records.csv", "queries.csv"):
         with (data / name).open(encoding="utf-8", newline="") as handle:
             assert next(csv.reader(handle)) == COLUMNS
@@ -78,6 +82,28 @@ def test_generator_is_deterministic() -> None:
     second = generate(people=40, queries=10, seed=7)
     assert first.records == second.records
     assert first.queries == second.queries
+
+
+def test_independent_generator_is_deterministic_and_labels_origin_and_noise() -> None:
+    from bench.identity.generate_independent import generate
+
+    first = generate(people=60, queries=10, seed=3)
+    assert first.records == generate(people=60, queries=10, seed=3).records
+    assert {label["origin"] for label in first.labels} <= {"AF", "PK", "IR", "TJ", "UZ", "KG"}
+    assert any(label["noise"] for label in first.labels)
+
+
+def test_independent_generator_imports_neither_the_engine_nor_the_first_generator() -> None:
+    """Written apart (issue 15): its own tables and noise model, nothing shared."""
+    code = (
+        "import sys, bench.identity.generate_independent;"
+        "print(any(m.startswith('crossroads') or m in ('bench.identity.generate',"
+        " 'bench.identity.scripts') for m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False"
 
 
 def test_generator_does_not_import_the_engine() -> None:
@@ -128,6 +154,20 @@ def _check_system(system: dict[str, Any]) -> None:
 def test_engine_metrics_are_numbers_in_range(smoke_run: tuple[Path, Any]) -> None:
     _, results = smoke_run
     _check_system(results["systems"]["engine"])
+
+
+def test_independent_generator_metrics_are_numbers_in_range(smoke_run: tuple[Path, Any]) -> None:
+    work, _ = smoke_run
+    results = json.loads((work / "independent-smoke" / "results.json").read_text(encoding="utf-8"))
+    engine = results["systems"]["engine"]
+    _check_system(engine)
+    for key in ("recall_by_origin", "recall_by_noise"):
+        assert engine["clusters"][key]
+        for entry in engine["clusters"][key].values():
+            assert _is_rate(entry["recall"])
+    stats = engine["dedupe"]["stats"]
+    for key in ("seconds_prepare", "seconds_blocking", "seconds_scoring"):
+        assert stats[key] >= 0
 
 
 @pytest.mark.skipif(not _splink_installed(), reason="splink not installed (pip install .[bench])")

@@ -79,12 +79,25 @@ def cluster_metrics(data: Path, clusters_csv: Path) -> dict[str, Any]:
     )
 
     by_script: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    # The independent generator also labels each record with the person's origin and what
+    # the clerk did to it (``noise``): recall by origin, and by noise on either record.
+    by_origin: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_noise: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for records in records_of.values():
         for a, b in combinations(records, 2):
             key = script_pair(labels[a]["script"], labels[b]["script"])
+            together = int(cluster_of[a] == cluster_of[b])
             by_script[key][1] += 1
-            if cluster_of[a] == cluster_of[b]:
-                by_script[key][0] += 1
+            by_script[key][0] += together
+            origin = labels[a].get("origin")
+            if origin:
+                by_origin[origin][1] += 1
+                by_origin[origin][0] += together
+            kinds = set(filter(None, labels[a].get("noise", "").split(";")))
+            kinds |= set(filter(None, labels[b].get("noise", "").split(";")))
+            for kind in kinds or ({"none"} if "noise" in labels[a] else set()):
+                by_noise[kind][1] += 1
+                by_noise[kind][0] += together
 
     # Distinct people: which clusters hold each registered person's records.
     clusters_of_person: dict[str, set[str]] = defaultdict(set)
@@ -167,6 +180,14 @@ def cluster_metrics(data: Path, clusters_csv: Path) -> dict[str, Any]:
             for key, (hit, total) in sorted(by_script.items())
         },
         "false_merge": false_merge,
+        "recall_by_origin": {
+            key: {"pairs": total, "recall": _ratio(hit, total)}
+            for key, (hit, total) in sorted(by_origin.items())
+        },
+        "recall_by_noise": {
+            key: {"pairs": total, "recall": _ratio(hit, total)}
+            for key, (hit, total) in sorted(by_noise.items())
+        },
     }
 
 

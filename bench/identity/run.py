@@ -32,6 +32,14 @@ from .metrics import cluster_metrics, search_metrics
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent.parent
+# The benchmark's two generators (issue 15): the original one, whose seed 11 the engine's
+# weights are fitted on, and an independent one written apart from it (own tables, own noise
+# model), never used to fit anything.
+GENERATORS = {
+    "original": "bench.identity.generate",
+    "independent": "bench.identity.generate_independent",
+}
+DEFAULT_SEEDS = {"original": 1, "independent": 101}
 
 
 def splink_available() -> bool:
@@ -165,6 +173,7 @@ def run_size(
     work: Path | None,
     max_rss_gb: float | None = None,
     max_seconds: float | None = None,
+    generator: str = "original",
 ) -> dict[str, Any]:
     data = (work or HERE / "data") / label
     out = (work or HERE / "out") / label
@@ -177,7 +186,7 @@ def run_size(
         [
             sys.executable,
             "-m",
-            "bench.identity.generate",
+            GENERATORS[generator],
             *size_arg,
             "--queries",
             str(queries),
@@ -201,6 +210,7 @@ def run_size(
     )
     result: dict[str, Any] = {
         "label": label,
+        "generator": generator,
         "seed": seed,
         "generate_seconds": generate_seconds,
         **counts,
@@ -310,6 +320,21 @@ def markdown_table(result: dict[str, Any]) -> str:
             f"recall {pair}",
             lambda s, c, pair=pair: _pct(c["recall_by_script_pair"].get(pair, {}).get("recall")),
         )
+    origins: set[str] = set()
+    noises: set[str] = set()
+    for _, _, clusters in columns:
+        origins |= set(clusters.get("recall_by_origin", {}))
+        noises |= set(clusters.get("recall_by_noise", {}))
+    for origin in sorted(origins):
+        row(
+            f"recall, origin {origin}",
+            lambda s, c, o=origin: _pct(c["recall_by_origin"].get(o, {}).get("recall")),
+        )
+    for noise in sorted(noises):
+        row(
+            f"recall, pairs with {noise.replace('_', ' ')}",
+            lambda s, c, n=noise: _pct(c["recall_by_noise"].get(n, {}).get("recall")),
+        )
     row("search recall@1", lambda s, c: _pct(s["search_metrics"]["recall_at_1"]))
     row("search recall@10", lambda s, c: _pct(s["search_metrics"]["recall_at_10"]))
     for kind in ("all", "twin", "relative", "namesake", "new"):
@@ -329,6 +354,31 @@ def markdown_table(result: dict[str, Any]) -> str:
         lambda s, c: _num(result["records"] / s["dedupe"]["wall_seconds"]),
     )
     row("batch CPU time (s, user+system)", lambda s, c: _num(s["dedupe"]["cpu_seconds"], 1))
+
+    def split(system: dict[str, Any]) -> str:
+        d = system["dedupe"]
+        if "stats" in d:  # our engine: prepare / block / score / cluster
+            st = d["stats"]
+            parts = [
+                st["seconds_prepare"],
+                st["seconds_blocking"],
+                st["seconds_scoring"],
+                st["seconds_clustering"],
+            ]
+        else:  # Splink: normalise / train / predict (blocking and scoring) / cluster
+            parts = [
+                d["normalise_seconds"],
+                d["train_seconds"],
+                d["predict_seconds"],
+                d["cluster_0.95_seconds"],
+            ]
+        return " / ".join(f"{x:.1f}" for x in parts)
+
+    row(
+        "batch time split (s): prepare / block / score / cluster (Splink: normalise / train / "
+        "predict / cluster)",
+        lambda s, c: split(s),
+    )
     row("batch peak RSS (MB)", lambda s, c: _num(s["dedupe"]["peak_rss_mb"]))
     row(
         "not finished",
@@ -359,7 +409,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--timed-queries", type=int, default=100, help="Splink latency sample")
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seed", type=int, help="original generator's seed (default 1)")
+    parser.add_argument(
+        "--independent-seed", type=int, help="independent generator's seed (default 101)"
+    )
+    parser.add_argument(
+        "--generators",
+        default="original,independent",
+        help="original,independent (default: both, one after the other for each size)",
+    )
     parser.add_argument("--work", type=Path, help="directory for data and outputs")
     parser.add_argument("--smoke", action="store_true", help="about a thousand records, quick")
     parser.add_argument(
@@ -377,28 +435,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     systems = (args.systems or ("engine,splink" if splink_available() else "engine")).split(",")
     if "splink" in systems and not splink_available():
         parser.error("splink is not installed: pip install -e '.[bench]'")
-    plan: list[tuple[str, int | None, int | None]] = []
+    generators = [g for g in args.generators.split(",") if g]
+    unknown = [g for g in generators if g not in GENERATORS]
+    if unknown:
+        parser.error(f"unknown generator(s): {', '.join(unknown)}")
+    seeds = {
+        "original": args.seed if args.seed is not None else DEFAULT_SEEDS["original"],
+        "independent": (
+            args.independent_seed
+            if args.independent_seed is not None
+            else DEFAULT_SEEDS["independent"]
+        ),
+    }
+    sizes: list[tuple[str, int | None, int | None]] = []
     if args.smoke:
-        plan.append(("smoke", 500, None))
+        sizes.append(("smoke", 500, None))
         args.queries = min(args.queries, 60)
         args.timed_queries = min(args.timed_queries, 5)
-    plan += [(f"people-{n}", n, None) for n in _sizes(args.people)]
-    plan += [(f"records-{n}", None, n) for n in _sizes(args.records)]
-    if not plan:
+    sizes += [(f"people-{n}", n, None) for n in _sizes(args.people)]
+    sizes += [(f"records-{n}", None, n) for n in _sizes(args.records)]
+    if not sizes:
         parser.error("give --people and/or --records (or --smoke)")
-    for label, people, records in plan:
-        run_size(
-            label,
-            people=people,
-            records=records,
-            queries=args.queries,
-            systems=systems,
-            seed=args.seed,
-            timed_queries=args.timed_queries,
-            work=args.work,
-            max_rss_gb=args.max_rss_gb,
-            max_seconds=args.max_seconds,
-        )
+    for label, people, records in sizes:
+        for generator in generators:
+            run_size(
+                label if generator == "original" else f"{generator}-{label}",
+                people=people,
+                records=records,
+                queries=args.queries,
+                systems=systems,
+                seed=seeds[generator],
+                timed_queries=args.timed_queries,
+                work=args.work,
+                max_rss_gb=args.max_rss_gb,
+                max_seconds=args.max_seconds,
+                generator=generator,
+            )
     return 0
 
 

@@ -22,6 +22,8 @@ FIELD_LABELS = {
     "sex": gettext_lazy("Sex"),
     "nationality": gettext_lazy("Nationality"),
     "guard": gettext_lazy("Caution"),
+    "father_in_family": gettext_lazy("Father's name"),
+    "model": gettext_lazy("Scored by"),
 }
 
 # The engine's fixed phrases (crossroads.engines.identity), longest first when matched.
@@ -67,6 +69,11 @@ PHRASES = {
     "different fathers' names: a namesake, not the same person on this evidence": gettext_lazy(
         "different fathers' names: a namesake, not the same person on this evidence"
     ),
+    "father's name written in the family-name field": gettext_lazy(
+        "the father's name is written as the family name on one record"
+    ),
+    # the version named after it is a code a supervisor may need to quote
+    "model version": gettext_lazy("model version"),
 }
 _BY_LENGTH = sorted(PHRASES, key=len, reverse=True)
 _YEARS_APART = re.compile(r"birth years (?P<gap>\d+) apart(?P<rest>.*)")

@@ -98,7 +98,11 @@ class Found:
 
 
 def best_match(
-    queries: list[PersonRecord], candidates: list[PersonRecord], *, register_size: int = 0
+    queries: list[PersonRecord],
+    candidates: list[PersonRecord],
+    *,
+    register_size: int = 0,
+    model: Any = None,
 ) -> Match:
     """The best of the engine's answers between any way the person at hand is written and
     any way the registered one is: a search, among a register of ``register_size``."""
@@ -106,7 +110,7 @@ def best_match(
     prepared = [prepare(c) for c in candidates]
     return max(
         (
-            score_pair(q, c, register_size=register_size, search=True)
+            score_pair(q, c, register_size=register_size, search=True, model=model)
             for q in asked
             for c in prepared
         ),
@@ -136,9 +140,12 @@ def find_candidates(
         .prefetch_related("aliases")
     )
     size = Person.objects.filter(country_id=country, merged_into__isnull=True).count()
+    from .model_versions import active_model  # the state's refitted model (issue 15)
+
+    model = active_model(country)
     found = []
     for person in people:
-        match = best_match(queries, records_of(person), register_size=size)
+        match = best_match(queries, records_of(person), register_size=size, model=model)
         if match.probability >= SHOW_FROM:
             found.append(Found(person, match))
     found.sort(key=lambda f: (-f.match.probability, str(f.person.pk)))

@@ -89,3 +89,32 @@ class Merge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.merged_id} → {self.kept_id}"
+
+
+class IdentityModelVersion(models.Model):
+    """One version of the identity engine's match model for a state's register: its m and u
+    per comparison level (``Model.to_json``), what it was fitted on and what changed
+    (``report``). Versions are kept; at most one is active per state. A new version never
+    re-scores past decisions: each candidate's explanation names the version that scored it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    country = models.ForeignKey("accounts.Country", on_delete=models.PROTECT, related_name="+")
+    version = models.CharField(_("model version"), max_length=64, unique=True)
+    base_version = models.CharField(_("refitted from"), max_length=64)
+    parameters = models.JSONField()
+    report = models.JSONField(default=dict)
+    active = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country"],
+                condition=models.Q(active=True),
+                name="one_active_identity_model_per_state",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.version

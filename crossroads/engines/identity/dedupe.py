@@ -121,6 +121,10 @@ PASSES: tuple[BlockingPass, ...] = (
         f"coalesce({_NAMES}, g, f, '')",
         _DATE_WINDOW,
     ),
+    # the given name with the father's name, or with the family-name field, which may hold
+    # the father's name (Afghan and Pakistani practice), by date: Mohammad / Nazir meets
+    # Mohammad, father Nazir
+    BlockingPass("gq", ("g || '.' || p", "g || '.' || f"), _DATE_ORDER, _NAME_WINDOW),
     # father's name and birth year, by names
     BlockingPass(
         "py", (f"p || '.' || {_YEAR}",), "coalesce(g, '') || '.' || coalesce(f, '')", _DATE_WINDOW
@@ -129,6 +133,7 @@ PASSES: tuple[BlockingPass, ...] = (
     BlockingPass("an", (_NAMES,), anchor="y = 0", cap=50),
     BlockingPass("anp", (f"{_NAMES} || '.' || p",), anchor="y = 0", cap=200),
     BlockingPass("afp", ("f || '.' || p",), anchor="y = 0", cap=100),
+    BlockingPass("agq", ("g || '.' || p", "g || '.' || f"), anchor="y = 0", cap=100),
     # a year alone (or the 1 January placeholder): everyone of the names born that year
     BlockingPass("any", (f"{_NAMES} || '.' || {_YEAR}",), anchor="NOT day_known", cap=200),
     BlockingPass("afy", (f"f || '.' || {_YEAR}",), anchor="NOT day_known", cap=30),
@@ -410,6 +415,8 @@ class _Screen:
     def capped(self, a: PreparedRecord, b: PreparedRecord) -> bool:
         """True when a guard caps the pair below the threshold in every reading."""
         level = self.level
+        if scoring.father_in_family_field(a, b, level) is not None:
+            return False  # the model reads the family-name field as the father's name
         if self.names_capped and level(a.patronymic, b.patronymic) == "disagree":
             return True
         ag, bg, af, bf = a.given, b.given, a.family, b.family

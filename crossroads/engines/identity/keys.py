@@ -93,6 +93,10 @@ def blocking_keys(prepared: PreparedRecord) -> set[str]:
             keys.append(f"fy:{family}{year}")
         if given and birth is not None and birth.is_full:
             keys.append(f"gd:{given}{birth.month:02d}{birth.day:02d}")
+    if given and family:
+        # the family-name field may hold the father's name (Afghan and Pakistani practice):
+        # the key a record with that name in the father's field has
+        keys.append(f"gp:{given}.{family}")
     if father:
         if given:
             keys.append(f"gp:{given}.{father}")

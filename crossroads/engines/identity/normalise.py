@@ -41,6 +41,12 @@ CYRILLIC_LATIN = _load_table("cyrillic_latin.tsv")
 LATIN_FOLD = _load_table("latin_fold.tsv")
 ARABIC_LATIN = _load_table("arabic_latin.tsv")
 PATRONYMIC_MARKERS = _load_table("name_markers.tsv")
+NAME_HONORIFICS = _load_table("name_honorifics.tsv")
+NAME_ABBREVIATIONS = _load_table("name_abbreviations.tsv")
+NAME_EQUIVALENTS = _load_table("name_equivalents.tsv")
+# "wife of" (Pakistani w/o, Persian زوجه and همسر, Russian жена): the name after it is the
+# husband's, neither the woman's own nor her father's.
+SPOUSE_MARKERS = frozenset(["wifeof", "zuja", "zauja", "zawja", "zvja", "hmsr", "zhena"])
 
 # Arabic and Persian letter forms folded together before transliteration.
 _ARABIC_FOLD = {
@@ -156,12 +162,29 @@ def _arabic_word(word: str) -> str:
     return "".join(out)
 
 
+# "s/o", "d/o", "w/o" (son, daughter, wife of: Pakistani and Afghan documents) and the words
+# written out, as one token each before the slash splits them.
+_RELATION = re.compile(r"(?i)(?<![a-z])([sdw])\s*/\s*o(?![a-z])|\b(son|daughter|wife)\s+of\b")
+_RELATION_TOKEN = {"s": " sonof ", "d": " daughterof ", "w": " wifeof "}
+# Superscript alef after yeh is an alef maksura spoken a (مصطفیٰ Mustafa, بشریٰ Bushra).
+_YEH_SUPERSCRIPT_ALEF = re.compile("[یيى]\u0670")
+
+
+def _relation(match: re.Match[str]) -> str:
+    letter = (match.group(1) or match.group(2))[0].lower()
+    return _RELATION_TOKEN[letter]
+
+
 @lru_cache(maxsize=200_000)
 def latin_tokens(text: str) -> tuple[str, ...]:
     """Split ``text`` into name tokens in comparable Latin (lower-case ASCII), any script."""
     if not text:
         return ()
     text = unicodedata.normalize("NFC", text)
+    if "/" in text or " of" in text.lower():
+        text = _RELATION.sub(_relation, text)
+    if "\u0670" in text:
+        text = _YEH_SUPERSCRIPT_ALEF.sub("ا", text)
     text = _UZBEK_APOSTROPHE.sub(lambda m: "gh" if m.group(1) in "gG" else m.group(1), text)
     text = _APOSTROPHE_RE.sub("", text)
     # A zero-width non-joiner sits inside one Persian word (عبد‌الله): drop it, keep one word.
@@ -287,7 +310,10 @@ _DIGRAPHS = [
     ("dz", "Z"),
     ("ck", "K"),
 ]
-_DIGRAPH_RE = re.compile("|".join(d for d, _ in _DIGRAPHS))
+# dz is one sound (Pashto ځ: Dzadran) at the start of a word only; inside it the d and z
+# usually belong to two parts (Ahmad-zai, Ahmad-zoda, Mohammad-zada), which Arabic script
+# writes as two letters.
+_DIGRAPH_RE = re.compile("|".join("^dz" if d == "dz" else d for d, _ in _DIGRAPHS))
 _DIGRAPH_MAP = dict(_DIGRAPHS)
 _CONSONANTS = {
     "b": "B",
@@ -544,8 +570,13 @@ _SURNAME_LIKE = re.compile(
 
 
 def looks_like_surname(token: str) -> bool:
-    """True for tokens with a surname ending (-ov, -ova, -zoda, -yan, Persian -i, Pashto -zai)."""
-    return len(token) > 3 and bool(_SURNAME_LIKE.search(token))
+    """True for tokens with a surname ending (-ov, -ova, -zoda, -yan, Persian -i, Pashto -zai).
+
+    Persian -i only on longer tokens (Rahimi, Ahmadi, Hashimi): the short given names Nabi,
+    Wali, Hadi, Zaki end in i too."""
+    if len(token) <= 3 or not _SURNAME_LIKE.search(token):
+        return False
+    return not (token.endswith("i") and len(token) < 6 and not token.endswith(("zai", "ji")))
 
 
 _SLAVIC_SURNAME = re.compile(r"(?:ov|ova|ev|eva|yev|yeva|skiy|skaya|sky|zoda|yan|enko)$")

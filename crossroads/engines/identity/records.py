@@ -7,7 +7,11 @@ from functools import lru_cache
 
 from .dates import BirthDate, parse_birth_date
 from .normalise import (
+    NAME_ABBREVIATIONS,
+    NAME_EQUIVALENTS,
+    NAME_HONORIFICS,
     PATRONYMIC_MARKERS,
+    SPOUSE_MARKERS,
     detect_script,
     join_compounds,
     latin_tokens,
@@ -88,23 +92,38 @@ class PreparedRecord:
 
 # Markers written after the father's name (Bakyt uulu, Rahim o'g'li) or before it (ibn Rahim).
 _MARKERS_BEFORE = frozenset(["ibn", "bin", "bn", "walad", "valad", "vald", "veled", "vld", "bint"])
-_MARKERS_BEFORE |= frozenset(["binti", "bnt"])
+_MARKERS_BEFORE |= frozenset(["binti", "bnt", "sonof", "daughterof", "abn", "dkhtr", "dukhtar"])
+_MARKERS_BEFORE |= frozenset(["dokhtar", "syn", "doch"])
 
 
 def _split_markers(tokens: tuple[str, ...]) -> tuple[list[str], list[str], str]:
-    """Separate "son of"/"daughter of" constructions: (other tokens, father's name tokens, sex)."""
+    """Separate "son of"/"daughter of" constructions: (other tokens, father's name tokens, sex).
+
+    A marker written before the father's name (bin, walad, s/o, دختر) governs the tokens up to
+    the next marker (a father's name may be two words: s/o Gul Ahmad); "wife of" (w/o, زوجه,
+    жена) is followed by the husband's name, which is left out."""
     rest: list[str] = []
     father: list[str] = []
     sex = ""
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if token in SPOUSE_MARKERS and i + 1 < len(tokens):
+            sex = "F"
+            i += 1
+            while i < len(tokens) and tokens[i] not in PATRONYMIC_MARKERS:
+                i += 1
+            continue
         # A marker with no name beside it to govern is itself a name: "Bin" is a Chinese
         # given name, and a field holding only "uulu" must not become an empty field.
         if token in PATRONYMIC_MARKERS and token in _MARKERS_BEFORE and i + 1 < len(tokens):
             sex = PATRONYMIC_MARKERS[token]
-            father.append(tokens[i + 1])
-            i += 2
+            i += 1
+            while i < len(tokens) and tokens[i] not in PATRONYMIC_MARKERS:
+                if tokens[i] in SPOUSE_MARKERS:
+                    break
+                father.append(tokens[i])
+                i += 1
             continue
         if token in PATRONYMIC_MARKERS and token not in _MARKERS_BEFORE and rest:
             sex = PATRONYMIC_MARKERS[token]
@@ -115,24 +134,64 @@ def _split_markers(tokens: tuple[str, ...]) -> tuple[list[str], list[str], str]:
     return rest, father, sex
 
 
+# Joined respect words, tried in this order: the Cyrillic дж spellings before the short
+# forms (Рустамджон -> rustamdzhon), the short forms before French dj (Ahmadjan, not Ahma).
+_HONORIFIC_SUFFIXES = ("dzhan", "dzhon", "jaan", "jan", "jon", "zhon", "khan", "djan")
+_COMPOUND_ENDINGS = ("ullah", "ulla", "ollah", "uddin", "udin", "allah", "ddin")
+
+
+def strip_honorifics(tokens: list[str]) -> list[str]:
+    """A given or father's name without the parts that say little about who the person is
+    (``data/name_honorifics.tsv``): titles (Haji, Sayed, Mullah) wherever they stand,
+    respect words at the end, written apart or joined (Ahmad Jan, Ahmadjan, Karimjon), and a
+    leading Mohammad before another name (Mohammad Nabi ~ Nabi); abbreviations expanded first
+    (Mohd). A name that is nothing but such parts is kept as written."""
+    expanded = [NAME_ABBREVIATIONS.get(t, t) for t in tokens]
+    kept = [t for t in expanded if NAME_HONORIFICS.get(t) != "before"]
+    if not kept:
+        return expanded
+    while len(kept) > 1 and NAME_HONORIFICS.get(kept[-1]) == "after":
+        kept.pop()
+    for k, token in enumerate(kept):
+        for suffix in _HONORIFIC_SUFFIXES:
+            if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+                kept[k] = token[: -len(suffix)]
+                break
+    if len(kept) > 1 and NAME_HONORIFICS.get(kept[0]) == "lead":
+        kept = kept[1:]
+    elif len(kept) == 1:
+        for lead in ("mohammad", "muhammad", "mohammed", "muhammed", "mohamad", "mohamed"):
+            rest = kept[0][len(lead) :]
+            if (
+                kept[0].startswith(lead)
+                and len(rest) >= 4
+                and not rest.startswith(_COMPOUND_ENDINGS)
+            ):
+                kept = [rest]  # Mohammadnabi ~ Nabi
+                break
+    return kept
+
+
 def _field(raw: str, tokens: list[str] | tuple[str, ...], *, surname: bool = False) -> NameField:
     if not tokens:
         return EMPTY_FIELD
     toks = tuple(tokens)
+    # the script of what was written, even when the field is repaired (a title left out of
+    # سید اسماعیل is still a name in Arabic script, without its short vowels)
+    script = detect_script(raw)
     if latin_tokens_joined(raw) != toks:
         raw = " ".join(toks)  # the field was repaired (split, moved): show what is compared
-    return _cached_field(raw, toks, surname)
+    return _cached_field(raw, toks, surname, script)
 
 
 @lru_cache(maxsize=500_000)
-def _cached_field(raw: str, toks: tuple[str, ...], surname: bool) -> NameField:
+def _cached_field(raw: str, toks: tuple[str, ...], surname: bool, script: str) -> NameField:
     """Names repeat across a register; one shared object per distinct field saves memory."""
     phon = tuple(phonetic_key(t) for t in toks)
     if surname:
         phon = tuple(surname_stem_key(p) for p in phon)
     skel = tuple(skeleton_key(t) for t in toks)
     key = loose_skeleton("".join(skel))
-    script = detect_script(raw)
     per_token = [readings(t, script == "Cyrl") for t in toks]
     phon_readings: set[str] = set()
     skel_readings: set[str] = set()
@@ -201,11 +260,18 @@ def prepare(record: PersonRecord) -> PreparedRecord:
             family = [surnames[0]]
             given = [t for t in latin_tokens_joined(record.family_name) if t != surnames[0]]
 
+    # titles and respect words once the fields are sorted out: "MOHAMMAD RAKHIMOV" in one
+    # field is split on the surname first, then keeps its Mohammad (nothing else is left)
+    given = [NAME_EQUIVALENTS.get(t, t) for t in strip_honorifics(given)] if given else given
     stems: list[str] = []
     for token in patro:
         stem, sex = patronymic_stem(token)
         stems.append(stem)
         implied = implied or sex
+    # the father's name without its titles, once the patronymic ending is off (Муҳаммадовна)
+    stems = [NAME_EQUIVALENTS.get(t, t) for t in strip_honorifics(stems)] if stems else stems
+    if family and stems and family == stems:
+        family = []  # the father's name written in both fields: no family name was given
     if family:
         implied = implied or surname_sex(family[-1])
 

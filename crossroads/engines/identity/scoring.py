@@ -13,7 +13,7 @@ birth dates with a different given name.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -81,6 +81,65 @@ PROBABILITIES = load_probabilities()
 if "prior" in PROBABILITIES:
     PRIOR_LOG2_ODDS = PROBABILITIES.pop("prior")["log2_odds"][0]
 WEIGHTS = load_weights()
+DEFAULT_MODEL_VERSION = (
+    "offline-fit"  # data/model_weights.tsv, fitted by bench/identity/fit_model.py
+)
+
+Probabilities = dict[str, dict[str, tuple[float, float]]]
+
+
+@dataclass(frozen=True)
+class Model:
+    """One version of the model's parameters: m and u per field and level, and the prior at
+    the reference size. The table shipped with the engine is ``DEFAULT_MODEL``; a state's
+    refit (``learning.refit``) is another, named by ``version`` in every explanation it
+    scores, so a decision can always be traced to the parameters that proposed it."""
+
+    version: str
+    probabilities: Probabilities
+    prior: float
+
+    @property
+    def weights(self) -> dict[str, dict[str, float]]:
+        return _weights_of(self)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "prior": self.prior,
+            "probabilities": {
+                name: {level: [m, u] for level, (m, u) in levels.items()}
+                for name, levels in self.probabilities.items()
+            },
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Model:
+        probabilities = {
+            name: {level: (float(mu[0]), float(mu[1])) for level, mu in levels.items()}
+            for name, levels in data["probabilities"].items()
+        }
+        return cls(str(data["version"]), probabilities, float(data["prior"]))
+
+
+_WEIGHT_CACHE: dict[int, tuple[Model, dict[str, dict[str, float]]]] = {}
+
+
+def _weights_of(model: Model) -> dict[str, dict[str, float]]:
+    cached = _WEIGHT_CACHE.get(id(model))
+    if cached is not None and cached[0] is model:
+        return cached[1]
+    weights = {
+        name: {level: math.log2(m / u) for level, (m, u) in levels.items()}
+        for name, levels in model.probabilities.items()
+    }
+    if len(_WEIGHT_CACHE) > 64:
+        _WEIGHT_CACHE.clear()
+    _WEIGHT_CACHE[id(model)] = (model, weights)
+    return weights
+
+
+DEFAULT_MODEL = Model(DEFAULT_MODEL_VERSION, PROBABILITIES, PRIOR_LOG2_ODDS)
 _TF_LEVELS = frozenset(["exact", "transliteration", "skeleton_arabic"])
 _TF_DATE_LEVELS = {
     "exact": "date",
@@ -172,9 +231,16 @@ class NameFrequencies:
         """The prior log2-odds for one candidate of this register."""
         return prior_for(self.total)
 
-    def u(self, name_field: str, level: str, key_a: str, key_b: str) -> float:
+    def u(
+        self,
+        name_field: str,
+        level: str,
+        key_a: str,
+        key_b: str,
+        probabilities: Probabilities = PROBABILITIES,
+    ) -> float:
         """u for an agreeing name: the table's, raised to the commoner spelling's share."""
-        u = PROBABILITIES[name_field][level][1]
+        u = probabilities[name_field][level][1]
         if self.counts:
             table = {"given_name": self.given, "family_name": self.family}.get(
                 name_field, self.father
@@ -194,18 +260,26 @@ class NameFrequencies:
             return 0.0
         return max(self.joint.get(keys_a, 0), self.joint.get(keys_b, 0)) / self.total
 
-    def nationality_weight(self, level: str, a: PreparedRecord) -> float:
+    def nationality_weight(
+        self, level: str, a: PreparedRecord, probabilities: Probabilities = PROBABILITIES
+    ) -> float:
         """log2(m/u) for the nationality, u raised to the nationality's share when agreeing:
         in a register of Afghans, being Afghan says little."""
-        m, u = PROBABILITIES["nationality"][level]
+        m, u = probabilities["nationality"][level]
         if level == "same" and self.counts:
             u = max(u, self.nationality.get(a.nationality, 0) / self.total)
         return math.log2(m / u)
 
-    def date_weight(self, level: str, a: PreparedRecord, b: PreparedRecord) -> float:
+    def date_weight(
+        self,
+        level: str,
+        a: PreparedRecord,
+        b: PreparedRecord,
+        probabilities: Probabilities = PROBABILITIES,
+    ) -> float:
         """log2(m/u) for agreeing birth dates, with u raised to the share of the register
         born on that day (or in that month or year, for the levels that agree on those)."""
-        m, u = PROBABILITIES["birth_date"][level]
+        m, u = probabilities["birth_date"][level]
         part = _TF_DATE_LEVELS.get(level)
         if self.counts and part is not None and a.birth is not None and b.birth is not None:
             keys = []
@@ -251,7 +325,8 @@ class Match:
         return self.probability >= 0.5
 
 
-_COMPATIBLE_VOWELS = frozenset(["EA", "AE", "EI", "IE", "OA", "AO", "OU", "UO"])
+# E for U too: Persian spellings write the unstressed u as e (Yousef ~ Yusuf, Hesam ~ Husam)
+_COMPATIBLE_VOWELS = frozenset(["EA", "AE", "EI", "IE", "OA", "AO", "OU", "UO", "EU", "UE"])
 
 
 def _vowels_compatible(pa: str, pb: str) -> bool:
@@ -267,7 +342,13 @@ def _vowels_compatible(pa: str, pb: str) -> bool:
 
 
 # A vowel letter of Arabic script (a: alef, i: ye, u: vav) and the Latin vowels that spell it.
-_SPELLS = {"a": frozenset("aeo"), "i": frozenset("ie"), "u": frozenset("uo")}
+# o stands for a long a or u already folded in (-zoda from زاده, Tajik Gulom for غلام).
+_SPELLS = {
+    "a": frozenset("aeo"),
+    "i": frozenset("ie"),
+    "u": frozenset("uo"),
+    "o": frozenset("aou"),
+}
 _LATIN_VOWELS = frozenset("aeiouy")
 
 
@@ -351,6 +432,48 @@ def _typo_distance(pa: str, pb: str) -> bool:
     return OSA.distance(pa, pb, score_cutoff=limit) <= limit
 
 
+# Theophoric parts that many names share (Habib-ullah, Zabih-ullah; Saif-uddin, Nizam-uddin;
+# Abdul-Karim, Abdul-Qadir): a slip is judged on the rest of the name, where the names
+# differ, so that Habibullah and Zabihullah are not "a similar spelling" of one another.
+_SHARED_ENDINGS = (
+    "ULLAH",
+    "OLLAH",
+    "ULLA",
+    "UDDIN",
+    "IDDIN",
+    "ULA",
+    "OLA",
+    "ALA",
+    "UDIN",
+    "IDIN",
+    "ADIN",
+    "EDIN",
+)
+_SHARED_BEGINNINGS = ("ABDU", "ABDA", "ABDO", "ABDI", "ABD")
+
+
+def _distinctive(pa: str, pb: str) -> tuple[str, str]:
+    for ending in _SHARED_ENDINGS:
+        if pa.endswith(ending) and pb.endswith(ending):
+            pa, pb = pa[: -len(ending)], pb[: -len(ending)]
+            break
+    for beginning in _SHARED_BEGINNINGS:
+        if pa.startswith(beginning) and pb.startswith(beginning):
+            pa, pb = pa[len(beginning) :], pb[len(beginning) :]
+            break
+    return pa, pb
+
+
+def _slip(pa: str, pb: str) -> bool:
+    """``_typo_distance`` on the parts of two phonetic keys where the names differ."""
+    da, db = _distinctive(pa, pb)
+    if (da, db) == (pa, pb):
+        return _typo_distance(pa, pb)
+    if len(da) < 3 or len(db) < 3:
+        return False
+    return OSA.distance(da, db, score_cutoff=1) <= 1 and abs(len(da) - len(db)) <= 1
+
+
 def compare_names(a: NameField, b: NameField) -> str:
     """The agreement level of two name fields (see ``data/model_weights.tsv``)."""
     if not a.tokens or not b.tokens:
@@ -373,9 +496,9 @@ def compare_names(a: NameField, b: NameField) -> str:
             return "skeleton_latin"
         pa, pb = a.joined_phonetic, b.joined_phonetic
         if (
-            _typo_distance(a.latin, b.latin)
-            or any(_typo_distance(x, pb) for x in a.phonetic_readings)
-            or any(_typo_distance(pa, y) for y in b.phonetic_readings)
+            _slip(a.latin.upper(), b.latin.upper())
+            or any(_slip(x, pb) for x in a.phonetic_readings)
+            or any(_slip(pa, y) for y in b.phonetic_readings)
         ):
             return "close"
         if a.joined_skeleton == b.joined_skeleton and a.joined_skeleton:
@@ -445,6 +568,28 @@ def _nationality_level(a: PreparedRecord, b: PreparedRecord) -> str:
 
 
 _NameComparison = tuple[str, NameField, NameField]
+AGREEING_NAME_LEVELS = frozenset(["exact", "transliteration", "skeleton_arabic"])
+# Shifting the father's name out of the family-name field costs this much: a pair must be
+# clearly better read that way to be read that way.
+FATHER_IN_FAMILY_PENALTY_BITS = 0.5
+
+
+def father_in_family_field(
+    a: PreparedRecord,
+    b: PreparedRecord,
+    compare: Callable[[NameField, NameField], str] | None = None,
+) -> tuple[str, NameField, NameField] | None:
+    """The father's name written in the family-name field of one record and in the father's
+    field of the other (Afghan and Pakistani practice: people without a family name give
+    their father's name where a form asks for one; the tazkira gives name, father's name,
+    grandfather's name): the level at which they agree and the two fields, or None."""
+    compare = compare or compare_names
+    for family, father in ((a.family, b.patronymic), (b.family, a.patronymic)):
+        if family.present and father.present:
+            level = compare(family, father)
+            if level in AGREEING_NAME_LEVELS:
+                return level, family, father
+    return None
 
 
 def _names_weight(
@@ -452,6 +597,7 @@ def _names_weight(
     given: _NameComparison,
     family: _NameComparison,
     father: _NameComparison,
+    probabilities: Probabilities = PROBABILITIES,
 ) -> float:
     """The weight of the three name fields. Where names agree, u is each name's share of the
     register; where the given name agrees together with the family name or the father's
@@ -460,9 +606,9 @@ def _names_weight(
     total = 0.0
     agreeing: dict[str, tuple[float, float]] = {}
     for name_field, (level, a, b) in zip(FIELDS[:3], (given, family, father), strict=True):
-        m, u = PROBABILITIES[name_field][level]
+        m, u = probabilities[name_field][level]
         if frequencies is not None and level in _TF_LEVELS:
-            u = frequencies.u(name_field, level, a.key, b.key)
+            u = frequencies.u(name_field, level, a.key, b.key, probabilities)
             agreeing[name_field] = (m, u)
         total += math.log2(m / u)
     if frequencies is None or "given_name" not in agreeing:
@@ -491,12 +637,17 @@ def score_prepared(
     explain: bool = True,
     frequencies: NameFrequencies | None = None,
     prior_shift: float = 0.0,
+    model: Model | None = None,
 ) -> Match:
     """Score two prepared records; ``explain=False`` skips building the explanation text.
 
-    ``frequencies`` (from the register being searched) weakens agreement on common names.
+    ``frequencies`` (from the register being searched) weakens agreement on common names;
+    ``model`` is the version of the parameters to score with (``DEFAULT_MODEL`` if None).
     """
-    w_given, w_family = WEIGHTS["given_name"], WEIGHTS["family_name"]
+    model = model or DEFAULT_MODEL
+    probabilities = model.probabilities
+    weights = WEIGHTS if model is DEFAULT_MODEL else model.weights
+    w_given, w_family = weights["given_name"], weights["family_name"]
     g_level = compare_names(a.given, b.given)
     f_level = compare_names(a.family, b.family)
     straight = w_given[g_level] + w_family[f_level]
@@ -540,19 +691,42 @@ def score_prepared(
     s_level = _sex_level(a, b)
     n_level = _nationality_level(a, b)
 
-    weight = frequencies.prior() if frequencies is not None else PRIOR_LOG2_ODDS
+    weight = model.prior
+    if frequencies is not None:
+        weight += frequencies.prior() - PRIOR_LOG2_ODDS  # the register's size
     weight += prior_shift
-    weight += _names_weight(
-        frequencies, (g_level, ga, gb), (f_level, fa, fb), (p_level, a.patronymic, b.patronymic)
+    names_weight = _names_weight(
+        frequencies,
+        (g_level, ga, gb),
+        (f_level, fa, fb),
+        (p_level, a.patronymic, b.patronymic),
+        probabilities,
     )
+    pa_field, pb_field = a.patronymic, b.patronymic
+    father_moved = False
+    if not swapped and (f_level not in AGREEING_NAME_LEVELS or p_level not in AGREEING_NAME_LEVELS):
+        found = father_in_family_field(a, b)
+        if found is not None:
+            x_level, x_a, x_b = found
+            moved = (
+                _names_weight(
+                    frequencies, (g_level, ga, gb), ("missing", fa, fb), found, probabilities
+                )
+                - FATHER_IN_FAMILY_PENALTY_BITS
+            )
+            if moved > names_weight:
+                names_weight = moved
+                f_level, p_level, pa_field, pb_field = "missing", x_level, x_a, x_b
+                father_moved = True
+    weight += names_weight
     weight -= CAP_SWAP_PENALTY_BITS if swapped else 0.0
     if frequencies is not None:
-        weight += frequencies.date_weight(d_level, a, b)
-        weight += frequencies.nationality_weight(n_level, a)
+        weight += frequencies.date_weight(d_level, a, b, probabilities)
+        weight += frequencies.nationality_weight(n_level, a, probabilities)
     else:
-        weight += WEIGHTS["birth_date"][d_level]
-        weight += WEIGHTS["nationality"][n_level]
-    weight += WEIGHTS["sex"][s_level]
+        weight += weights["birth_date"][d_level]
+        weight += weights["nationality"][n_level]
+    weight += weights["sex"][s_level]
     probability = 1.0 / (1.0 + 2.0 ** (-weight))
 
     guard = ""
@@ -586,7 +760,9 @@ def score_prepared(
         explanation["family_name"] = _name_text(f_level, fa, fb)
         if swapped:
             explanation["name_order"] = "given and family names swapped"
-        explanation["patronymic"] = _name_text(p_level, a.patronymic, b.patronymic)
+        explanation["patronymic"] = _name_text(p_level, pa_field, pb_field)
+        if father_moved:
+            explanation["father_in_family"] = "father's name written in the family-name field"
         explanation["birth_date"] = d_text
         explanation["sex"] = {
             "same": "same sex",
@@ -601,6 +777,7 @@ def score_prepared(
         }[n_level]
         if guard:
             explanation["guard"] = guard
+        explanation["model"] = f"model version {model.version}"
     return Match(probability, weight, levels, explanation)
 
 
@@ -610,6 +787,7 @@ def score_pair(
     *,
     register_size: int = 0,
     search: bool = False,
+    model: Model | None = None,
 ) -> Match:
     """The match probability of two records and why (records are prepared if needed).
 
@@ -621,7 +799,7 @@ def score_pair(
     shift = prior_for(register_size) - PRIOR_LOG2_ODDS
     if search:
         shift += SEARCH_PRIOR_SHIFT
-    return score_prepared(pa, pb, prior_shift=shift)
+    return score_prepared(pa, pb, prior_shift=shift, model=model)
 
 
 def refit_weights(
