@@ -96,7 +96,8 @@ def _db_size(db: str, home: Path, pg_url: str) -> int:
 def _serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     server = subprocess.Popen(
         [
-            str(REPO / ".venv/bin/gunicorn"),
+            # gunicorn of the Python that runs the benchmark (the project's .venv).
+            str(Path(sys.executable).parent / "gunicorn"),
             "crossroads.wsgi:application",
             "--bind",
             f"127.0.0.1:{port}",
