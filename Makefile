@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export CROSSROADS_HOME ?= $(CURDIR)/var
 
-.PHONY: run test install install-dev lint typecheck migrations-check pytest messages bench clean pyodide
+.PHONY: run test install install-dev lint typecheck migrations-check pytest messages bench bench-load clean pyodide
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ pyodide: node_modules/.package-lock.json
 bench: install-dev
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	nice $(BIN)/python -m bench
+
+# The load benchmark (issue 16): 100,000 and 1,000,000 people, SQLite and PostgreSQL.
+bench-load: install-dev
+	nice $(BIN)/python -m bench load
 
 clean:
 	rm -rf $(VENV) var build *.egg-info node_modules

@@ -4,6 +4,7 @@
                                           # then 1M records with our engine alone
     python -m bench identity ARGS...      # bench.identity.run with its own arguments
     python -m bench screening ARGS...     # the screening throughput benchmark
+    python -m bench load ARGS...          # the load benchmark (bench/load/, issue 16)
 
 The full default run takes a long time on a 2-core machine; run it under ``nice`` and in
 steps (``python -m bench identity --people 10000``) if needed.
@@ -24,6 +25,10 @@ def main(argv: list[str]) -> int:
             [sys.executable, str(REPO_ROOT / "bench" / "screening" / "run.py"), *argv[1:]],
             cwd=REPO_ROOT,
         )
+    if argv and argv[0] == "load":
+        from bench.load.run import main as load
+
+        return load(argv[1:])
     from bench.identity.run import main as identity
 
     if argv and argv[0] == "identity":

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from crossroads.accounts.vocab import Role
 from crossroads.audit.models import AuditAction
@@ -59,16 +59,30 @@ def _granting_reasons(user: Any) -> list[str]:
     return [GrantReason.REFERRAL, GrantReason.TRANSFER]
 
 
-def visible_persons_q(user: Any) -> Q:
-    """The people `user` may see, as a filter on `Person`."""
-    if not role_allows(user, "view_person"):
-        return Q(pk__in=[])
-    grants = PersonAccess.objects.filter(
+def _grants(user: Any) -> QuerySet[PersonAccess]:
+    """The user's agency's live grants: the rows the gate reads, through the partial index
+    `access_live_grant` (person, agency, reason where not revoked)."""
+    return PersonAccess.objects.filter(
         agency_id=user.agency_id,
         revoked_at__isnull=True,
         reason__in=_granting_reasons(user),
-    ).values("person_id")
-    return Q(country_id=user.agency.country_id, merged_into__isnull=True) & Q(pk__in=grants)
+    )
+
+
+def visible_persons_q(user: Any, *, prefix: str = "") -> Q:
+    """The people `user` may see, as a filter on `Person` (or, with `prefix`, on a model
+    that points to one: `prefix="person"` filters screenings, cases and referrals by their
+    person's visibility without a subquery over the register).
+
+    The grant is a correlated `EXISTS` on the outer row's person: one index probe per row
+    the query actually reads, never a list of every person the agency may see."""
+    if not role_allows(user, "view_person"):
+        return Q(pk__in=[])
+    path = f"{prefix}__" if prefix else ""
+    grant = Exists(_grants(user).filter(person_id=OuterRef(prefix or "pk")))
+    return Q(
+        **{f"{path}country_id": user.agency.country_id, f"{path}merged_into__isnull": True}
+    ) & Q(grant)
 
 
 def persons_visible_to(user: Any) -> QuerySet[Person]:
@@ -78,19 +92,14 @@ def persons_visible_to(user: Any) -> QuerySet[Person]:
 
 
 def can(user: Any, verb: str, person: Person | None = None) -> bool:
-    """The one-object check: the same rules as `visible_persons_q`."""
+    """The one-object check: the same rules as `visible_persons_q`, one index probe."""
     if not role_allows(user, verb):
         return False
     if person is None:
         return verb not in OBJECT_VERBS
     if person.country_id != user.agency.country_id or person.merged_into_id is not None:
         return False
-    return PersonAccess.objects.filter(
-        person_id=person.pk,
-        agency_id=user.agency_id,
-        revoked_at__isnull=True,
-        reason__in=_granting_reasons(user),
-    ).exists()
+    return _grants(user).filter(person_id=person.pk).exists()
 
 
 require_role = require

@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 
-from .gate import persons_visible_to
+from .gate import visible_persons_q
 from .policy import (
     Verb,
     parse_id,
@@ -29,7 +29,9 @@ from .policy import (
 
 
 def _persons_q(user: Any, path: str = "person") -> Q:
-    return Q(**{f"{path}__in": persons_visible_to(user).values("pk")})
+    """Rows whose person (at `path`) the user may see: the gate's correlated EXISTS on
+    that person, one index probe per row read (never the list of everyone visible)."""
+    return visible_persons_q(user, prefix=path)
 
 
 def _model(label: str) -> Any:
@@ -98,9 +100,7 @@ def access_consent_by_id(user: Any, consent_id: Any, *, for_change: bool = False
     if for_change:
         require(user, Verb.RECORD_CONSENT)
         queryset = (
-            consents_visible_to(user)
-            .filter(person__in=_changeable_persons(user))
-            .select_for_update(of=("self",))
+            consents_visible_to(user).filter(_persons_q(user)).select_for_update(of=("self",))
         )
     else:
         queryset = consents_visible_to(user)
@@ -108,10 +108,6 @@ def access_consent_by_id(user: Any, consent_id: Any, *, for_change: bool = False
     if consent is None:
         refuse(user, "referrals.consent", pk)
     return consent
-
-
-def _changeable_persons(user: Any) -> Any:
-    return persons_visible_to(user).values("pk")
 
 
 # Cases ----------------------------------------------------------------------------------
@@ -217,9 +213,8 @@ def access_safeguard_for_lifting(user: Any, safeguard_id: Any) -> PersonSafeguar
 def duplicate_candidates_visible_to(user: Any) -> QuerySet[DuplicateCandidate]:
     """Candidate pairs whose two records the supervisor may both see."""
     require(user, Verb.REVIEW_DUPLICATES)
-    visible = persons_visible_to(user).values("pk")
     return cast("type[DuplicateCandidate]", _model("identity.DuplicateCandidate")).objects.filter(
-        person_a__in=visible, person_b__in=visible
+        _persons_q(user, "person_a"), _persons_q(user, "person_b")
     )
 
 

@@ -32,7 +32,20 @@ class PersonAccess(models.Model):
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["agency", "person"])]
+        indexes = [
+            # The gate's probe for one person (a correlated EXISTS per row read), and the
+            # agency's live grants when a list starts from them; revoked rows stay out.
+            models.Index(
+                fields=["person", "agency", "reason"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="access_live_grant",
+            ),
+            models.Index(
+                fields=["agency", "reason", "person"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="access_agency_live_grant",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.agency_id} → {self.person_id} ({self.reason})"

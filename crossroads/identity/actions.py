@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import ManyToOneRel, OneToOneRel
+from django.db.models import ManyToOneRel, OneToOneRel, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,32 +37,45 @@ def _ordered(a: Any, b: Any) -> tuple[Any, Any]:
 
 
 def record_candidates(person: Any, found: Iterable[Found], source: str, cluster: str = "") -> int:
-    """Queues the pairs the engine calls "the same person" for a supervisor's review."""
-    created = 0
+    """Queues the pairs the engine calls "the same person" for a supervisor's review: the
+    pairs already queued read in one query, the new ones written in one more."""
+    pairs: dict[tuple[Any, Any], Found] = {}
     for f in found:
         if f.match.probability < SAME_PERSON or f.person.pk == person.pk:
             continue
         a, b = _ordered(person, f.person)
-        _obj, made = DuplicateCandidate.objects.get_or_create(
-            person_a=a,
-            person_b=b,
-            defaults={
-                "probability": f.match.probability,
-                "explanation": f.match.explanation,
-                "levels": f.match.levels,
-                "source": source,
-                "cluster": cluster,
-            },
+        pairs.setdefault((a.pk, b.pk), f)
+    if not pairs:
+        return 0
+    queued = set(
+        DuplicateCandidate.objects.filter(
+            Q(person_a=person) | Q(person_b=person),
+        ).values_list("person_a_id", "person_b_id")
+    )
+    new = [
+        DuplicateCandidate(
+            person_a_id=a,
+            person_b_id=b,
+            probability=f.match.probability,
+            explanation=f.match.explanation,
+            levels=f.match.levels,
+            source=source,
+            cluster=cluster,
         )
-        created += int(made)
-    return created
+        for (a, b), f in pairs.items()
+        if (a, b) not in queued
+    ]
+    # Another process may queue the same pair meanwhile: the constraint keeps one.
+    DuplicateCandidate.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)
 
 
 def after_registration(person: Any) -> list[Found]:
     """Indexes a newly registered person and queues likely duplicates for review; returns
     what was found, for the officer's "possibly registered before"."""
-    reindex(person)
-    found = find_candidates(person.country_id, records_of(person), exclude=[person.pk])
+    records = records_of(person)
+    reindex(person, records=records, new=True)
+    found = find_candidates(person.country_id, records, exclude=[person.pk])
     record_candidates(person, found, DuplicateCandidate.Source.REGISTRATION)
     return found
 

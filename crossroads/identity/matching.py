@@ -3,10 +3,14 @@ records, the database index of their keys, and "possibly registered before"."""
 
 from __future__ import annotations
 
-from collections import Counter
+import math
+import time
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+from django.db import connection
 
 from crossroads.engines.identity import (
     Match,
@@ -16,6 +20,13 @@ from crossroads.engines.identity import (
     query_keys,
     score_pair,
 )
+from crossroads.engines.identity.keys import SINGLE_NAME_PREFIX
+from crossroads.engines.identity.scoring import (
+    PRIOR_LOG2_ODDS,
+    SEARCH_PRIOR_SHIFT,
+    prior_for,
+    score_prepared,
+)
 from crossroads.registry.vocab import SEX_CODES
 
 from .models import IdentityKey
@@ -23,7 +34,13 @@ from .models import IdentityKey
 # The identity engine compares female and male only; other and unknown say nothing.
 SEX = {sex: code for sex, code in SEX_CODES.items() if code in ("F", "M")}
 SHOW_FROM = 0.2  # candidates below this are not shown at all
-MAX_CANDIDATES = 200  # persons scored per check, most shared keys first
+MAX_CANDIDATES = 100  # persons scored per check, most shared keys first
+# As the engine's own search index does (`SearchIndex.search`): a key shared by more people
+# than this says little ("Mohammad, 1990") and is not read, a lone name (t:) not past a
+# fifth of it; each key is read with a LIMIT, so a check costs the same at any register size.
+MAX_BLOCK = 1000
+MAX_SINGLE_NAME_BLOCK = MAX_BLOCK // 5
+REGISTER_SIZE_TTL = 600  # seconds a state's register size is reused by a server process
 
 
 def _records(
@@ -80,15 +97,16 @@ def keys_of(records: Iterable[PersonRecord]) -> set[str]:
     return keys
 
 
-def reindex(person: Any) -> None:
+def reindex(person: Any, *, records: list[PersonRecord] | None = None, new: bool = False) -> None:
     """Rebuilds the person's rows of the index; called by every action that changes names,
-    birth date, sex or nationality, inside its transaction."""
-    IdentityKey.objects.filter(person=person).delete()
+    birth date, sex or nationality, inside its transaction. `records` when the caller has
+    them already; `new` for a person saved just now, who has no rows to delete."""
+    if not new:
+        IdentityKey.objects.filter(person=person).delete()
     if person.merged_into_id is not None:
         return
-    IdentityKey.objects.bulk_create(
-        [IdentityKey(person=person, key=key) for key in sorted(keys_of(records_of(person)))]
-    )
+    keys = keys_of(records if records is not None else records_of(person))
+    IdentityKey.objects.bulk_create([IdentityKey(person=person, key=key) for key in sorted(keys)])
 
 
 @dataclass
@@ -118,35 +136,122 @@ def best_match(
     )
 
 
+def candidate_rows(country: str, queries: list[PersonRecord]) -> dict[str, list[str]]:
+    """Each query key's block: the ids of the people holding it, at most `MAX_BLOCK` + 1
+    (one more tells a block too large to read), in one statement of one index range
+    read per key."""
+    keys = sorted({k[:64] for q in queries for k in query_keys(prepare(q))})
+    if not keys:
+        return {}
+    table = connection.ops.quote_name(IdentityKey._meta.db_table)
+    arms = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT key, person_id FROM {table} WHERE key = %s LIMIT {MAX_BLOCK + 1})"
+        f" AS b{n}"
+        for n in range(len(keys))
+    )
+    blocks: dict[str, list[str]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(arms, keys)
+        for key, person_id in cursor.fetchall():
+            # The UUID's hex: SQLite stores it so, PostgreSQL answers a UUID.
+            blocks.setdefault(key, []).append(
+                person_id if isinstance(person_id, str) else person_id.hex
+            )
+    return blocks
+
+
+def _weights(blocks: dict[str, list[str]], excluded: set[str]) -> dict[str, float]:
+    """Candidates ranked by the keys they share with the query, each weighing less the
+    larger its block; as `SearchIndex.search` ranks them."""
+    weights: dict[str, float] = {}
+    skipped: list[list[str]] = []
+    for key, block in blocks.items():
+        if len(block) > MAX_BLOCK:
+            skipped.append(block)
+            continue
+        weight = 1.0 / math.log2(2 + len(block))
+        if key.startswith(SINGLE_NAME_PREFIX):
+            if len(block) > MAX_SINGLE_NAME_BLOCK:
+                continue
+            weight /= 2
+        for pk in block:
+            weights[pk] = weights.get(pk, 0.0) + weight
+    if not weights and skipped:
+        for pk in min(skipped, key=len)[:MAX_BLOCK]:
+            weights[pk] = 1.0
+    for pk in excluded:
+        weights.pop(pk, None)
+    return weights
+
+
+_sizes: dict[str, tuple[int, float]] = {}
+
+
+def register_size(country: str) -> int:
+    """The number of people registered in `country`, for the engine's prior; counted at
+    most once every `REGISTER_SIZE_TTL` seconds per process (the prior moves with the
+    logarithm of the size, so a size some minutes old changes nothing)."""
+    from crossroads.registry.models import Person
+
+    cached = _sizes.get(country)
+    now = time.monotonic()
+    if cached is None or now - cached[1] > REGISTER_SIZE_TTL:
+        size = Person.objects.filter(country_id=country, merged_into__isnull=True).count()
+        _sizes[country] = cached = (size, now)
+    return cached[0]
+
+
 def find_candidates(
     country: str, queries: list[PersonRecord], *, exclude: Iterable[Any] = (), top: int = 10
 ) -> list[Found]:
     """Everyone registered in `country` who may be the person of `queries`, best first.
-    Reads the whole state's register: the caller decides what the user may be shown."""
+    Reads the whole state's register: the caller decides what the user may be shown.
+
+    The engine's search, on the database: each query key's block read up to `MAX_BLOCK`
+    rows, the `MAX_CANDIDATES` people sharing the most (weighted) keys loaded in one query
+    with their aliases and scored, the `top` best explained. The cost does not depend on
+    the size of the register."""
     from crossroads.registry.models import Person
 
-    keys = {k[:64] for q in queries for k in query_keys(prepare(q))}
-    if not keys:
+    if not queries:
         return []
-    excluded = {str(pk) for pk in exclude}
-    rows = IdentityKey.objects.filter(
-        key__in=keys, person__country_id=country, person__merged_into__isnull=True
-    ).values_list("person_id", flat=True)
-    shared = Counter(str(pk) for pk in rows if str(pk) not in excluded)
-    ids = [pk for pk, _n in shared.most_common(MAX_CANDIDATES)]
-    people = (
-        Person.objects.filter(pk__in=ids)
+    blocks = candidate_rows(country, queries)
+    if not blocks:
+        return []
+    excluded = {uuid.UUID(str(pk)).hex for pk in exclude}
+    weights = _weights(blocks, excluded)
+    ids = sorted(weights, key=lambda pk: (-weights[pk], str(pk)))[:MAX_CANDIDATES]
+    if not ids:
+        return []
+    people = list(
+        Person.objects.filter(pk__in=ids, country_id=country, merged_into__isnull=True)
         .select_related("registering_agency")
         .prefetch_related("aliases")
     )
-    size = Person.objects.filter(country_id=country, merged_into__isnull=True).count()
+    if not people:
+        return []
+    shift = prior_for(register_size(country)) - PRIOR_LOG2_ODDS + SEARCH_PRIOR_SHIFT
     from .model_versions import active_model  # the state's refitted model (issue 15)
 
     model = active_model(country)
-    found = []
+    asked = [prepare(q) for q in queries]
+    scored: list[tuple[float, str, Any, list[Any]]] = []
     for person in people:
-        match = best_match(queries, records_of(person), register_size=size, model=model)
-        if match.probability >= SHOW_FROM:
-            found.append(Found(person, match))
+        prepared = [prepare(r) for r in records_of(person)]
+        probability = max(
+            score_prepared(q, c, explain=False, prior_shift=shift, model=model).probability
+            for q in asked
+            for c in prepared
+        )
+        if probability >= SHOW_FROM:
+            scored.append((probability, str(person.pk), person, prepared))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    found = []
+    for _probability, _pk, person, prepared in scored[:top]:
+        match = max(
+            (score_prepared(q, c, prior_shift=shift, model=model) for q in asked for c in prepared),
+            key=lambda m: m.probability,
+        )
+        found.append(Found(person, match))
     found.sort(key=lambda f: (-f.match.probability, str(f.person.pk)))
-    return found[:top]
+    return found

@@ -17,12 +17,14 @@ class IdentityKey(models.Model):
     person = models.ForeignKey(
         "registry.Person", on_delete=models.CASCADE, related_name="identity_keys"
     )
-    key = models.CharField(max_length=64, db_index=True)
+    key = models.CharField(max_length=64)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["person", "key"], name="one_identity_key_per_person")
         ]
+        # A key's block read from the index alone, in one range (no table rows).
+        indexes = [models.Index(fields=["key", "person"], name="identity_key_block")]
 
     def __str__(self) -> str:
         return self.key

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from crossroads.access.gate import persons_visible_to, require_role
+from crossroads.access.gate import persons_visible_to, require_role, visible_persons_q
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.engines.identity import PersonRecord
@@ -85,10 +85,11 @@ def possibly_registered_before(
 def review_queue(user: Any) -> QuerySet[DuplicateCandidate]:
     """Open candidate pairs whose two records the supervisor may both see."""
     require_role(user, "review_duplicates")
-    visible = persons_visible_to(user).values("pk")
     return (
         DuplicateCandidate.objects.filter(
-            status=DuplicateCandidate.Status.OPEN, person_a__in=visible, person_b__in=visible
+            visible_persons_q(user, prefix="person_a"),
+            visible_persons_q(user, prefix="person_b"),
+            status=DuplicateCandidate.Status.OPEN,
         )
         .select_related(
             "person_a", "person_b", "person_a__registering_agency", "person_b__registering_agency"

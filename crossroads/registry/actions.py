@@ -9,8 +9,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from crossroads.access.gate import access_person_by_id, grant_access, require_role
-from crossroads.access.models import GrantReason
+from crossroads.access.gate import access_person_by_id, require_role
+from crossroads.access.models import GrantReason, PersonAccess
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, InvalidInput
@@ -56,19 +56,23 @@ def rebuild_search_keys(person: Person) -> None:
     reindex(person)
 
 
-def _rebuild_name_keys(person: Person) -> None:
+def _rebuild_name_keys(person: Person, *, new: bool = False) -> None:
     names = [person.given_name, person.family_name, person.patronymic]
     for alias in person.aliases.all():
         names += [alias.given_name, alias.family_name, alias.patronymic]
-    NameKey.objects.filter(person=person).delete()
+    if not new:
+        NameKey.objects.filter(person=person).delete()
     NameKey.objects.bulk_create(
         [NameKey(person=person, key=key) for key in sorted(keys_for_names(names))]
     )
 
 
-def _replace_aliases(person: Person, aliases: list[dict[str, str]]) -> None:
-    person.aliases.all().delete()
-    PersonName.objects.bulk_create(
+def _replace_aliases(person: Person, aliases: list[dict[str, str]], *, new: bool = False) -> None:
+    """Replaces the person's aliases; the new ones stay on `person` as if prefetched, so
+    the name keys and the identity index are built from them without reading them back."""
+    if not new:
+        person.aliases.all().delete()
+    rows = PersonName.objects.bulk_create(
         [
             PersonName(
                 person=person,
@@ -84,10 +88,19 @@ def _replace_aliases(person: Person, aliases: list[dict[str, str]]) -> None:
             for a in aliases
         ]
     )
+    cache = getattr(person, "_prefetched_objects_cache", None)
+    if cache is None:
+        cache = person._prefetched_objects_cache = {}  # type: ignore[attr-defined]
+    cache["aliases"] = rows
 
 
-def _replace_documents(person: Person, documents: list[dict[str, Any]]) -> None:
-    person.documents.all().delete()
+def _replace_documents(
+    person: Person, documents: list[dict[str, Any]], *, new: bool = False
+) -> None:
+    if not new:
+        person.documents.all().delete()
+    if not documents:
+        return
     IdentityDocument.objects.bulk_create(
         [
             IdentityDocument(
@@ -144,13 +157,19 @@ def register_person(*, acting_user: Any, data: PersonData) -> Person:
         person.name_script = data.name_script or script_of(
             person.given_name, person.family_name, person.patronymic
         )
-        person.save()
-        grant_access(person, agency, GrantReason.REGISTERED, granted_by=acting_user)
-        _replace_aliases(person, data.aliases or [])
-        _replace_documents(person, data.documents or [])
+        person.save(force_insert=True)
+        # A person saved just now has no grant, aliases, documents or keys to replace.
+        PersonAccess.objects.create(
+            person=person,
+            agency=agency,
+            reason=GrantReason.REGISTERED,
+            granted_by=acting_user,
+        )
+        _replace_aliases(person, data.aliases or [], new=True)
+        _replace_documents(person, data.documents or [], new=True)
         if data.family_links:
             _replace_family_links(acting_user, person, data.family_links)
-        _rebuild_name_keys(person)
+        _rebuild_name_keys(person, new=True)
         from crossroads.identity.actions import after_registration
 
         # Indexed at once, and likely duplicates queued for a supervisor's review; what

@@ -13,6 +13,7 @@ from crossroads.access.gate import can, require_role, role_allows
 from crossroads.audit.models import AuditAction
 from crossroads.audit.queries import trail_of_person
 from crossroads.audit.writer import record, record_list
+from crossroads.core.api import CappedPaginator
 from crossroads.core.exceptions import Conflict, NotFound
 from crossroads.core.names import language_name
 from crossroads.identity.matching import draft_records
@@ -31,7 +32,9 @@ CONFIRM_FROM = 0.3
 def person_list(request: HttpRequest) -> HttpResponse:
     require_role(request.user, "view_person")
     q = request.GET.get("q", "")[:200]
-    page = Paginator(queries.person_list(request.user, q=q), 50).get_page(request.GET.get("page"))
+    page = CappedPaginator(queries.person_list(request.user, q=q), 50).get_page(
+        request.GET.get("page")
+    )
     record_list(request.user, "registry.person", [p.pk for p in page], searched=bool(q))
     return render(request, "registry/person_list.html", {"page": page, "q": q})
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from crossroads.access.gate import access_person_by_id, persons_visible_to, role_allows
+from crossroads.access.gate import access_person_by_id, role_allows, visible_persons_q
 from crossroads.access.loaders import access_screening_by_id
 from crossroads.access.policy import id_or_none, parse_id, refuse
 from crossroads.audit.models import AuditAction
@@ -23,7 +23,7 @@ def screenings_visible_to(user: Any, *, person_id: Any = None) -> QuerySet[Scree
     a screening is full of them."""
     if not role_allows(user, "view_sensitive"):
         return Screening.objects.none()
-    queryset = Screening.objects.filter(person__in=persons_visible_to(user)).select_related(
+    queryset = Screening.objects.filter(visible_persons_q(user, prefix="person")).select_related(
         "person"
     )
     if person_id is not None:
@@ -67,7 +67,7 @@ def screenings_of_person(user: Any, person: Any) -> list[Screening]:
 
 def active_safeguards_of_person(user: Any, person: Any) -> list[PersonSafeguard]:
     return list(
-        PersonSafeguard.objects.filter(person__in=persons_visible_to(user), person=person)
+        PersonSafeguard.objects.filter(visible_persons_q(user, prefix="person"), person=person)
         .active()
         .select_related("screening")
         .order_by("code", "started_at")
@@ -76,7 +76,9 @@ def active_safeguards_of_person(user: Any, person: Any) -> list[PersonSafeguard]
 
 def safeguard_of_person_visible_to(user: Any, safeguard_id: Any) -> PersonSafeguard:
     pk = parse_id(safeguard_id)
-    safeguard = PersonSafeguard.objects.filter(pk=pk, person__in=persons_visible_to(user)).first()
+    safeguard = PersonSafeguard.objects.filter(
+        visible_persons_q(user, prefix="person"), pk=pk
+    ).first()
     if safeguard is None:
         refuse(user, "screening.personsafeguard", pk)
     access_person_by_id(user, safeguard.person_id, audit_read=False)
