@@ -79,6 +79,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"word with a fear or harm word\)",
         ),
         (
+            "fear_heard",
+            r"statements\.free_text matched '(?P<phrase>.*)' \((?P<language>[\w-]+): "
+            r"(?P<category>\w+)(?P<ambiguous>, ambiguous: ask the person)?\)",
+        ),
+        (
             "fear_phrase",
             r"statements\.free_text matched '(?P<phrase>.*)' \((?P<language>[\w-]+)\)",
         ),
@@ -225,12 +230,35 @@ _LANGUAGE_NAMES = {
     "tg": gettext_lazy("Tajik"),
     "uz-Latn": gettext_lazy("Uzbek"),
     "uz-Cyrl": gettext_lazy("Uzbek"),
+    "uz": gettext_lazy("Uzbek"),
+    "ru-Latn": gettext_lazy("Russian"),
+    "ur-Latn": gettext_lazy("Urdu"),
     "ky": gettext_lazy("Kyrgyz"),
     "kk": gettext_lazy("Kazakh"),
     "tr": gettext_lazy("Turkish"),
     "az": gettext_lazy("Azerbaijani"),
     "ur": gettext_lazy("Urdu"),
 }
+
+
+def _fear_heard_sentence(v: dict[str, Any]) -> str:
+    """What the engine heard in the person's words (engines/screening/fear.py)."""
+    from .fear_question import FEAR_CATEGORY_LABELS
+
+    values = {
+        "phrase": v["phrase"],
+        "language": _language_name(v["language"]),
+        "category": str(FEAR_CATEGORY_LABELS.get(v["category"], v["category"])),
+    }
+    if v.get("ambiguous"):
+        return (
+            _(
+                "Their own words “%(phrase)s” (%(language)s) may say: %(category)s. Ask the "
+                "person whether they fear return."
+            )
+            % values
+        )
+    return _("Their own words “%(phrase)s” (%(language)s): %(category)s.") % values
 
 
 def _language_name(code: str) -> str:
@@ -313,6 +341,7 @@ _SENTENCES: dict[str, Callable[[dict[str, Any]], str]] = {
         )
         % {"phrase": v["phrase"], "language": _language_name(v["language"])}
     ),
+    "fear_heard": lambda v: _fear_heard_sentence(v),
     "fear_phrase": lambda v: (
         _("Their own words “%(phrase)s” (%(language)s) express fear.")
         % {"phrase": v["phrase"], "language": _language_name(v["language"])}

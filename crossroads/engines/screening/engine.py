@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .fear import hear_fear
 from .packs import Facts, Pack, PackRegistry, default_registry
-from .phrases import PhraseMatch, fear_of_return_phrases
 from .record import InvalidRecord, ScreeningRecord, birth_date_range, parse_record
 from .vocab import (
     CONSENT_AGENCY_KINDS,
@@ -240,16 +240,6 @@ def _need_reason(code: Need) -> list[str]:
     return [f"need {code}"]
 
 
-def _phrase_reason(match: PhraseMatch) -> str:
-    """Quote what the free text matched: the listed phrase, or the text's own words."""
-    if match.rule == "words":
-        return (
-            f"statements.free_text matched '{match.phrase}' "
-            f"({match.language}: a return word with a fear or harm word)"
-        )
-    return f"statements.free_text matched '{match.phrase}' ({match.language})"
-
-
 def evaluate(record: ScreeningRecord, pack: Pack) -> dict[str, Any]:
     """Apply section 4 and the pack's added rules to a validated record."""
     return _evaluate(record, pack)[0]
@@ -307,8 +297,9 @@ def _evaluate(record: ScreeningRecord, pack: Pack) -> tuple[dict[str, Any], list
     if statements.purpose is Purpose.PROTECTION:
         fear.append("statements.purpose is protection")
     if statements.free_text:
-        matches = fear_of_return_phrases().find(statements.free_text)
-        fear.extend(_phrase_reason(m) for m in matches)
+        # The person's own words, quoted with their language and category (fear.py).
+        matches = hear_fear(statements.free_text)
+        fear.extend(m.describe() for m in matches)
         if matches and statements.fear_of_return is False:
             # The words prevail over the tick box; said in the because, not as a warning
             # (the contract fixes when warnings are present, section 2).

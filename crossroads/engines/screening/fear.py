@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .phrases import fear_of_return_phrases
+from .matcher import fear_matcher
 
 
 class FearCategory(StrEnum):
@@ -51,6 +51,6 @@ def hear_fear(text: str) -> tuple[FearHeard, ...]:
     if not text:
         return ()
     return tuple(
-        FearHeard(FearCategory.FEAR_OF_RETURN, match.language, match.phrase)
-        for match in fear_of_return_phrases().find(text)
+        FearHeard(FearCategory(item.category), item.language, item.words, item.ambiguous)
+        for item in fear_matcher().hear(text)
     )

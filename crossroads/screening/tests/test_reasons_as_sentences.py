@@ -83,6 +83,7 @@ SAMPLE_VALUES: dict[str, dict[str, Any]] = {
     "fear_reasons": {"reasons": "religion, political_opinion"},
     "fear_words": {"phrase": "убьют", "language": "ru"},
     "fear_phrase": {"phrase": "убьют", "language": "ru"},
+    "fear_heard": {"phrase": "меня ищут", "language": "ru", "category": "sought"},
     "documents_taken": {"holder": "employer"},
     "forced_labour": {"indicator": "debt_bondage"},
     "exploitation": {"kind": "forced_begging"},

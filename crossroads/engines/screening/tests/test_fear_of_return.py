@@ -31,7 +31,7 @@ def test_each_form_of_a_protection_request_gives_protection(statements: dict[str
 def test_the_because_quotes_the_phrase_matched() -> None:
     res = result(statements={"free_text": "Меня убьют, если вернусь"})
     because = need(res, "international_protection")["because"]
-    assert "statements.free_text matched 'меня убьют' (ru)" in because
+    assert "statements.free_text matched 'Меня убьют' (ru: persecution)" in because
 
 
 def test_the_because_quotes_the_statement_fields() -> None:
@@ -81,7 +81,7 @@ def test_fear_of_return_false_with_fearful_words_still_gives_protection() -> Non
     res = result(statements={"fear_of_return": False, "free_text": "I am afraid to go back"})
     assert "international_protection" in needs(res)
     because = next(n for n in res["needs"] if n["code"] == "international_protection")["because"]
-    assert "statements.free_text matched 'afraid to go back' (en)" in because
+    assert "statements.free_text matched 'afraid to go back' (en: fear_of_return)" in because
     assert any("fear_of_return is false" in reason for reason in because)
 
 

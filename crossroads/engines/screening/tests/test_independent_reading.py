@@ -18,7 +18,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 
 from crossroads.engines.screening import Pack, PackRegistry, default_registry, screen
-from crossroads.engines.screening.phrases import fear_of_return_phrases
+from crossroads.engines.screening.fear import hear_fear
 
 from .test_principles import records
 
@@ -126,7 +126,7 @@ def expected(record: dict[str, Any], pack: Pack) -> dict[str, Any]:
         or said.get("wants_asylum") is True
         or bool(said.get("fear_reasons"))
         or said.get("purpose") == "protection"
-        or bool(text and fear_of_return_phrases().find(text))
+        or bool(text and hear_fear(text))
     )
     if fear:
         kind = (record.get("location") or {}).get("kind")
