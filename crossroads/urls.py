@@ -24,6 +24,7 @@ urlpatterns = [
     path("identity/", include("crossroads.identity.urls")),
     path("access/", include("crossroads.access.urls")),
     path("sheets/", include("crossroads.referrals.sheet_urls")),
+    path("statistics/", include("crossroads.statistics.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("crossroads.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
