@@ -31,4 +31,6 @@ urlpatterns = [
     path("", include("crossroads.referrals.api_urls")),
     path("", include("crossroads.cases.api_urls")),
     path("", include("crossroads.access.api_urls")),
+    path("", include("crossroads.regional.api_urls")),
+    path("", include("crossroads.frameworks.api_urls")),
 ]

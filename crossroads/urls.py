@@ -25,6 +25,8 @@ urlpatterns = [
     path("access/", include("crossroads.access.urls")),
     path("sheets/", include("crossroads.referrals.sheet_urls")),
     path("statistics/", include("crossroads.statistics.urls")),
+    path("regional/", include("crossroads.regional.urls")),
+    path("frameworks/", include("crossroads.frameworks.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("crossroads.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

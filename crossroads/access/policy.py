@@ -53,6 +53,12 @@ class Verb(StrEnum):
     VIEW_AUDIT = "view_audit"
     VIEW_STATISTICS = "view_statistics"
     CONFIGURE = "configure"
+    # The regional picture (docs/statistics.md): a supervisor publishes the state's
+    # protected tables; the regional analyst reads what states published, nothing else.
+    PUBLISH_STATISTICS = "publish_statistics"
+    VIEW_PUBLICATIONS = "view_publications"
+    VIEW_REGIONAL = "view_regional"
+    IMPORT_BUNDLE = "import_bundle"
 
 
 _FRONT_LINE = frozenset({Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR})
@@ -82,9 +88,25 @@ ROLE_VERBS: dict[str, frozenset[str]] = {
     Verb.VIEW_AUDIT: _SUPERVISION,
     Verb.VIEW_STATISTICS: frozenset({Role.ANALYST, Role.SUPERVISOR}),
     Verb.CONFIGURE: frozenset({Role.ADMIN}),
+    Verb.PUBLISH_STATISTICS: _SUPERVISION,
+    Verb.VIEW_PUBLICATIONS: frozenset({Role.SUPERVISOR, Role.ANALYST, Role.REGIONAL_ANALYST}),
+    Verb.VIEW_REGIONAL: frozenset({Role.REGIONAL_ANALYST}),
+    Verb.IMPORT_BUNDLE: frozenset({Role.REGIONAL_ANALYST, Role.ADMIN}),
 }
+# Aggregate and reference verbs: no person is involved, and the regional analyst's office
+# belongs to no state.
+AGGREGATE_VERBS = frozenset(
+    {
+        Verb.VIEW_STATISTICS,
+        Verb.CONFIGURE,
+        Verb.PUBLISH_STATISTICS,
+        Verb.VIEW_PUBLICATIONS,
+        Verb.VIEW_REGIONAL,
+        Verb.IMPORT_BUNDLE,
+    }
+)
 # Verbs about people: they need an agency in a state whose records live here.
-PERSON_VERBS = frozenset(ROLE_VERBS) - {Verb.VIEW_STATISTICS, Verb.CONFIGURE}
+PERSON_VERBS = frozenset(ROLE_VERBS) - AGGREGATE_VERBS
 
 # The roles a user holds in a case's workflow (cases.md): the table of transitions names
 # these two, and the policy decides who holds them.

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "crossroads.cases",
     "crossroads.identity",
     "crossroads.statistics",
+    "crossroads.regional",
+    "crossroads.frameworks",
 ]
 
 MIDDLEWARE = [
