@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -23,6 +24,22 @@ from .comparison import (
 )
 
 
+def _date_words(text: str) -> str:
+    """A treaty date as the source gives it (a year, a month or a day), in the reader's
+    language: never an ISO date on the page."""
+    from django.utils.formats import date_format
+
+    parts = text.split("-")
+    try:
+        if len(parts) == 3:
+            return str(date_format(dt.date(*map(int, parts)), "DATE_FORMAT"))
+        if len(parts) == 2:
+            return str(date_format(dt.date(int(parts[0]), int(parts[1]), 1), "YEAR_MONTH_FORMAT"))
+    except ValueError:
+        pass
+    return text
+
+
 def _words(cell: FrameworkCell) -> str:
     """What a cell says, in the reader's language (dates as written in the source)."""
     if cell.status == "no_data":
@@ -33,10 +50,10 @@ def _words(cell: FrameworkCell) -> str:
             text = _("%(status)s: %(event)s %(date)s") % {
                 "status": text,
                 "event": EVENTS[cell.event],
-                "date": cell.date,
+                "date": _date_words(cell.date),
             }
         elif cell.status == "party" and cell.date:
-            text = f"{text}: {cell.date}"
+            text = f"{text}: {_date_words(cell.date)}"
         return text
     if cell.status == "exists":
         return _("yes")

@@ -336,7 +336,10 @@ class Series:
 
     def add(self, values: Iterable[str], index: int, key: int) -> None:
         for value in set(values):
-            self.cells.setdefault(value, [Tally() for _ in range(self.width)])[index].add(key)
+            row = self.cells.get(value)
+            if row is None:
+                row = self.cells[value] = [Tally() for _ in range(self.width)]
+            row[index].add(key)
         self.totals[index].add(key)
 
     def grid(
@@ -368,7 +371,10 @@ class Measures:
         self.values: dict[str, list[list[float]]] = {}
 
     def add(self, value: str, index: int, measure: float) -> None:
-        self.values.setdefault(value, [[] for _ in range(self.width)])[index].append(measure)
+        row = self.values.get(value)
+        if row is None:
+            row = self.values[value] = [[] for _ in range(self.width)]
+        row[index].append(measure)
 
     def median_grid(
         self,

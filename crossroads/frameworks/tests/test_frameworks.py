@@ -121,3 +121,9 @@ def test_the_page_in_russian_names_the_states_and_marks_unchecked_cells(kg_analy
     assert "Туркмения" in page or "Туркменистан" in page
     assert "не проверено" in page
     assert "Legal frameworks compared" not in page
+
+
+def test_treaty_dates_are_written_for_the_reader_not_as_iso(kg_analyst, web):
+    page = web(kg_analyst).get("/frameworks/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "2005-08-30" not in page
+    assert "30 августа 2005" in page
