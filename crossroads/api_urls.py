@@ -53,8 +53,13 @@ urlpatterns = [
     path("audit/", audit_api.AuditTrail.as_view(), name="api-audit"),
     path("search/", search.ReferenceSearch.as_view(), name="api-search"),
     path("statistics/", statistics_api.Statistics.as_view(), name="api-statistics"),
+    path("statistics/trends/", statistics_api.Trends.as_view(), name="api-statistics-trends"),
+    path("statistics/gaps/", statistics_api.Gaps.as_view(), name="api-statistics-gaps"),
+    path("statistics/export/", statistics_api.Export.as_view(), name="api-statistics-export"),
     path("", include("crossroads.screening.api_urls")),
     path("", include("crossroads.referrals.api_urls")),
     path("", include("crossroads.cases.api_urls")),
     path("", include("crossroads.access.api_urls")),
+    path("", include("crossroads.regional.api_urls")),
+    path("", include("crossroads.frameworks.api_urls")),
 ]

@@ -56,6 +56,12 @@ class Verb(StrEnum):
     # Emergencies (issue 13): bulk imports of people, and declaring an influx.
     IMPORT_PERSONS = "import_persons"
     DECLARE_INFLUX = "declare_influx"
+    # The regional picture (docs/statistics.md): a supervisor publishes the state's
+    # protected tables; the regional analyst reads what states published, nothing else.
+    PUBLISH_STATISTICS = "publish_statistics"
+    VIEW_PUBLICATIONS = "view_publications"
+    VIEW_REGIONAL = "view_regional"
+    IMPORT_BUNDLE = "import_bundle"
 
 
 _FRONT_LINE = frozenset({Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR})
@@ -87,9 +93,25 @@ ROLE_VERBS: dict[str, frozenset[str]] = {
     Verb.CONFIGURE: frozenset({Role.ADMIN}),
     Verb.IMPORT_PERSONS: _SUPERVISION,
     Verb.DECLARE_INFLUX: _SUPERVISION,
+    Verb.PUBLISH_STATISTICS: _SUPERVISION,
+    Verb.VIEW_PUBLICATIONS: frozenset({Role.SUPERVISOR, Role.ANALYST, Role.REGIONAL_ANALYST}),
+    Verb.VIEW_REGIONAL: frozenset({Role.REGIONAL_ANALYST}),
+    Verb.IMPORT_BUNDLE: frozenset({Role.REGIONAL_ANALYST, Role.ADMIN}),
 }
+# Aggregate and reference verbs: no person is involved, and the regional analyst's office
+# belongs to no state.
+AGGREGATE_VERBS = frozenset(
+    {
+        Verb.VIEW_STATISTICS,
+        Verb.CONFIGURE,
+        Verb.PUBLISH_STATISTICS,
+        Verb.VIEW_PUBLICATIONS,
+        Verb.VIEW_REGIONAL,
+        Verb.IMPORT_BUNDLE,
+    }
+)
 # Verbs about people: they need an agency in a state whose records live here.
-PERSON_VERBS = frozenset(ROLE_VERBS) - {Verb.VIEW_STATISTICS, Verb.CONFIGURE}
+PERSON_VERBS = frozenset(ROLE_VERBS) - AGGREGATE_VERBS
 
 # The roles a user holds in a case's workflow (cases.md): the table of transitions names
 # these two, and the policy decides who holds them.

@@ -419,6 +419,54 @@ def _seed_cases(code: str) -> None:
             )
 
 
+def _seed_regional(password: str, people_created: int) -> list[str]:
+    """The regional picture on first run: `regional-analyst` of the Almaty Process
+    secretariat (an office of no state: it sees no person), half of the demo people
+    registered in the last closed month (synthetic history, first run only), and each
+    demo state's supervisor publishing that month."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from crossroads.regional.actions import publish_statistics
+    from crossroads.regional.models import Publication
+    from crossroads.registry.models import Person
+
+    secretariat = Agency.objects.filter(
+        country__isnull=True, name="Almaty Process secretariat"
+    ).first() or Agency.objects.create(
+        name="Almaty Process secretariat", kind=K.IOM, country=None, receives_pathways=[]
+    )
+    user, created = User.objects.get_or_create(
+        username="regional-analyst",
+        defaults={"agency": secretariat, "roles": [Role.REGIONAL_ANALYST.value]},
+    )
+    user.agency = secretariat
+    user.roles = [Role.REGIONAL_ANALYST.value]
+    user.language = ""
+    if created or not user.check_password(password):
+        user.set_password(password)
+    user.save()
+    today = timezone.localdate()
+    last_day = today.replace(day=1) - dt.timedelta(days=1)
+    month = f"{last_day:%Y-%m}"
+    if people_created:
+        rng = random.Random(20261207)
+        demo = Person.objects.filter(country_id__in=list(AGENCIES))
+        for pk in list(demo.order_by("reference").values_list("pk", flat=True))[::2]:
+            day = last_day.replace(day=rng.randint(1, last_day.day))
+            moment = timezone.make_aware(dt.datetime.combine(day, dt.time(rng.randint(8, 17))))
+            Person.objects.filter(pk=pk).update(registered_at=moment)
+    for code in AGENCIES:
+        supervisor = User.objects.filter(username=f"{code.lower()}-supervisor").first()
+        standing = Publication.objects.filter(
+            country_id=code, period=month, withdrawn_at__isnull=True
+        )
+        if supervisor is not None and not standing.exists():
+            publish_statistics(acting_user=supervisor, period=month)
+    return [user.username]
+
+
 def seed_demo() -> DemoResult:
     password, generated = demo_password()
     with transaction.atomic():
@@ -426,6 +474,7 @@ def seed_demo() -> DemoResult:
         users = _seed_users(password)
         people = _seed_people()
         _seed_screenings()
+        users += _seed_regional(password, people)
     return DemoResult(password, generated, users, people)
 
 

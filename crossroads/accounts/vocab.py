@@ -16,6 +16,9 @@ class Role(models.TextChoices):
     ANALYST = "analyst", _("Analyst")
     ADMIN = "admin", _("Administrator")
     PARTNER = "partner", _("Partner")
+    # The Almaty Process secretariat, UNHCR and IOM regional offices: published tables of
+    # the participating states only, never a person (docs/statistics.md).
+    REGIONAL_ANALYST = "regional_analyst", _("Regional analyst")
 
 
 # Roles whose work is with individual people; analysts and administrators see none.

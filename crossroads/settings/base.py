@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "crossroads.emergency",
     "crossroads.offline",
     "huey.contrib.djhuey",
+    "crossroads.regional",
+    "crossroads.frameworks",
 ]
 
 MIDDLEWARE = [

@@ -153,6 +153,27 @@ MATRIX: dict[str, dict[str, frozenset[str]]] = {
     "api-sync": {"GET": FRONT_LINE, "POST": FRONT_LINE},
     "api-sync-conflicts": {"GET": FRONT_LINE},
     "api-sync-conflict-resolve": {"POST": FRONT_LINE},
+    # Statistics, the regional picture and the legal frameworks (issue 14). The regional
+    # analyst, the only role that reads the regional picture, has its own matrix in
+    # crossroads/regional/tests/test_regional_picture.py.
+    "statistics:workspace": {"GET": STATISTICS},
+    "statistics:report": {"GET": STATISTICS},
+    "statistics:export": {"GET": STATISTICS},
+    "api-statistics-trends": {"GET": STATISTICS},
+    "api-statistics-gaps": {"GET": STATISTICS},
+    "api-statistics-export": {"GET": STATISTICS},
+    "regional:picture": {"GET": frozenset(), "POST": frozenset()},
+    "regional:publications": {"GET": SUPERVISOR, "POST": SUPERVISOR},
+    "regional:withdraw": {"POST": SUPERVISOR},
+    "regional:bundle": {"GET": SUPERVISOR},
+    "api-publications": {"GET": STATISTICS, "POST": SUPERVISOR},
+    "api-publication": {"GET": STATISTICS, "DELETE": SUPERVISOR},
+    "api-publication-bundle": {"GET": SUPERVISOR},
+    "api-regional": {"GET": frozenset()},
+    "api-regional-bundles": {"POST": frozenset({"admin"})},
+    "frameworks:comparison": {"GET": ALL},
+    "api-frameworks": {"GET": ALL},
+    "api-framework-changes": {"GET": ALL},
 }
 
 # Values for the path's parameters: ids that exist nowhere (404 for the roles that may),

@@ -15,18 +15,14 @@ def _row(page, label):
     return match.group(1)
 
 
-def test_the_analyst_home_shows_counts_with_small_cells_hidden(
-    kg_border_officer, kg_analyst, register, web
-):
-    for _ in range(6):
+def test_the_analyst_home_shows_protected_counts(kg_border_officer, kg_analyst, register, web):
+    for _ in range(9):
         register(kg_border_officer, sex="female")
-    for _ in range(5):
-        register(kg_border_officer, sex="male")
     register(kg_border_officer, sex="other")
     page = web(kg_analyst).get("/").content.decode()
-    assert _row(page, "female") == "6"
-    assert "—" in _row(page, "male") and "—" in _row(page, "other")
-    assert "People registered: 12" in page
+    assert abs(int(_row(page, "female")) - 9) <= 2
+    assert _row(page, "other") in ("0", "5")
+    assert re.search(r"People registered: (\d+)", page)
     assert "Toktogulov" not in page
 
 

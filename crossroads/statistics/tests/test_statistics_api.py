@@ -21,6 +21,15 @@ def _cells(table):
     return {cell["value"]: cell["count"] for cell in table}
 
 
+def _near(shown, true):
+    """A protected count: within 2 of the truth, never 1 to 4 (a small one is 0 or 5)."""
+    if true == 0:
+        return shown == 0
+    if true < 5:
+        return shown in (0, 5)
+    return shown >= 5 and abs(shown - true) <= 2
+
+
 def test_the_analyst_sees_the_counts_of_her_own_state_only(
     kg_border_officer, kz_border_officer, kg_analyst, register, api
 ):
@@ -34,40 +43,31 @@ def test_the_analyst_sees_the_counts_of_her_own_state_only(
     assert response.status_code == 200
     body = response.json()
     assert body["country"] == "KG"
-    assert body["registrations"]["total"] == 11
-    assert _cells(body["registrations"]["by_sex"]) == {
-        "female": 6,
-        "male": 5,
-        "other": 0,
-        "unknown": 0,
-    }
-    assert _cells(body["registrations"]["by_nationality"]) == {"AF": 11}
+    assert _near(body["registrations"]["total"], 11)
+    cells = _cells(body["registrations"]["by_sex"])
+    assert set(cells) == {"female", "male", "other", "unknown"}
+    assert _near(cells["female"], 6) and _near(cells["male"], 5)
+    assert cells["other"] == 0 and cells["unknown"] == 0
+    assert set(_cells(body["registrations"]["by_nationality"])) == {"AF"}
 
 
-def test_a_small_count_is_hidden_with_another_so_the_total_does_not_give_it_away(
-    kg_border_officer, kg_analyst, register, api
-):
+def test_a_small_count_is_never_shown_as_it_is(kg_border_officer, kg_analyst, register, api):
     for _ in range(9):
         register(kg_border_officer, sex="female")
-    for _ in range(6):
-        register(kg_border_officer, sex="male")
     register(kg_border_officer, sex="other")
     body = api(kg_analyst).get(URL).json()
     by_sex = {cell["value"]: cell for cell in body["registrations"]["by_sex"]}
-    assert body["registrations"]["total"] == 16
-    assert by_sex["other"]["count"] is None and by_sex["other"]["suppressed"] is True
-    assert by_sex["male"]["count"] is None
-    assert by_sex["female"]["count"] == 9
+    assert by_sex["other"]["count"] in (0, 5)
+    assert by_sex["other"]["suppressed"] is False
+    assert _near(by_sex["female"]["count"], 9)
 
 
-def test_a_state_with_fewer_than_five_registrations_shows_no_count_at_all(
-    kg_border_officer, kg_analyst, register, api
-):
-    for _ in range(3):
-        register(kg_border_officer, sex="female")
-    body = api(kg_analyst).get(URL).json()
-    assert body["registrations"]["total"] is None
-    assert all(cell["count"] is None for cell in body["registrations"]["by_sex"])
+def test_asking_again_gives_the_same_figures(kg_border_officer, kg_analyst, register, api):
+    for _ in range(12):
+        register(kg_border_officer)
+    first = api(kg_analyst).get(URL).json()
+    second = api(kg_analyst).get(URL).json()
+    assert first == second
 
 
 def test_the_answer_names_no_one(kg_border_officer, kg_analyst, register, api):
@@ -87,7 +87,8 @@ def test_children_are_counted_by_their_age_when_registered(
     for _ in range(5):
         register(kg_border_officer, birth_date="1980-05-01", birth_date_precision="day")
     body = api(kg_analyst).get(URL).json()
-    assert _cells(body["registrations"]["by_age_band"]) == {"child": 5, "adult": 5, "unknown": 0}
+    cells = _cells(body["registrations"]["by_age_band"])
+    assert _near(cells["child"], 5) and _near(cells["adult"], 5) and cells["unknown"] == 0
 
 
 def test_screenings_are_counted_by_each_need_found(kg_border_officer, kg_analyst, register, api):
@@ -102,8 +103,8 @@ def test_screenings_are_counted_by_each_need_found(kg_border_officer, kg_analyst
             record_data={"country": "KG", "date": today, "statements": {"fear_of_return": True}},
         )
     body = api(kg_analyst).get(URL).json()
-    assert body["screenings"]["total"] == 5
-    assert _cells(body["screenings"]["by_need"])["international_protection"] == 5
+    assert _near(body["screenings"]["total"], 5)
+    assert _near(_cells(body["screenings"]["by_need"])["international_protection"], 5)
 
 
 def test_the_period_counts_only_what_was_registered_in_it(
@@ -114,7 +115,7 @@ def test_the_period_counts_only_what_was_registered_in_it(
     today = timezone.localdate()
     inside = api(kg_analyst).get(URL, {"from": today.isoformat(), "to": today.isoformat()})
     before = api(kg_analyst).get(URL, {"to": (today - dt.timedelta(days=1)).isoformat()})
-    assert inside.json()["registrations"]["total"] == 5
+    assert _near(inside.json()["registrations"]["total"], 5)
     assert inside.json()["from"] == today.isoformat()
     assert before.json()["registrations"]["total"] == 0
 
