@@ -143,6 +143,9 @@ class CrossroadsAutoSchema(AutoSchema):
         errors: dict[str, Any] = {}
         if not all(isinstance(p, AllowAny) for p in self.view.get_permissions()):
             errors["401"] = None
+            # api.md: any signed-in operation answers 403 to a role that may not do this
+            # kind of thing at all (the access policy is asked at every door).
+            errors["403"] = None
         # Any request can be malformed (a NUL character in a query parameter, a body that
         # is not JSON), so every operation documents its 400.
         errors["400"] = None
@@ -161,3 +164,14 @@ def _has_body(value: Any) -> bool:
     if isinstance(value, OpenApiResponse):
         return value.response is not None
     return value is not None
+
+
+def pages_start_at_one(result: dict[str, Any], generator: Any, **kwargs: Any) -> dict[str, Any]:
+    """Every `page` query parameter counts from 1, as the paginator does (page 0 is 404),
+    whichever view declares it."""
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                if parameter.get("in") == "query" and parameter.get("name") == "page":
+                    parameter.setdefault("schema", {})["minimum"] = 1
+    return result

@@ -86,7 +86,10 @@ class SyncConflictSerializer(serializers.ModelSerializer[SyncConflict]):
 class ConflictList(GenericAPIView[Any]):
     serializer_class = SyncConflictSerializer
 
-    @extend_schema(description="Open conflicts on people you may change, oldest first.")
+    @extend_schema(
+        description="Open conflicts on people you may change, oldest first.",
+        responses={200: SyncConflictSerializer(many=True)},
+    )
     def get(self, request: Request) -> Response:
         require_role(request.user, "change_person")
         conflicts = (

@@ -52,6 +52,22 @@ def engine_bundle() -> tuple[bytes, str]:
         files[str(relative)] = path.read_text(encoding="utf-8")
     files["crossroads/__init__.py"] = ""
     files["crossroads/engines/__init__.py"] = ""
+    # The fear-of-return matcher reads names through the identity engine's normaliser and
+    # stems words with Snowball: the same code, shipped as it is. The identity package is
+    # opened without its __init__ (which loads the batch engine and DuckDB, unused here).
+    identity = ENGINE_DIR.parent / "identity"
+    files["crossroads/engines/identity/__init__.py"] = ""
+    files["crossroads/engines/identity/normalise.py"] = (identity / "normalise.py").read_text(
+        encoding="utf-8"
+    )
+    for path in sorted((identity / "data").rglob("*")):
+        if path.is_file() and path.suffix in {".tsv", ".txt", ".json", ".yaml", ".csv"}:
+            relative = path.relative_to(ENGINE_DIR.parent.parent.parent)
+            files[str(relative)] = path.read_text(encoding="utf-8")
+    stemmer = importlib.util.find_spec("snowballstemmer")
+    for location in (stemmer.submodule_search_locations or []) if stemmer else []:
+        for path in sorted(Path(location).glob("*.py")):
+            files[f"snowballstemmer/{path.name}"] = path.read_text(encoding="utf-8")
     databases = _pycountry_databases()
     files["pycountry/__init__.py"] = ""
     for name in ("iso3166-1.json", "iso639-3.json"):

@@ -218,6 +218,10 @@ REST_FRAMEWORK = {
 }
 
 SPECTACULAR_SETTINGS = {
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "crossroads.core.schema.pages_start_at_one",
+    ],
     "TITLE": "Crossroads API",
     "DESCRIPTION": (
         "Registration, screening, referral and case work for mixed migration flows. "

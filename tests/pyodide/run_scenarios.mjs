@@ -49,6 +49,23 @@ for (const file of walk(engine)) {
 }
 put("/app/crossroads/__init__.py", "");
 put("/app/crossroads/engines/__init__.py", "");
+// The matcher's other parts, as the offline app ships them (crossroads/offline/engine_files.py):
+// the identity engine's normaliser and its tables (without the package's __init__, which
+// loads DuckDB), and the Snowball stemmers.
+const identity = join(root, "crossroads", "engines", "identity");
+put("/app/crossroads/engines/identity/__init__.py", "");
+put("/app/crossroads/engines/identity/normalise.py", readFileSync(join(identity, "normalise.py")));
+for (const file of walk(join(identity, "data"))) {
+  put("/app/crossroads/engines/identity/" + relative(identity, file), readFileSync(file));
+}
+const stemmerDir = require("node:child_process")
+  .execFileSync(process.env.PYTHON || "python3", ["-c",
+    "import importlib.util; s=importlib.util.find_spec('snowballstemmer'); " +
+    "print(list(s.submodule_search_locations)[0])"])
+  .toString().trim();
+for (const name of readdirSync(stemmerDir)) {
+  if (name.endsWith(".py")) put("/app/snowballstemmer/" + name, readFileSync(join(stemmerDir, name)));
+}
 const iso = join(pycountryDir(), "databases");
 put("/app/pycountry/__init__.py", "");
 for (const name of ["iso3166-1.json", "iso639-3.json"]) {
