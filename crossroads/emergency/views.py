@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from crossroads.access.gate import require_role, role_allows
+from crossroads.core.clock import format_when
 from crossroads.core.exceptions import InvalidInput
 from crossroads.registry import queries as registry_queries
 
@@ -84,7 +85,7 @@ def short_screening(request: HttpRequest, person_id: str) -> HttpResponse:
             messages.success(
                 request,
                 _("Screened. The full screening is due by %(due)s.")
-                % {"due": timezone.localtime(short.full_due).strftime("%Y-%m-%d %H:%M %Z")},
+                % {"due": format_when(short.full_due)},
             )
             return redirect("screening:screening_detail", screening_id=short.screening_id)
     return render(
