@@ -42,11 +42,12 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 
 class LogoutView(auth_views.LogoutView):
-    """Log out, and tell the browser to forget what this account left on it: the drafts in
-    its storage and the pages in its cache (the page's own script clears the drafts too,
-    for browsers that ignore Clear-Site-Data)."""
+    """Log out, and tell the browser to forget the pages this account saw (its cache). The
+    drafts are removed by the page's own script (drafts.js). Not "storage": that would also
+    erase the offline app's records not yet sent, which are encrypted with their account's
+    own key and must survive a log-out."""
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().post(request, *args, **kwargs)
-        response["Clear-Site-Data"] = '"cache", "storage"'
+        response["Clear-Site-Data"] = '"cache"'
         return response
