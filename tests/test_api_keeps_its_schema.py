@@ -50,6 +50,29 @@ CONFIG = schemathesis.Config.from_dict(
 schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application(), config=CONFIG)
 
 
+@pytest.fixture(autouse=True)
+def _connections_stay_open_in_the_test_transaction() -> Any:
+    """Schemathesis calls the WSGI application itself, not through Django's test client, so
+    Django's end-of-request hook would close the database connection that holds the test's
+    transaction (PostgreSQL: "the connection is closed"). Do what the test client does."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    _keep_the_connection()
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+def _keep_the_connection() -> None:
+    """Called again after any use of Django's test client, which reconnects the hook."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+
+
 def _authorization(username: str) -> dict[str, str]:
     from rest_framework.authtoken.models import Token
 
@@ -74,6 +97,7 @@ JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
 
 
 def _get(path: str, username: str, **path_parameters: str) -> Any:
+    _keep_the_connection()
     case = schema[path]["GET"].Case(
         path_parameters=path_parameters, headers=_authorization(username)
     )
