@@ -40,49 +40,29 @@ def records_by_reference(user: Any, q: str) -> list[dict[str, Any]]:
     from crossroads.referrals.queries import referrals_visible_to
     from crossroads.screening.queries import screenings_visible_to
 
+    kinds = [
+        ("person", "registry.person", persons_visible_to(user), "registry:person_detail"),
+        (
+            "screening",
+            "screening.screening",
+            screenings_visible_to(user),
+            "screening:screening_detail",
+        ),
+        ("referral", "referrals.referral", referrals_visible_to(user), "referrals:referral_detail"),
+        ("case", "cases.case", cases_visible_to(user), "cases:case_detail"),
+    ]
     results: list[dict[str, Any]] = []
-    person = persons_visible_to(user).filter(reference=reference).first()
-    if person is not None:
-        record_list(user, "registry.person", [person.pk], searched=True)
+    for kind, label, visible, view in kinds:
+        found_record = visible.filter(reference=reference).first()
+        if found_record is None:
+            continue
+        record_list(user, label, [found_record.pk], searched=True)
         results.append(
             {
-                "type": "person",
-                "id": str(person.pk),
+                "type": kind,
+                "id": str(found_record.pk),
                 "reference": reference,
-                "url": reverse("registry:person_detail", args=[person.pk]),
-            }
-        )
-    screening = screenings_visible_to(user).filter(reference=reference).first()
-    if screening is not None:
-        record_list(user, "screening.screening", [screening.pk], searched=True)
-        results.append(
-            {
-                "type": "screening",
-                "id": str(screening.pk),
-                "reference": reference,
-                "url": reverse("screening:screening_detail", args=[screening.pk]),
-            }
-        )
-    referral = referrals_visible_to(user).filter(reference=reference).first()
-    if referral is not None:
-        record_list(user, "referrals.referral", [referral.pk], searched=True)
-        results.append(
-            {
-                "type": "referral",
-                "id": str(referral.pk),
-                "reference": reference,
-                "url": reverse("referrals:referral_detail", args=[referral.pk]),
-            }
-        )
-    case = cases_visible_to(user).filter(reference=reference).first()
-    if case is not None:
-        record_list(user, "cases.case", [case.pk], searched=True)
-        results.append(
-            {
-                "type": "case",
-                "id": str(case.pk),
-                "reference": reference,
-                "url": reverse("cases:case_detail", args=[case.pk]),
+                "url": reverse(view, args=[found_record.pk]),
             }
         )
     return results

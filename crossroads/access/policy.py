@@ -43,6 +43,7 @@ class Verb(StrEnum):
     EXPORT_PERSON = "export_person"
     ANSWER_REFERRAL = "answer_referral"
     OVERSEE_REFERRALS = "oversee_referrals"
+    OVERSEE_SCREENINGS = "oversee_screenings"
     WORK_ON_CASES = "work_on_cases"
     APPROVE_DECISIONS = "approve_decisions"
     REVIEW_DUPLICATES = "review_duplicates"
@@ -82,6 +83,8 @@ ROLE_VERBS: dict[str, frozenset[str]] = {
     Verb.ANSWER_REFERRAL: _CASE_WORK,
     Verb.WORK_ON_CASES: _CASE_WORK,
     Verb.OVERSEE_REFERRALS: _SUPERVISION,
+    # An influx's queue for the full screening, and its figures.
+    Verb.OVERSEE_SCREENINGS: _SUPERVISION,
     Verb.APPROVE_DECISIONS: _SUPERVISION,
     Verb.REVIEW_DUPLICATES: _SUPERVISION,
     Verb.MERGE_PERSONS: _SUPERVISION,

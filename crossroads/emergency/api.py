@@ -68,7 +68,7 @@ class InfluxDetail(GenericAPIView[Any]):
     def get(self, request: Request, influx_id: str) -> Response:
         influx = actions.access_influx_by_id(request.user, influx_id)
         body: dict[str, Any] = {"influx": InfluxSerializer(influx).data}
-        if role_allows(request.user, "view_audit"):  # the figures are for supervisors
+        if role_allows(request.user, "oversee_screenings"):  # the figures are for supervisors
             body["figures"] = queries.influx_figures(request.user, influx)
         return Response(body)
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from crossroads.access.gate import persons_visible_to, require_role
+from crossroads.access.gate import require_role, visible_persons_q
 from crossroads.screening.models import Screening
 
 from .models import Influx, ShortScreening
@@ -30,10 +30,10 @@ def _with_full_screening(queryset: QuerySet[ShortScreening]) -> QuerySet[ShortSc
 def full_screening_queue(user: Any, influx: Influx | None = None) -> QuerySet[ShortScreening]:
     """People short-screened and still waiting for their full screening, soonest due
     first (the overdue at the top); supervisors only, and only people they may see."""
-    require_role(user, "view_audit")
+    require_role(user, "oversee_screenings")
     queryset = ShortScreening.objects.filter(
+        visible_persons_q(user, prefix="person"),
         influx__country_id=user.agency.country_id,
-        person__in=persons_visible_to(user).values("pk"),
     )
     if influx is not None:
         queryset = queryset.filter(influx=influx)
@@ -48,7 +48,7 @@ def full_screening_queue(user: Any, influx: Influx | None = None) -> QuerySet[Sh
 def influx_figures(user: Any, influx: Influx) -> dict[str, int]:
     """Counts of one influx, by the database (no loop over people). Supervisors see the
     people themselves, so the counts are exact; they are never published as statistics."""
-    require_role(user, "view_audit")
+    require_role(user, "oversee_screenings")
     now = timezone.now()
     rows = _with_full_screening(ShortScreening.objects.filter(influx=influx))
     # Aliases that name no field, so that a filter on a field is not read as an alias.

@@ -47,7 +47,7 @@ def influx_list(request: HttpRequest) -> HttpResponse:
 def influx_detail(request: HttpRequest, influx_id: str) -> HttpResponse:
     influx = actions.access_influx_by_id(request.user, influx_id)
     context: dict[str, object] = {"influx": influx, "now": timezone.now()}
-    if role_allows(request.user, "view_audit"):
+    if role_allows(request.user, "oversee_screenings"):
         context["figures"] = queries.influx_figures(request.user, influx)
         context["queue"] = Paginator(
             queries.full_screening_queue(request.user, influx), 100
