@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
+from crossroads.access.policy import user_of
 from crossroads.core.authentication import LanguageTokenAuthentication
 
 from . import queries
@@ -138,7 +139,7 @@ class TokenView(APIView):
         "(401 after). Ask for a new one with `POST`.",
     )
     def delete(self, request: Request) -> Response:
-        revoke_token(acting_user=request.user)
+        revoke_token(acting_user=user_of(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -6,7 +6,10 @@ import uuid
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from crossroads.core.exceptions import Forbidden
 
 from .vocab import AGENCY_KIND_CHOICES
 
@@ -201,6 +204,30 @@ class User(AbstractUser):
         if country is not None:
             return str(country.zone)
         return STATE_TIME_ZONES.get(agency.country_id, "UTC")
+
+    @property
+    def home_agency(self) -> Agency:
+        """The agency the user works for. Work on people, cases and a state's figures needs
+        one; an account without one is refused (403), never an error."""
+        agency = self.agency if self.agency_id else None
+        if agency is None:
+            raise Forbidden(gettext("Your account belongs to no agency."))
+        return agency
+
+    @property
+    def home_agency_id(self) -> uuid.UUID:
+        """The agency's id, read without loading the agency."""
+        if self.agency_id is None:
+            raise Forbidden(gettext("Your account belongs to no agency."))
+        return self.agency_id
+
+    @property
+    def home_country_id(self) -> str:
+        """The state whose register the user works in."""
+        country = self.home_agency.country_id
+        if country is None:
+            raise Forbidden(gettext("Your agency belongs to no state."))
+        return country
 
     @property
     def country_id(self) -> str | None:

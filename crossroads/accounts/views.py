@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import role_allows
+from crossroads.access.policy import user_of
 
 from .actions import set_language
 from .forms import LanguageForm
@@ -20,7 +21,7 @@ from .vocab import Role
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """One home page, with what each of the user's roles works on."""
-    user: Any = request.user
+    user = user_of(request)
     context: dict[str, Any] = {
         "roles": [Role(r).label for r in user.roles if r in Role.values],
         "recent": None,
@@ -50,7 +51,7 @@ def language(request: HttpRequest) -> HttpResponse:
         target = reverse("home")
     if form.is_valid():
         code = form.cleaned_data["language"]
-        set_language(acting_user=request.user, language=code)
+        set_language(acting_user=user_of(request), language=code)
         translation.activate(code)
     response = HttpResponseRedirect(target)
     if form.is_valid():

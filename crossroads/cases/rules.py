@@ -218,7 +218,7 @@ def _not_in_future(data: dict[str, Any], name: str) -> None:
         raise InvalidInput({name: [_("The date cannot be in the future.")]})
 
 
-def check_data(user: Any, case: Case, t: Transition, data: dict[str, Any]) -> None:
+def check_data(user: User, case: Case, t: Transition, data: dict[str, Any]) -> None:
     """The rules on what the step carries. May add to `data` what the step decided (the
     pack rule applied and its result; whether a deadline was met)."""
     key = (case.type, t.name)
@@ -275,7 +275,7 @@ def _eligibility(case: Case, data: dict[str, Any]) -> None:
     data["eligible"] = data["years_in_country"] >= minimum
 
 
-def _relatives(user: Any, case: Case, text: str) -> list[dict[str, str]]:
+def _relatives(user: User, case: Case, text: str) -> list[dict[str, str]]:
     """Found relatives named by their reference numbers, linked to their records when
     the user may see them; an unknown number is a field error, not a silent loss."""
     from crossroads.access.gate import persons_visible_to

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from crossroads.access.gate import access_person_by_id, require_role
 from crossroads.access.models import GrantReason, PersonAccess
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, InvalidInput
@@ -115,7 +116,7 @@ def _replace_documents(
     )
 
 
-def _replace_family_links(user: Any, person: Person, links: list[dict[str, Any]]) -> None:
+def _replace_family_links(user: User, person: Person, links: list[dict[str, Any]]) -> None:
     """Links are stored in both directions; a relative must be someone the user may see."""
     relatives: list[tuple[Person, str]] = []
     for index, link in enumerate(links):
@@ -142,16 +143,16 @@ def _replace_family_links(user: Any, person: Person, links: list[dict[str, Any]]
         )
 
 
-def register_person(*, acting_user: Any, data: PersonData) -> Person:
+def register_person(*, acting_user: User, data: PersonData) -> Person:
     """An officer or caseworker registers someone in their own agency's state."""
     require_role(acting_user, "register_person")
-    agency = acting_user.agency
+    agency = acting_user.home_agency
     with transaction.atomic():
         person = Person(
-            country_id=agency.country_id,
+            country_id=acting_user.home_country_id,
             registering_agency=agency,
             registered_by=acting_user,
-            reference=next_reference(agency.country_id),
+            reference=next_reference(acting_user.home_country_id),
             **{k: v for k, v in data.values.items() if k in SCALAR_FIELDS},
         )
         person.name_script = data.name_script or script_of(
@@ -180,7 +181,7 @@ def register_person(*, acting_user: Any, data: PersonData) -> Person:
 
 
 def update_person(
-    *, acting_user: Any, person_id: Any, version: int | None, data: PersonData
+    *, acting_user: User, person_id: Any, version: int | None, data: PersonData
 ) -> Person:
     """Changes a person. A stale `version` is refused with the current record, never
     silently overwritten."""

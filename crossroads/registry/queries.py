@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from crossroads.access.gate import access_person_by_id, persons_visible_to
+from crossroads.accounts.models import User
 
 from .models import FamilyLink, Person
 from .search import name_query_q
@@ -23,7 +24,7 @@ DEFAULT_ORDERING = "-registered_at"
 
 
 def person_list(
-    user: Any,
+    user: User,
     *,
     q: str = "",
     filters: dict[str, Any] | None = None,
@@ -78,13 +79,13 @@ def with_list_details(queryset: QuerySet[Person]) -> QuerySet[Person]:
     )
 
 
-def person_detail(user: Any, person_id: Any) -> Person:
+def person_detail(user: User, person_id: Any) -> Person:
     """One person with everything the page shows; the read is audited by the gate."""
     person = access_person_by_id(user, person_id)
     return _with_details(person.pk)
 
 
-def person_detail_unaudited(user: Any, person_id: Any) -> Person:
+def person_detail_unaudited(user: User, person_id: Any) -> Person:
     """The same, for showing the result of a write that the action has audited already."""
     person = access_person_by_id(user, person_id, audit_read=False)
     return _with_details(person.pk)
@@ -106,7 +107,7 @@ def _with_details(pk: Any) -> Person:
     )
 
 
-def household_of(user: Any, person: Person, *, limit: int = 50) -> list[Person]:
+def household_of(user: User, person: Person, *, limit: int = 50) -> list[Person]:
     """Everyone connected to `person` by family links, as far as the user may see them."""
     visible = persons_visible_to(user)
     seen = {person.pk}

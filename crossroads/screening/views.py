@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import access_person_by_id, can, require_role
-from crossroads.access.policy import Verb
+from crossroads.access.policy import Verb, user_of
 from crossroads.access.views import requires
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record, record_list
@@ -65,7 +65,7 @@ def describe_result(
 def screening_list(request: HttpRequest) -> HttpResponse:
     """Recent screenings of the people the user may see, newest first."""
     require_role(request.user, "view_sensitive")
-    page = Paginator(queries.screenings_visible_to(request.user), 50).get_page(
+    page = Paginator(queries.screenings_visible_to(user_of(request)), 50).get_page(
         request.GET.get("page")
     )
     record_list(request.user, "screening.screening", [s.pk for s in page], searched=False)
@@ -80,7 +80,9 @@ def screening_list(request: HttpRequest) -> HttpResponse:
 def interview(request: HttpRequest, person_id: str) -> HttpResponse:
     """The screening interview. GET shows the questions; "Check" shows the engine's result
     without saving; "Save" screens the person. A shortcut fills the usual answers."""
-    person = access_person_by_id(request.user, person_id, verb="change_person", audit_read=False)
+    person = access_person_by_id(
+        user_of(request), person_id, verb="change_person", audit_read=False
+    )
     if request.method == "GET":
         # The page shows the person's registered details: a read, audited once.
         record(request.user, AuditAction.READ, person, detail={"view": "screening_interview"})
@@ -100,7 +102,7 @@ def interview(request: HttpRequest, person_id: str) -> HttpResponse:
             try:
                 if action == "save":
                     screening = actions.screen_person(
-                        acting_user=request.user, person_id=person.pk, record_data=record_data
+                        acting_user=user_of(request), person_id=person.pk, record_data=record_data
                     )
                     messages.success(
                         request, _("Screening saved as %(ref)s.") % {"ref": screening.reference}
@@ -146,12 +148,12 @@ def screening_detail(request: HttpRequest, screening_id: str) -> HttpResponse:
     """The saved screening: its result, and the referrals to send (agency, consent)."""
     if request.method == "POST":
         require_role(request.user, "change_person")
-        screening = queries.screening_detail(request.user, screening_id, audit_read=False)
+        screening = queries.screening_detail(user_of(request), screening_id, audit_read=False)
     else:
-        screening = queries.screening_detail(request.user, screening_id)
+        screening = queries.screening_detail(user_of(request), screening_id)
     person = screening.person
     sent = queries.referrals_of_screening(screening)
-    may_send = can(request.user, "change_person", person) and not sent
+    may_send = can(user_of(request), "change_person", person) and not sent
     form = None
     if may_send:
         form = SendReferralsForm(
@@ -163,9 +165,9 @@ def screening_detail(request: HttpRequest, screening_id: str) -> HttpResponse:
             try:
                 with transaction.atomic():
                     for consent in form.consents():
-                        record_consent(acting_user=request.user, person_id=person.pk, **consent)
+                        record_consent(acting_user=user_of(request), person_id=person.pk, **consent)
                     done = send_screening_referrals(
-                        acting_user=request.user,
+                        acting_user=user_of(request),
                         screening_id=screening.pk,
                         agencies=form.agencies(),
                     )
@@ -201,10 +203,10 @@ def screening_detail(request: HttpRequest, screening_id: str) -> HttpResponse:
 @require_POST
 @requires(Verb.LIFT_SAFEGUARD)
 def lift(request: HttpRequest, safeguard_id: str) -> HttpResponse:
-    safeguard = queries.safeguard_of_person_visible_to(request.user, safeguard_id)
+    safeguard = queries.safeguard_of_person_visible_to(user_of(request), safeguard_id)
     try:
         actions.lift_safeguard(
-            acting_user=request.user,
+            acting_user=user_of(request),
             safeguard_id=safeguard.pk,
             reason=request.POST.get("reason", ""),
             decision=request.POST.get("decision", ""),
