@@ -60,7 +60,7 @@ def ensure_cast() -> None:
     """The states and the cast, created where missing. Called once per test database, and
     again by a persona fixture that finds its user gone: a transactional test (the live
     server of the browser tests) empties every table when it ends."""
-    from crossroads.accounts.demo import COUNTRIES
+    from crossroads.demo.seed import COUNTRIES
     from crossroads.accounts.models import Agency, Country, User
 
     for code, name, name_ru, languages in COUNTRIES:

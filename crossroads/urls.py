@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from crossroads import search
-from crossroads.accounts import views as account_views
+from crossroads import views as account_views
 from crossroads.core import views as core_views
 from crossroads.offline import views as offline_views
 
@@ -16,7 +16,12 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", core_views.LogoutView.as_view(), name="logout"),
-    path("account/", include("crossroads.accounts.urls")),
+    path(
+        "account/",
+        include(
+            ([path("language/", account_views.language, name="language")], "accounts"),
+        ),
+    ),
     path("search/", search.search_page, name="search"),
     path("people/", include("crossroads.registry.urls")),
     path("households/", include("crossroads.households.urls")),

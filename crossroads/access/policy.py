@@ -23,10 +23,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from crossroads.accounts.models import User
+from crossroads.accounts.models import Agency, User
+from crossroads.accounts.models import user_of as user_of
 from crossroads.accounts.vocab import NON_STATE_KINDS, Role
 from crossroads.audit.writer import record_refusal
-from crossroads.core.exceptions import Forbidden, NotFound
+from crossroads.core.exceptions import Conflict, Forbidden, NotFound
+from crossroads.engines.screening.vocab import AgencyKind
 
 if TYPE_CHECKING:
     from crossroads.accounts.models import Agency, User
@@ -122,16 +124,6 @@ PERSON_VERBS = frozenset(ROLE_VERBS) - AGGREGATE_VERBS
 # these two, and the policy decides who holds them.
 WORKFLOW_CASEWORKER = "caseworker"
 WORKFLOW_SUPERVISOR = "supervisor"
-
-
-def user_of(request: Any) -> User:
-    """The account behind a page or API request, as the policy's type. Every door asks for
-    a logged-in account first (`login_required`, `PolicyPermission`); anything else is
-    refused here too, never passed on as an anonymous user."""
-    user = getattr(request, "user", None)
-    if not isinstance(user, User) or not user.is_authenticated:
-        raise Forbidden(_("Log in first."))
-    return user
 
 
 def role_allows(user: User | AnonymousUser, verb: str) -> bool:
@@ -250,6 +242,32 @@ def case_roles(user: User, case: Any) -> set[str]:
     if role_allows(user, Verb.APPROVE_DECISIONS):
         roles.update({WORKFLOW_CASEWORKER, WORKFLOW_SUPERVISOR})
     return roles
+
+
+def may_take_step(user: User, case: Any, step_roles: frozenset[str] | set[str]) -> bool:
+    """May `user` make a step of the case's workflow that the table gives to `step_roles`?"""
+    return bool(case_roles(user, case) & set(step_roles))
+
+
+def decides_for_agency(user: User, case: Any) -> bool:
+    """A supervisor of the owning agency: decides without waiting for approval, and
+    answers the decisions that wait for one."""
+    return WORKFLOW_SUPERVISOR in case_roles(user, case)
+
+
+def require_step_role(user: User, case: Any, step_roles: frozenset[str] | set[str]) -> None:
+    """Refuses (409, with the reason) a step the user's workflow role may not make: a
+    supervisor's step names the supervisor, any other the caseworker."""
+    if may_take_step(user, case, step_roles):
+        return
+    if set(step_roles) == {WORKFLOW_SUPERVISOR}:
+        raise Conflict(_("Only a supervisor of the agency that owns the case may do this."))
+    raise Conflict(_("Only a caseworker of the agency that owns the case may do this."))
+
+
+def runs_own_mandate_procedure(agency: Agency) -> bool:
+    """UNHCR determines refugee status under its mandate itself, whatever the state's law."""
+    return agency.kind == AgencyKind.UNHCR
 
 
 def may_open_case_for_agency_kind(user: User, kinds: frozenset[str] | set[str]) -> bool:

@@ -14,12 +14,11 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
-from crossroads.access.policy import user_of
 from crossroads.core.authentication import LanguageTokenAuthentication
 
 from . import queries
 from .actions import issue_token, revoke_token
-from .models import Agency, Country
+from .models import Agency, Country, user_of
 from .serializers import (
     AgencyListQuerySerializer,
     AgencySerializer,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -232,3 +233,13 @@ class User(AbstractUser):
     @property
     def country_id(self) -> str | None:
         return self.agency.country_id if self.agency_id and self.agency else None
+
+
+def user_of(request: Any) -> User:
+    """The account behind a page or API request, as the policy's type. Every door asks for
+    a logged-in account first (`login_required`, `PolicyPermission`); anything else is
+    refused here too, never passed on as an anonymous user."""
+    user = getattr(request, "user", None)
+    if not isinstance(user, User) or not user.is_authenticated:
+        raise Forbidden(gettext("Log in first."))
+    return user

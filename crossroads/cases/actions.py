@@ -19,11 +19,14 @@ from crossroads.access.gate import access_person_by_id, grant_access
 from crossroads.access.loaders import access_approval_by_id, access_case_by_id
 from crossroads.access.models import GrantReason
 from crossroads.access.policy import (
+    WORKFLOW_CASEWORKER,
+    WORKFLOW_SUPERVISOR,
     Verb,
-    case_roles,
+    decides_for_agency,
     id_or_none,
     may_open_case_for_agency_kind,
     require,
+    require_step_role,
     takes_case_on_opening,
 )
 from crossroads.accounts.models import User
@@ -54,12 +57,10 @@ from .rules import (
 from .vocab import CaseType
 from .workflows import PROTECTION_TYPES, WORKFLOWS, workflow_for
 from .workflows.base import (
-    CASEWORKER,
     CLOSED,
     DURABLE_SOLUTIONS,
     OPEN,
     SOLUTION_STATUSES,
-    SUPERVISOR,
     Transition,
     clean_data,
 )
@@ -74,13 +75,6 @@ class DocumentTooLarge(InvalidInput):
 
 def _require_case_worker(user: User) -> None:
     require(user, Verb.WORK_ON_CASES)
-
-
-def _require_case_role(user: User, case: Case, role: str = CASEWORKER) -> None:
-    if role not in case_roles(user, case):
-        if role == SUPERVISOR:
-            raise Conflict(_("Only a supervisor of the agency that owns the case may do this."))
-        raise Conflict(_("Only a caseworker of the agency that owns the case may do this."))
 
 
 def _check_version(case: Case, version: Any) -> None:
@@ -239,9 +233,7 @@ def _transition_or_refuse(case: Case, name: str) -> Transition:
 def check_role(user: User, case: Case, t: Transition) -> None:
     """The role: a caseworker of the owning agency (a supervisor may make a caseworker's
     step), or a supervisor where the table says so. Refused with 409 and the reason."""
-    if not case_roles(user, case) & t.roles:
-        role = SUPERVISOR if t.roles == {SUPERVISOR} else CASEWORKER
-        _require_case_role(user, case, role)
+    require_step_role(user, case, t.roles)
 
 
 def check_state(case: Case, t: Transition, *, answering: Approval | None = None) -> None:
@@ -394,11 +386,11 @@ def transition_case(
         case = access_case_by_id(acting_user, case_id, for_update=True, audit_read=False)
         t = _transition_or_refuse(case, name)
         check_role(acting_user, case, t)
-        roles = case_roles(acting_user, case)
+        decides = decides_for_agency(acting_user, case)
         # A supervisor who makes the very decision that waits for approval answers it:
         # with the data the supervisor gives, or else with the caseworker's.
         answering = None
-        if t.approval and SUPERVISOR in roles:
+        if t.approval and decides:
             answering = (
                 Approval.objects.select_for_update()
                 .filter(case=case, transition=t.name, status=Approval.Status.PENDING)
@@ -425,7 +417,7 @@ def transition_case(
             record(acting_user, AuditAction.UPDATE, answering, detail={"status": "approved"})
             _apply(author, case, t, cleaned, approved_by=acting_user, audit_actor=acting_user)
             return case
-        if t.approval and SUPERVISOR not in roles:
+        if t.approval and not decides:
             approval = Approval.objects.create(
                 case=case, transition=t.name, data=cleaned, requested_by=acting_user
             )
@@ -447,7 +439,7 @@ def transition_case(
 def _approval_for_supervisor(user: User, approval_id: Any) -> tuple[Approval, Case]:
     _require_case_worker(user)
     approval, case = access_approval_by_id(user, approval_id)
-    _require_case_role(user, case, SUPERVISOR)
+    require_step_role(user, case, {WORKFLOW_SUPERVISOR})
     if approval.status != Approval.Status.PENDING:
         raise Conflict(_("This decision has been answered already."))
     return approval, case
@@ -507,7 +499,7 @@ def send_back(*, acting_user: User, approval_id: Any, reasons: str) -> Case:
 def _case_for_work(user: User, case_id: Any, *, for_update: bool = False) -> Case:
     _require_case_worker(user)
     case = access_case_by_id(user, case_id, for_update=for_update, audit_read=False)
-    _require_case_role(user, case)
+    require_step_role(user, case, {WORKFLOW_CASEWORKER})
     return case
 
 

@@ -11,7 +11,13 @@ from django.http import FileResponse
 from django.utils import timezone
 
 from crossroads.access.loaders import access_case_by_id, cases_visible_to
-from crossroads.access.policy import Verb, case_roles, role_allows, sees_whole_work_queue
+from crossroads.access.policy import (
+    Verb,
+    decides_for_agency,
+    may_take_step,
+    role_allows,
+    sees_whole_work_queue,
+)
 from crossroads.accounts.models import User
 from crossroads.core.exceptions import Conflict, NotFound
 from crossroads.registry.queries import household_of
@@ -19,7 +25,7 @@ from crossroads.registry.queries import household_of
 from .models import Approval, Case, Task
 from .rules import caseworkers_of, check_preconditions, transfer_agencies, type_for_pathway
 from .workflows import WORKFLOWS
-from .workflows.base import SUPERVISOR, Transition
+from .workflows.base import Transition
 
 
 def case_list(
@@ -130,18 +136,18 @@ def transition_options(user: User, case: Case) -> list[TransitionOption]:
     checked now against the safeguards and the type's rules by the very functions the
     transition action calls (`rules.check_preconditions`): a listed step is refused only
     for its data or a change made meanwhile."""
-    roles = case_roles(user, case)
+    decides = decides_for_agency(user, case)
     workflow = WORKFLOWS[case.type]
     pending = Approval.objects.filter(case=case, status=Approval.Status.PENDING).first()
     if pending is not None:
         # While a decision waits, only the supervisor's answer to it (or the queue).
         waiting = workflow.transition(pending.transition)
-        candidates = [waiting] if waiting is not None and SUPERVISOR in roles else []
+        candidates = [waiting] if waiting is not None and decides else []
     else:
         candidates = [t for t in workflow.transitions if t.allowed_from(case.state)]
     options = []
     for t in candidates:
-        if not roles & t.roles:
+        if not may_take_step(user, case, t.roles):
             continue
         try:
             check_preconditions(case, t)
@@ -154,7 +160,7 @@ def transition_options(user: User, case: Case) -> list[TransitionOption]:
                 transition=t,
                 allowed=allowed,
                 reason=reason,
-                waits_for_approval=t.approval and SUPERVISOR not in roles,
+                waits_for_approval=t.approval and not decides,
                 field_choices=_field_choices(case, t),
             )
         )

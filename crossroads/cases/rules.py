@@ -15,7 +15,12 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from crossroads.access.policy import id_or_none, is_state_body, may_be_assigned_cases
+from crossroads.access.policy import (
+    id_or_none,
+    is_state_body,
+    may_be_assigned_cases,
+    runs_own_mandate_procedure,
+)
 from crossroads.accounts.models import Agency, User
 from crossroads.core.exceptions import Conflict, InvalidInput
 from crossroads.engines.screening import GuardedAction, Pack, default_registry
@@ -114,7 +119,7 @@ def agency_kinds_for(case_type: str, country: str) -> set[str]:
 def asylum_variant(country: str, agency: Agency) -> str:
     """The UNHCR mandate procedure where the state's pack in force has no national
     procedure, or where UNHCR itself runs the case; else the national procedure."""
-    if not has_national_asylum_procedure(pack_for(country)) or agency.kind == "unhcr":
+    if not has_national_asylum_procedure(pack_for(country)) or runs_own_mandate_procedure(agency):
         return Case.Variant.UNHCR_MANDATE
     return Case.Variant.NATIONAL
 

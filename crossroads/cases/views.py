@@ -17,6 +17,7 @@ from crossroads.access.gate import access_person_by_id
 from crossroads.access.policy import (
     Verb,
     case_roles,
+    decides_for_agency,
     id_or_none,
     may_open_case_for_agency_kind,
     user_of,
@@ -31,7 +32,7 @@ from . import actions, display, queries
 from .diagram import everywhere_transitions, state_diagram
 from .rules import agency_kinds_for, type_for_pathway
 from .workflows import CASE_TYPE_CHOICES, WORKFLOWS
-from .workflows.base import DURABLE_SOLUTIONS, SOLUTION_STATUSES, SUPERVISOR
+from .workflows.base import DURABLE_SOLUTIONS, SOLUTION_STATUSES
 
 
 def _report(request: HttpRequest, exc: Exception) -> None:
@@ -112,7 +113,7 @@ def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
         "blocked": [f for f in forms if not f["allowed"]],
         "pending": queries.pending_approval(case),
         "can_work": bool(roles),
-        "is_supervisor": SUPERVISOR in roles,
+        "is_supervisor": decides_for_agency(user_of(request), case),
         "protection": workflow.protection,
         "solutions": DURABLE_SOLUTIONS,
         "solution_statuses": SOLUTION_STATUSES,

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from crossroads.access.gate import can, require_role, role_allows
 from crossroads.access.policy import user_of
+from crossroads.access.trail import trail_of_person
 from crossroads.audit.models import AuditAction
-from crossroads.audit.queries import trail_of_person
 from crossroads.audit.writer import record, record_list
 from crossroads.core.api import CappedPaginator
 from crossroads.core.exceptions import Conflict, NotFound

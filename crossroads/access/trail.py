@@ -10,11 +10,11 @@ from django.apps import apps
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from crossroads.access.gate import access_person_by_id, require_role
 from crossroads.accounts.models import User
+from crossroads.audit.models import AuditEvent
 from crossroads.core.exceptions import InvalidInput, NotFound
 
-from .models import AuditEvent
+from .gate import access_person_by_id, require_role
 
 # Records about one person, each by the model's label and the field naming the person.
 # A person's own trail takes in the trails of these; any of them has a trail of its own.

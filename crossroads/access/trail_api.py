@@ -8,12 +8,12 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from crossroads.access.policy import user_of
+from crossroads.audit.models import AuditAction
+from crossroads.audit.writer import record
 
-from .models import AuditAction
-from .queries import record_type, trail_of_record
-from .serializers import AuditEventSerializer
-from .writer import record
+from .policy import user_of
+from .trail import record_type, trail_of_record
+from .trail_serializers import AuditEventSerializer
 
 
 class AuditTrail(GenericAPIView[Any]):

@@ -1,3 +1,6 @@
+"""The pages every user starts from: the home page, which gathers what each role works on
+from the apps, and the choice of language."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -12,10 +15,9 @@ from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import role_allows
 from crossroads.access.policy import user_of
-
-from .actions import set_language
-from .forms import LanguageForm
-from .vocab import Role
+from crossroads.accounts.actions import set_language
+from crossroads.accounts.forms import LanguageForm
+from crossroads.accounts.vocab import Role
 
 
 @login_required
