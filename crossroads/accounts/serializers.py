@@ -6,13 +6,8 @@ from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from crossroads.engines.screening.vocab import Pathway
-
 from .models import Agency, Country
-from .vocab import AGENCY_KIND_CHOICES
-
-# The pathways' codes (the API speaks codes; their labels are the screening app's).
-PATHWAY_CODES = [p.value for p in Pathway]
+from .vocab import AGENCY_KIND_CHOICES, PATHWAY_CHOICES
 
 
 class CountrySerializer(serializers.ModelSerializer[Country]):
@@ -34,7 +29,7 @@ class AgencySerializer(serializers.ModelSerializer[Agency]):
         source="parent_id", allow_null=True, read_only=True
     )
     receives_pathways = serializers.ListField(
-        child=serializers.ChoiceField(choices=PATHWAY_CODES),
+        child=serializers.ChoiceField(choices=PATHWAY_CHOICES),
         read_only=True,
         help_text="The pathways the state's rules route to this agency.",
     )
@@ -52,7 +47,7 @@ class AgencyListQuerySerializer(serializers.Serializer[dict[str, Any]]):
     )
     kind = serializers.ChoiceField(choices=AGENCY_KIND_CHOICES, required=False)
     receives_pathways = serializers.ChoiceField(
-        choices=PATHWAY_CODES, required=False, help_text="Agencies receiving this pathway."
+        choices=PATHWAY_CHOICES, required=False, help_text="Agencies receiving this pathway."
     )
     active = serializers.BooleanField(required=False, allow_null=True, default=None)
 
