@@ -7,6 +7,8 @@ from crossroads import search
 from crossroads import views as account_views
 from crossroads.core import views as core_views
 from crossroads.offline import views as offline_views
+from crossroads.referrals import screening_views
+from crossroads.screening import urls as screening_urls
 
 urlpatterns = [
     path("", account_views.home, name="home"),
@@ -29,7 +31,22 @@ urlpatterns = [
     path("emergency/", include("crossroads.emergency.urls")),
     path("offline/", include("crossroads.offline.urls")),
     path("sw.js", offline_views.service_worker, name="service-worker"),
-    path("screening/", include("crossroads.screening.urls")),
+    path(
+        "screening/",
+        include(
+            (
+                [
+                    *screening_urls.urlpatterns,
+                    path(
+                        "<uuid:screening_id>/",
+                        screening_views.screening_detail,
+                        name="screening_detail",
+                    ),
+                ],
+                screening_urls.app_name,
+            )
+        ),
+    ),
     path("referrals/", include("crossroads.referrals.urls")),
     path("cases/", include("crossroads.cases.urls")),
     path("identity/", include("crossroads.identity.urls")),

@@ -344,8 +344,8 @@ def _seed_screenings() -> int:
     partners), so that inboxes, safeguards and slips have something to show."""
     from django.utils import timezone
 
+    from crossroads.accounts.routing import default_agency_for_pathway
     from crossroads.referrals.actions import record_consent, send_screening_referrals
-    from crossroads.referrals.routing import default_agency_for_pathway
     from crossroads.registry.models import Person
     from crossroads.screening.actions import screen_person
     from crossroads.screening.children import appears_child

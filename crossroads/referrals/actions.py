@@ -21,6 +21,7 @@ from crossroads.access.policy import (
     require,
 )
 from crossroads.accounts.models import Agency, User
+from crossroads.accounts.routing import deadline_hours, default_agency_for_pathway
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput, NotFound
@@ -36,7 +37,6 @@ from crossroads.screening.safeguards import (
 )
 
 from .models import Basis, Consent, GivenBy, Referral
-from .routing import deadline_hours, default_agency_for_pathway
 
 
 def _agency(agency_id: Any, country: str) -> Agency:

@@ -3,62 +3,26 @@ to send, and lifting a safeguard. Thin: forms validate, actions write, queries r
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from crossroads.access.gate import access_person_by_id, can, require_role
+from crossroads.access.gate import access_person_by_id, require_role
 from crossroads.access.policy import Verb, user_of
 from crossroads.access.views import requires
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record, record_list
-from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput
-from crossroads.referrals.actions import record_consent, send_screening_referrals
-from crossroads.referrals.routing import agencies_for_pathway
+from crossroads.core.exceptions import Conflict, InvalidInput
 
 from . import actions, prompts, queries
+from .display import describe_result
 from .forms import SHORTCUTS, InterviewForm, initial_from_person, with_shortcut
-from .referral_forms import SendReferralsForm
-from .vocab import NEED_LABELS, PATHWAY_LABELS, PRIORITY_LABELS, SAFEGUARD_LABELS
-
-
-def describe_result(
-    result: dict[str, Any], country: str, guidance: list[dict[str, str]] | None = None
-) -> dict[str, Any]:
-    """The engine's result with labels in the officer's language and, for each referral,
-    the agency that would receive it. No rule is applied here."""
-    referrals = []
-    for item in result["referrals"]:
-        agencies = agencies_for_pathway(country, item["pathway"])
-        referrals.append(
-            {
-                **item,
-                "label": PATHWAY_LABELS.get(item["pathway"], item["pathway"]),
-                "priority_label": PRIORITY_LABELS.get(item["priority"], item["priority"]),
-                "agency": agencies[0] if agencies else None,
-                "need_labels": [NEED_LABELS.get(n, n) for n in item["needs"]],
-            }
-        )
-    return {
-        "pack": result["pack"],
-        "is_child": result["is_child"],
-        "needs": [{**n, "label": NEED_LABELS.get(n["code"], n["code"])} for n in result["needs"]],
-        "referrals": referrals,
-        "safeguards": [
-            {**s, "label": SAFEGUARD_LABELS.get(s["code"], s["code"])} for s in result["safeguards"]
-        ],
-        "warnings": result["warnings"],
-        "guidance": guidance or [],
-    }
+from .vocab import NEED_LABELS
 
 
 @login_required
@@ -127,76 +91,6 @@ def interview(request: HttpRequest, person_id: str) -> HttpResponse:
         "country": country,
     }
     return render(request, "screening/interview.html", context)
-
-
-def sheet_languages() -> list[dict[str, str]]:
-    """The languages of the printable information sheet, each named in itself."""
-    from crossroads.referrals.sheets import available_languages, load_content
-
-    return [
-        {
-            "code": code,
-            "name": load_content(code)["language"]["name"],
-            "html_lang": load_content(code)["language"]["html_lang"],
-        }
-        for code in available_languages()
-    ]
-
-
-@login_required
-def screening_detail(request: HttpRequest, screening_id: str) -> HttpResponse:
-    """The saved screening: its result, and the referrals to send (agency, consent)."""
-    if request.method == "POST":
-        require_role(request.user, "change_person")
-        screening = queries.screening_detail(user_of(request), screening_id, audit_read=False)
-    else:
-        screening = queries.screening_detail(user_of(request), screening_id)
-    person = screening.person
-    sent = queries.referrals_of_screening(screening)
-    may_send = can(user_of(request), "change_person", person) and not sent
-    form = None
-    if may_send:
-        form = SendReferralsForm(
-            request.POST if request.method == "POST" else None,
-            referrals=screening.result["referrals"],
-            country=person.country_id,
-        )
-        if request.method == "POST" and form.is_valid():
-            try:
-                with transaction.atomic():
-                    for consent in form.consents():
-                        record_consent(acting_user=user_of(request), person_id=person.pk, **consent)
-                    done = send_screening_referrals(
-                        acting_user=user_of(request),
-                        screening_id=screening.pk,
-                        agencies=form.agencies(),
-                    )
-            except InvalidInput as exc:
-                form.add_action_errors(exc.errors)
-            except (Conflict, Forbidden) as exc:
-                form.add_error(None, exc.message)
-            else:
-                messages.success(
-                    request,
-                    ngettext("%(n)d referral sent.", "%(n)d referrals sent.", len(done))
-                    % {"n": len(done)},
-                )
-                return redirect("screening:screening_detail", screening_id=screening.pk)
-    context = {
-        "screening": screening,
-        "person": person,
-        "result": describe_result(
-            screening.result, person.country_id, actions.officer_guidance(screening.record)
-        ),
-        "form": form,
-        "sent": sent,
-        "pack": queries.pack_of(screening),
-        "sheet_languages": sheet_languages() if sent else [],
-        "clear_draft": reverse("screening:interview", args=[person.pk])
-        if request.GET.get("saved")
-        else "",
-    }
-    return render(request, "screening/screening_detail.html", context)
 
 
 @login_required

@@ -11,10 +11,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from crossroads.referrals.models import Basis, GivenBy
-from crossroads.referrals.routing import agencies_for_pathway
+from crossroads.accounts.routing import agencies_for_pathway
+from crossroads.screening.vocab import PATHWAY_LABELS, PRIORITY_LABELS
 
-from .vocab import PATHWAY_LABELS, PRIORITY_LABELS
+from .models import Basis, GivenBy
 
 
 class SendReferralsForm(forms.Form):
