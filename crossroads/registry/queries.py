@@ -61,9 +61,10 @@ def reference_or_name_q(q: str) -> Q:
 
 def with_list_details(queryset: QuerySet[Person]) -> QuerySet[Person]:
     """The rows of an API list with what each shows besides its own fields (aliases,
-    documents, family links, active safeguards), in a fixed number of queries."""
-    from crossroads.screening.models import PersonSafeguard
-
+    documents, family links, active safeguards), in a fixed number of queries. The
+    safeguards are read through the person's own relation (the screening app's records
+    point at the person; the register imports nothing of screening)."""
+    safeguard: Any = Person.safeguards.rel.related_model
     return queryset.prefetch_related(
         "aliases",
         "documents",
@@ -73,7 +74,7 @@ def with_list_details(queryset: QuerySet[Person]) -> QuerySet[Person]:
         ),
         Prefetch(
             "safeguards",
-            queryset=PersonSafeguard.objects.active().order_by("code"),
+            queryset=safeguard.objects.active().order_by("code"),
             to_attr="active_safeguard_rows",
         ),
     )
