@@ -42,7 +42,12 @@ from typing import Any
 import snowballstemmer
 import yaml
 
-from crossroads.engines.identity.normalise import latin_tokens, phonetic_key, skeleton_key
+from crossroads.engines.identity.normalise import (
+    latin_tokens,
+    phonetic_key,
+    russian_translit_reading,
+    skeleton_key,
+)
 
 from .phrases import normalise
 
@@ -80,6 +85,7 @@ _LANGUAGE_KEYS = frozenset(
         "latin_view",
         "join_verb_prefix",
         "latin_markers",
+        "first_person_endings",
         "reviewed",
         "words",
     }
@@ -205,9 +211,11 @@ class _View:
         negation: tuple[int, int],
         persian_prefix: bool,
         markers: frozenset[str] = frozenset(),
+        first_person: tuple[str, ...] = (),
     ) -> None:
         self.code = code
         self.markers = markers
+        self.first_person = first_person
         self.script = script
         self.fold = fold
         self.stem = stem
@@ -273,7 +281,11 @@ class _View:
     def _matches(self, word: _Word, tokens: _Tokens, i: int, stemmed: bool) -> bool:
         token = tokens.words[i]
         if word.prefix:
-            return token.startswith(word.text)
+            # A stem undoes a consonant that changes before an ending (Turkish talep,
+            # talebinde), so a prefix of a content word is also looked for in it.
+            return token.startswith(word.text) or (
+                stemmed and bool(tokens.stems) and tokens.stems[i].startswith(word.text)
+            )
         if token == word.text:
             return True
         if stemmed and tokens.stems:
@@ -384,8 +396,13 @@ class _Language:
         # Words by which a Latin text shows it may be this language ("mujhe", "menya"):
         # the Latin view is read only then (Turkish "beni" is no Roman Urdu).
         self.latin_markers = frozenset(str(w).casefold() for w in data.get("latin_markers") or ())
-        if self.latin_view not in (None, "phonetic", "skeleton"):
-            raise ValueError(f"{where}: latin_view must be phonetic or skeleton")
+        # Endings by which a verb names the speaker, in languages that drop "me" (Turkish
+        # tutuklanırım "I will be arrested"): a harm word so inflected is about the speaker.
+        self.first_person = tuple(
+            sorted({normalise(str(w)) for w in data.get("first_person_endings") or ()}, key=len)
+        )
+        if self.latin_view not in (None, "phonetic", "russian", "skeleton"):
+            raise ValueError(f"{where}: latin_view must be phonetic, russian or skeleton")
 
     def views(self) -> list[_View]:
         stem: Callable[[str], str] | None = None
@@ -400,16 +417,26 @@ class _Language:
             stem,
             self.negation,
             persian_prefix=self.join_verb_prefix,
+            first_person=self.first_person,
         )
         views = [native]
         if self.latin_view:
-            key = phonetic_key if self.latin_view == "phonetic" else skeleton_key
+            keys: dict[str, Callable[[str], str]] = {
+                "phonetic": phonetic_key,
+                "russian": _phonetic_russian,
+                "skeleton": skeleton_key,
+            }
+            key = keys[str(self.latin_view)]
             fold = _latin_fold(key)
             views.append(
                 _View(
                     f"{self.code}-Latn",
                     "latn",
-                    self._compile(_data_to_latin(key), minimum=2),
+                    self._compile(
+                        _data_to_latin(key),
+                        minimum=2,
+                        variants=_roman_variants if self.latin_view == "skeleton" else None,
+                    ),
                     fold,
                     None,
                     self.negation,
@@ -419,37 +446,85 @@ class _Language:
             )
         return views
 
-    def _compile(self, fold: Callable[[str], tuple[str, ...]], minimum: int = 1) -> list[_Entry]:
+    def _compile(
+        self,
+        fold: Callable[[str], tuple[str, ...]],
+        minimum: int = 1,
+        variants: Callable[[str], tuple[str, ...]] | None = None,
+    ) -> list[_Entry]:
         entries: list[_Entry] = []
+        common = {k for marker in self.latin_markers for k in fold(marker)} if variants else set()
         seen: set[tuple[str, tuple[_Word, ...]]] = set()
         for word_class, item in self.raw_entries:
-            words: list[_Word] = []
+            spellings: list[list[_Word]] = [[]]
             for raw in item.split():
                 prefix = raw.endswith("*")
-                folded = fold(raw.rstrip("*"))
-                for n, text in enumerate(folded):
-                    words.append(_Word(text, prefix and n == len(folded) - 1))
-            words = [w for w in words if w.text]
-            if not words:
-                raise ValueError(f"{self.code}: {item!r} is empty after folding")
-            if (
-                len(words) == 1
-                and minimum > 1
-                and len(words[0].text) < 3
-                and word_class not in ("negators", "clause_final", "me")
-            ) or (len(words) == 1 and minimum > 1 and len(words[0].text) < 2):
-                # A single short key in the Latin view would match unrelated words.
-                continue
-            key = (word_class, tuple(words))
-            if key not in seen:
-                seen.add(key)
-                entries.append(_Entry(word_class, tuple(words)))
+                bare = raw.rstrip("*")
+                readings: list[list[_Word]] = []
+                for spelling in variants(bare) if variants else (bare,):
+                    folded = fold(spelling)
+                    readings.append(
+                        [
+                            _Word(text, prefix and n == len(folded) - 1)
+                            for n, text in enumerate(folded)
+                            if text
+                        ]
+                    )
+                spellings = [done + more for done in spellings for more in readings]
+            for words in spellings:
+                if not words:
+                    raise ValueError(f"{self.code}: {item!r} is empty after folding")
+                if len(words) == 1 and minimum > 1 and len(words[0].text) < minimum:
+                    continue  # one letter in the Latin view would match unrelated words
+                if (
+                    len(words) == 1
+                    and minimum > 1
+                    and len(words[0].text) < 3
+                    and word_class not in ("negators", "clause_final", "me")
+                ):
+                    # A two-letter key in the Latin view is too ambiguous (پناہ and
+                    # "apni", own, are both BN), except for the words of fear and harm,
+                    # which people do type alone (ڈر "dar" is DR, جیل "jail" JL): those are
+                    # read as a whole word, or with one more consonant (ڈرتا "darta"),
+                    # never as the start of any longer word, and never when a common
+                    # word of the language has the same key (ماں and "main", I).
+                    whole = words[0].text
+                    if word_class not in ("fear", "harm") or whole in common:
+                        continue
+                    for extra in ("", *_KEY_LETTERS) if words[0].prefix else ("",):
+                        short = (_Word(whole + extra, False),)
+                        if (word_class, short) not in seen:
+                            seen.add((word_class, short))
+                            entries.append(_Entry(word_class, short))
+                    continue
+                key = (word_class, tuple(words))
+                if key not in seen:
+                    seen.add(key)
+                    entries.append(_Entry(word_class, tuple(words)))
         return entries
+
+
+# The consonant classes of the identity engine's keys (phonetic_key), for the short keys.
+_KEY_LETTERS = tuple("BFKHJZSTDLMNRXC")
+
+
+def _roman_variants(word: str) -> tuple[str, ...]:
+    """How an Urdu word may be typed in Latin letters beyond its skeleton: a final noon
+    ghunna (ں) only nasalises the vowel and is often left out (نہیں nahin and nahi, ہیں
+    hain and hai)."""
+    if len(word) > 2 and word.endswith("\u06ba"):
+        return (word, word[:-1])
+    return (word,)
 
 
 @functools.lru_cache(maxsize=65536)
 def _fold_native(piece: str) -> tuple[str, ...]:
     return tuple(normalise(piece).split())
+
+
+def _phonetic_russian(token: str) -> str:
+    """The phonetic key of Russian typed in Latin letters, read freely (menia = menya)."""
+    return phonetic_key(russian_translit_reading(token))
 
 
 def _data_to_latin(key: Callable[[str], str]) -> Callable[[str], tuple[str, ...]]:
@@ -637,6 +712,20 @@ def _rules(
         occ.get("me", []) + occ.get("return", []) + occ.get("place", []) + occ.get("ground", [])
     )
     yield from pair("persecution", occ.get("harm", []), context, 8)
+    if view.first_person:
+        # "Tutuklanırım" (I will be arrested): the verb names the speaker.
+        for o in occ.get("harm", ()):
+            if employers and about_employer(o):
+                continue
+            last = min(o.end + 1, len(tokens.words) - 1)
+            if any(
+                tokens.clause[j] == tokens.clause[o.end]
+                and len(tokens.words[j]) > len(e) + 2
+                and tokens.words[j].endswith(e)
+                for j in range(o.end, last + 1)
+                for e in view.first_person
+            ):
+                yield from emit("persecution", o)
     for o in occ.get("no_return", ()):
         yield from emit("fear_of_return", o, negatable=False)
     yield from pair("fear_of_return", occ.get("fear", []), going_back)

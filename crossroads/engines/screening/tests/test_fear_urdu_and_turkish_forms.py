@@ -1,0 +1,68 @@
+"""Urdu and Turkish as they are written: Urdu words run together after ے, verbs of return
+and their causatives, the first person of the verb after a word of harm; Turkish verbs
+that name the speaker in their ending, conditional and abilitive forms of the verbs of
+return, the legal words of Law No. 6458 inflected (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crossroads.engines.screening.fear import FearCategory, hear_fear
+from crossroads.engines.screening.phrases import normalise
+
+
+def categories(text: str, language: str) -> set[FearCategory]:
+    return {h.category for h in hear_fear(text) if h.language == language}
+
+
+def test_urdu_words_run_together_after_yeh_barree_are_read_apart() -> None:
+    assert normalise("مجھےڈر") == normalise("مجھے ڈر")
+    assert FearCategory.PLEA in categories("مجھےواپس نہ بھیجیں", "ur")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("میں قتل ہو جاؤں گا", FearCategory.PERSECUTION),  # the verb names the speaker
+        ("پولیس نے مجھے حراست میں لے لیا تھا", FearCategory.PERSECUTION),
+        ("وطن لوٹا تو گرفتار ہو جاؤں گا", FearCategory.PERSECUTION),  # لوٹنا, to go back
+        ("بچوں کو واپس نہ بھجوائیں", FearCategory.PLEA),  # causative of بھیجنا
+        ("میرے نام پر وارنٹ نکلے ہیں", FearCategory.SOUGHT),
+    ],
+)
+def test_urdu_forms_are_heard(text: str, category: FearCategory) -> None:
+    assert category in categories(text, "ur")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Geri gidersem yargılanırım.", FearCategory.PERSECUTION),
+        ("Memleketimde öldürülürüm.", FearCategory.PERSECUTION),
+        ("Beni cezaevine koyarlar.", FearCategory.PERSECUTION),
+        ("Koruma talebimi kabul edin.", FearCategory.ASYLUM),  # talep, talebi: p becomes b
+        ("Geçici korumadayım.", FearCategory.ASYLUM),
+        ("Dönemeyiz, çocuklarımız orada yaşayamaz.", FearCategory.FEAR_OF_RETURN),
+        ("Beni sınırdışı etmeyin.", FearCategory.PLEA),
+        (
+            "Beni dövdüler, bir dahaki sefere öldürürüz dediler.",
+            FearCategory.PERSECUTION,
+        ),  # sefer is no şef
+    ],
+)
+def test_turkish_forms_are_heard(text: str, category: FearCategory) -> None:
+    assert category in categories(text, "tr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Şefim sefer sırasında bağırdı.",
+        "Yaz gelirse memlekete dönerim.",
+        "Annemin ölümünden sonra buraya geldim.",
+        "Dönersem işimi geri alırım.",
+        "Beni kimse aramıyor, sorun yok.",
+    ],
+)
+def test_turkish_ordinary_statements_are_not_heard(text: str) -> None:
+    assert hear_fear(text) == ()
