@@ -24,6 +24,7 @@ class Statement:
     label: str
     source: str
     fresh: bool = False  # from fresh/: written later, held out as a whole
+    round: int = 0  # the fresh set's round (1, 2, ...); 0 for the first set
 
     @property
     def held_out(self) -> bool:
@@ -79,13 +80,22 @@ def load(languages: Iterable[str] | None = None, *, fresh: bool = False) -> list
     for path in sorted((FRESH_DIR if fresh else EVAL_DIR).glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         code = str(data["language"])
+        fresh_round = int(data.get("round", 1)) if fresh else 0
         if wanted is not None and code not in wanted:
             continue
         for item in data["statements"]:
             if item["label"] not in LABELS:
                 raise ValueError(f"{path.name}: unknown label {item['label']!r}")
             out.append(
-                Statement(code, item["text"], item["kind"], item["label"], item["source"], fresh)
+                Statement(
+                    code,
+                    item["text"],
+                    item["kind"],
+                    item["label"],
+                    item["source"],
+                    fresh,
+                    fresh_round,
+                )
             )
     return out
 

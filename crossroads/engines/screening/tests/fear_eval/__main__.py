@@ -45,14 +45,21 @@ def main() -> None:
     parser.add_argument(
         "--fresh", action="store_true", help="figures of the fresh held-out set (fresh/)"
     )
+    parser.add_argument(
+        "--round", type=int, help="with --fresh --show-held-out: list one round's failures"
+    )
     parser.add_argument("languages", nargs="*")
     args = parser.parse_args()
     if args.fresh:
         fresh = load(args.languages or None, fresh=True)
-        table = _table(f"\nfresh, held out ({len(fresh)} statements)", score(fresh, engine_hear))
-        print("\n".join(table))
+        rounds = sorted({s.round for s in fresh})
+        for n in rounds:
+            part = [s for s in fresh if s.round == n]
+            title = f"\nfresh, round {n} ({len(part)} statements)"
+            print("\n".join(_table(title, score(part, engine_hear))))
         if args.show_held_out:
-            for code, s in sorted(score(fresh, engine_hear).items()):
+            shown = [s for s in fresh if args.round is None or s.round == args.round]
+            for code, s in sorted(score(shown, engine_hear).items()):
                 for miss in s.misses:
                     print(f"MISS  {code} [{miss.kind}] {miss.text}")
                 for alarm in s.false_alarms:
