@@ -483,15 +483,16 @@ class _Language:
                     and word_class not in ("negators", "clause_final", "me")
                 ):
                     # A two-letter key in the Latin view is too ambiguous (پناہ and
-                    # "apni", own, are both BN), except for the words of fear and harm,
-                    # which people do type alone (ڈر "dar" is DR, جیل "jail" JL): those are
-                    # read as a whole word, or with one more consonant (ڈرتا "darta"),
-                    # never as the start of any longer word, and never when a common
-                    # word of the language has the same key (ماں and "main", I).
+                    # "apni", own, are both BN), except for the words of fear, harm and
+                    # family, which people do type alone (ڈر "dar" is DR, جیل "jail" JL,
+                    # بھائی "bhai" BH): those are read as a whole word, or with the
+                    # consonant of a verb ending (ڈرتا "darta", ڈرنا "darna"), never as
+                    # the start of any longer word, and never when a common word of the
+                    # language has the same key (ماں and "main", I).
                     whole = words[0].text
-                    if word_class not in ("fear", "harm") or whole in common:
+                    if word_class not in ("fear", "harm", "family") or whole in common:
                         continue
-                    for extra in ("", *_KEY_LETTERS) if words[0].prefix else ("",):
+                    for extra in ("", *_VERB_ENDINGS) if words[0].prefix else ("",):
                         short = (_Word(whole + extra, False),)
                         if (word_class, short) not in seen:
                             seen.add((word_class, short))
@@ -504,17 +505,33 @@ class _Language:
         return entries
 
 
-# The consonant classes of the identity engine's keys (phonetic_key), for the short keys.
-_KEY_LETTERS = tuple("BFKHJZSTDLMNRXC")
+# The consonants of Urdu verb endings (-ta, -ti, -na, -ne) in the identity engine's keys.
+_VERB_ENDINGS = ("T", "N")
+
+
+_ROMAN_SPELLINGS: tuple[Callable[[str], str], ...] = (
+    # a final noon ghunna (ں) only nasalises the vowel and is often left out (نہیں nahin
+    # and nahi, ہیں hain and hai)
+    lambda w: w[:-1] if len(w) > 2 and w.endswith("\u06ba") else w,
+    # the aspiration ھ is often not typed (پیچھے pichhe and peeche, ڈھونڈ dhoond and doond)
+    lambda w: w.replace("\u06be", "") if len(w.replace("\u06be", "")) > 1 else w,
+    # the flap ڑ is typed r or d (پکڑ pakar and pakad)
+    lambda w: w.replace("\u0691", "\u0688"),
+    # و before alef is the consonant w (حوالے hawale), which the skeleton otherwise reads
+    # as the vowel u
+    lambda w: w[0] + w[1:].replace("\u0648\u0627", "\u0641\u0627") if len(w) > 2 else w,
+)
 
 
 def _roman_variants(word: str) -> tuple[str, ...]:
-    """How an Urdu word may be typed in Latin letters beyond its skeleton: a final noon
-    ghunna (ں) only nasalises the vowel and is often left out (نہیں nahin and nahi, ہیں
-    hain and hai)."""
-    if len(word) > 2 and word.endswith("\u06ba"):
-        return (word, word[:-1])
-    return (word,)
+    """How an Urdu word may be typed in Latin letters beyond its skeleton."""
+    spellings = [word]
+    for spell in _ROMAN_SPELLINGS:
+        for known in list(spellings):
+            other = spell(known)
+            if other not in spellings:
+                spellings.append(other)
+    return tuple(spellings)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -618,6 +635,13 @@ def _negated(
     for negated in occ.get("negated", ()):
         if negated.start <= head.end and head.start <= negated.end:
             return True
+        # A negated verb right after its object, in the languages that put the verb
+        # last: "sığınma istemiyorum" (I do not want asylum).
+        if (
+            head.end < negated.start <= head.end + view.after
+            and tokens.clause[negated.start] == tokens.clause[head.end]
+        ):
+            return True
     clause = tokens.clause
     last = len(clause) - 1
     for final in occ.get("clause_final", ()):
@@ -704,8 +728,26 @@ def _rules(
         yield from emit("plea", o, negatable=False)
     for o in occ.get("sought", ()):
         yield from emit("sought", o)
-    yield from pair("sought", occ.get("seek", []), occ.get("me", []), 5)
-    yield from pair("family_threat", occ.get("threat", []), occ.get("family", []))
+    family = occ.get("family", [])
+    if family:
+        # "Annem beni arıyor": a relative who looks for the person, named first in the
+        # clause just before "me", is calling them, not hunting them.
+        starts = {
+            f.end + 1
+            for f in family
+            if f.start == 0 or tokens.clause[f.start - 1] != tokens.clause[f.start]
+        }
+        seekers_of_me = [m for m in occ.get("me", []) if m.start not in starts]
+    else:
+        seekers_of_me = occ.get("me", [])
+    yield from pair("sought", occ.get("seek", []), seekers_of_me, 5)
+    yield from pair("family_threat", occ.get("threat", []), family)
+    # Threats made to the person, or for their faith, people or politics, with no word of
+    # family: "شیعہ ہونے کی وجہ سے مجھے دھمکیاں ملیں", "they burned our house because we
+    # are Ahmadi".
+    yield from pair(
+        "persecution", occ.get("threat", []), occ.get("me", []) + occ.get("ground", []), 8
+    )
     for o in occ.get("persecution", ()):
         yield from emit("persecution", o)
     context = (

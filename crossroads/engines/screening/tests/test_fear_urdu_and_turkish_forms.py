@@ -66,3 +66,56 @@ def test_turkish_forms_are_heard(text: str, category: FearCategory) -> None:
 )
 def test_turkish_ordinary_statements_are_not_heard(text: str) -> None:
     assert hear_fear(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "woh mujhe doond rahe hain",  # ڈھونڈ typed without the aspiration ھ
+        "mujhe wapas na bejo",  # بھیجو, likewise
+        "police ne mujhe pakad liya",  # پکڑ: the flap ڑ typed d
+        "mujhe police ke hawale na karo",  # حوالے: و before alef is w
+        "mere bhai ko shia hone ki wajah se qatal kar diya",  # بھائی, two letters of key
+    ],
+)
+def test_roman_urdu_spellings_of_the_urdu_letters_are_heard(text: str) -> None:
+    assert categories(text, "ur-Latn")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شیعہ ہونے کی وجہ سے مجھے دھمکیاں ملیں۔",  # threats to the person
+        "انہوں نے ہمارا گھر جلا دیا کیونکہ ہم احمدی ہیں۔",  # for their faith
+        "Dinimiz yüzünden evimizi yaktılar.",
+    ],
+)
+def test_threats_to_the_person_or_for_their_faith_are_persecution(text: str) -> None:
+    assert FearCategory.PERSECUTION in {h.category for h in hear_fear(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sığınma istemiyorum, sadece çalışmak istiyorum.",  # negated verb after its object
+        "میں پناہ نہیں مانگ رہا",  # نہیں between the object and its verb
+        "main asylum nahi mang raha",  # and the English word in Roman Urdu with it
+        "main refugee nahi hoon",
+        "Annem beni arıyor, telefonum kapalıydı.",  # a relative calling, not hunting
+    ],
+)
+def test_negated_requests_and_relatives_calling_are_not_heard(text: str) -> None:
+    assert hear_fear(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "beni ariyolar",  # -yor said -yo before an ending
+        "Taliban beni bulmak için geldi.",
+        "Beni geri yollarlarsa canımı alırlar.",
+        "İstihbarat beni arıyor.",  # not a relative: still being sought
+    ],
+)
+def test_turkish_spoken_forms_and_idioms_are_heard(text: str) -> None:
+    assert categories(text, "tr")
