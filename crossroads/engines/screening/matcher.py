@@ -74,6 +74,7 @@ WORD_CLASSES = (
     "hedges",
     "clause_final",
     "employer",
+    "impossible",
 )
 _LANGUAGE_KEYS = frozenset(
     {
@@ -109,7 +110,11 @@ _SCRIPT_LETTERS = {
 # Classes whose words also match by stem; pleas, negators and the like match as written
 # (a stem would let "не боюсь возвращаться" pass for "не возвращайте"), and so do words
 # of return (a stem would make "не возвращает паспорт" a return).
-_OWN_NEGATION = frozenset({"plea", "no_return", "negators", "negated", "clause_final", "hedges"})
+_OWN_NEGATION = frozenset(
+    {"plea", "no_return", "negators", "negated", "clause_final", "hedges", "impossible"}
+)
+# Classes of words that a negation can be about.
+_CONTENT = ("fear", "return", "place", "harm", "seek", "threat", "asylum", "persecution")
 _STEMMED = frozenset(
     {"fear", "place", "harm", "persecution", "seek", "threat", "family", "ground", "asylum"}
 )
@@ -633,6 +638,8 @@ def _negated(
     view: _View, tokens: _Tokens, head: _Occurrence, occ: dict[str, list[_Occurrence]]
 ) -> bool:
     for negated in occ.get("negated", ()):
+        if head.start <= negated.start and negated.end <= head.end and head.end > head.start:
+            continue  # the entry carries its own negation ("güvende değilim", not safe)
         if negated.start <= head.end and head.start <= negated.end:
             return True
         # A negated verb right after its object, in the languages that put the verb
@@ -640,8 +647,11 @@ def _negated(
         if (
             head.end < negated.start <= head.end + view.after
             and tokens.clause[negated.start] == tokens.clause[head.end]
+            and not any(
+                head.end < o.start < negated.start for cls in _CONTENT for o in occ.get(cls, ())
+            )
         ):
-            return True
+            return True  # unless it negates a nearer word ("korkuyorum, dönmek istemiyorum")
     clause = tokens.clause
     last = len(clause) - 1
     for final in occ.get("clause_final", ()):
@@ -746,7 +756,7 @@ def _rules(
     # family: "شیعہ ہونے کی وجہ سے مجھے دھمکیاں ملیں", "they burned our house because we
     # are Ahmadi".
     yield from pair(
-        "persecution", occ.get("threat", []), occ.get("me", []) + occ.get("ground", []), 8
+        "persecution", occ.get("threat", []), occ.get("me", []) + occ.get("ground", []), 10
     )
     for o in occ.get("persecution", ()):
         yield from emit("persecution", o)
@@ -770,6 +780,13 @@ def _rules(
                 yield from emit("persecution", o)
     for o in occ.get("no_return", ()):
         yield from emit("fear_of_return", o, negatable=False)
+    # A word of return and, just after it, "not possible" ("geri dönüşüm mümkün değil",
+    # "گھر لوٹنے کا کوئی راستہ نہیں"): "I can never go back" in other words.
+    for o in occ.get("impossible", ()):
+        for r in occ.get("return", ()):
+            if r.end < o.start <= r.end + 4 and tokens.sentence[r.end] == tokens.sentence[o.start]:
+                yield from emit("fear_of_return", r, o, negatable=False)
+                break
     yield from pair("fear_of_return", occ.get("fear", []), going_back)
     if hedges:
         doubtful = (

@@ -97,6 +97,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 # Urdu ے (and ۓ) stands only at the end of a word, and does not join the next letter, so a
 # missing space after it is invisible to the writer ("مجھےڈر" for "مجھے ڈر"): a word
 # always ends there.
+_URDU_NA = re.compile(r"(?<!\S)\u0646\u0627(?!\S)")
 _URDU_WORD_END = re.compile("([\u06d2\u06d3])(?=[\u0600-\u06ff])")
 
 
@@ -109,4 +110,8 @@ def normalise(text: str) -> str:
     # Combining marks (harakat, Cyrillic breve, Latin accents) are dropped on both sides.
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     bare = unicodedata.normalize("NFC", bare).translate(_LETTERS)
-    return _NON_WORD.sub(" ", bare).strip()
+    words = _NON_WORD.sub(" ", bare).strip()
+    if "\u0646\u0627" in words:
+        # Urdu نا standing alone is the negation نہ typed as it sounds ("واپس نا بھیجیں")
+        words = _URDU_NA.sub("\u0646\u0647", words)
+    return words

@@ -119,3 +119,48 @@ def test_negated_requests_and_relatives_calling_are_not_heard(text: str) -> None
 )
 def test_turkish_spoken_forms_and_idioms_are_heard(text: str) -> None:
     assert categories(text, "tr")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Eve dönüşüm imkansız.", "tr"),  # a word of return, then "not possible"
+        ("وطن لوٹنا ناممکن ہے", "ur"),
+    ],
+)
+def test_a_return_said_to_be_impossible_is_never_going_back(text: str, language: str) -> None:
+    assert FearCategory.FEAR_OF_RETURN in categories(text, language)
+
+
+def test_an_entry_that_carries_its_own_negation_is_not_cancelled_by_it() -> None:
+    assert categories("Memleketimde güvende değilim.", "tr")
+
+
+def test_urdu_na_typed_for_the_negation_is_read_as_it() -> None:
+    assert normalise("واپس نا بھیجیں") == normalise("واپس نہ بھیجیں")
+    assert normalise("ناامید") != normalise("نہ امید")  # the prefix stays
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ہمیں واپس نہ کیجیے",  # کیجیے, the polite imperative of کرنا
+        "hum ko mulk badar na karein",
+        "qatal ho jaunga agar deport kiya",  # Roman Urdu known by its verbs alone
+    ],
+)
+def test_urdu_polite_and_formal_pleas_and_verb_only_roman_urdu_are_heard(text: str) -> None:
+    assert hear_fear(text)
+
+
+def test_a_negated_verb_negates_the_nearest_word_before_it() -> None:
+    assert categories("Korkuyorum, dönmek istemiyorum.", "tr")
+    assert not hear_fear("Sığınma başvurusu yapmayacağım.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Evimizi Ezidi olduğumuz için yaktılar.", "ہمارا گھر ہندو ہونے کی وجہ سے جلا دیا گیا"],
+)
+def test_because_we_are_names_a_ground(text: str) -> None:
+    assert FearCategory.PERSECUTION in {h.category for h in hear_fear(text)}
