@@ -765,8 +765,9 @@ def _rules(
     )
     yield from pair("persecution", occ.get("harm", []), context, 8)
     if view.first_person:
-        # "Tutuklanırım" (I will be arrested): the verb names the speaker.
-        for o in occ.get("harm", ()):
+        # "Tutuklanırım" (I will be arrested), "dövüldüm" (I was beaten): the verb names
+        # the speaker.
+        for o in occ.get("harm", []) + occ.get("threat", []):
             if employers and about_employer(o):
                 continue
             last = min(o.end + 1, len(tokens.words) - 1)

@@ -164,3 +164,26 @@ def test_a_negated_verb_negates_the_nearest_word_before_it() -> None:
 )
 def test_because_we_are_names_a_ground(text: str) -> None:
     assert FearCategory.PERSECUTION in {h.category for h in hear_fear(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اس کا کہنا ہے کہ پولیس اسے ڈھونڈ رہی ہے۔",  # an officer's note: him, her
+        "Polisin onu aradığını söylüyor.",
+        "Gözaltında dövüldüm.",  # the verb of violence names the speaker
+    ],
+)
+def test_officers_notes_in_the_third_person_and_first_person_verbs_are_heard(text: str) -> None:
+    assert hear_fear(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kimse beni takip etmedi.",  # Turkish negates what Uzbek Latin would hear alone
+        "Ev sahibi bizi evden çıkarmakla tehdit ediyor.",  # a landlord, like an employer
+    ],
+)
+def test_negated_following_and_a_landlords_threats_are_not_heard(text: str) -> None:
+    assert hear_fear(text) == ()
