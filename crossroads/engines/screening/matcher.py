@@ -356,6 +356,8 @@ class _View:
         stemmed = entry.word_class in _STEMMED
         for word in entry.words[1:]:
             for j in range(at + 1, min(at + 2 + _GAP, len(tokens.words))):
+                if tokens.clause[j] != tokens.clause[i]:
+                    return ()  # the words of one entry stand in one clause
                 if self._matches(word, tokens, j, stemmed):
                     at = j
                     matched.append(j)

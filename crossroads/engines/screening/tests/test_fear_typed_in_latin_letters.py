@@ -84,3 +84,9 @@ def test_roman_urdu_short_words_and_dropped_nasals_are_heard(text: str) -> None:
 )
 def test_roman_urdu_common_words_and_negations_are_not_heard(text: str) -> None:
     assert hear_fear(text) == ()
+
+
+def test_the_words_of_one_entry_stand_in_one_clause() -> None:
+    # "jana hai, bachon" (to go; children) has the skeleton of جان بچا (saving one's life)
+    assert hear_fear("mujhe ghar wapas jana hai, bachon ki yaad aati hai") == ()
+    assert hear_fear("main apni jaan bacha kar bhaga hoon")
