@@ -522,6 +522,8 @@ _ROMAN_SPELLINGS: tuple[Callable[[str], str], ...] = (
     lambda w: w[:-1] if len(w) > 2 and w.endswith("\u06ba") else w,
     # the aspiration ھ is often not typed (پیچھے pichhe and peeche, ڈھونڈ dhoond and doond)
     lambda w: w.replace("\u06be", "") if len(w.replace("\u06be", "")) > 1 else w,
+    # the aspirated کھ is typed kh, which the identity engine reads as خ (رکھ rakh)
+    lambda w: w.replace("\u06a9\u06be", "\u062e"),
     # the flap ڑ is typed r or d (پکڑ pakar and pakad)
     lambda w: w.replace("\u0691", "\u0688"),
     # و before alef is the consonant w (حوالے hawale), which the skeleton otherwise reads
