@@ -87,6 +87,7 @@ _LANGUAGE_KEYS = frozenset(
         "join_verb_prefix",
         "latin_markers",
         "first_person_endings",
+        "negative_infixes",
         "reviewed",
         "words",
     }
@@ -217,10 +218,12 @@ class _View:
         persian_prefix: bool,
         markers: frozenset[str] = frozenset(),
         first_person: tuple[str, ...] = (),
+        negative_infixes: tuple[str, ...] = (),
     ) -> None:
         self.code = code
         self.markers = markers
         self.first_person = first_person
+        self.negative_infixes = negative_infixes
         self.script = script
         self.fold = fold
         self.stem = stem
@@ -318,6 +321,10 @@ class _View:
                     found.setdefault(entry.word_class, []).append(
                         _Occurrence(entry.word_class, i, end, skipped)
                     )
+        if self.negative_infixes:
+            for i, token in enumerate(words):
+                if any(infix in token[1:] for infix in self.negative_infixes):
+                    found.setdefault("negated", []).append(_Occurrence("negated", i, i))
         # An entry whose words straddle a negation ("پناہ نہیں چاہیے" for "پناہ چاہیے") is
         # not that entry.
         negation = {
@@ -408,6 +415,10 @@ class _Language:
         self.first_person = tuple(
             sorted({normalise(str(w)) for w in data.get("first_person_endings") or ()}, key=len)
         )
+        # Infixes by which a verb is negated inside itself (Turkish görmüyorum, aramadı).
+        self.negative_infixes = tuple(
+            sorted({normalise(str(w)) for w in data.get("negative_infixes") or ()})
+        )
         if self.latin_view not in (None, "phonetic", "russian", "skeleton"):
             raise ValueError(f"{where}: latin_view must be phonetic, russian or skeleton")
 
@@ -425,6 +436,7 @@ class _Language:
             self.negation,
             persian_prefix=self.join_verb_prefix,
             first_person=self.first_person,
+            negative_infixes=self.negative_infixes,
         )
         views = [native]
         if self.latin_view:
@@ -743,17 +755,18 @@ def _rules(
     for o in occ.get("sought", ()):
         yield from emit("sought", o)
     family = occ.get("family", [])
+    seekers_of_me = occ.get("me", [])
     if family:
         # "Annem beni arıyor": a relative who looks for the person, named first in the
-        # clause just before "me", is calling them, not hunting them.
+        # clause and just before "me", is calling them, not hunting them. (Only then: a
+        # relative first in the clause may be the one asked, "Отцу звонят и спрашивают
+        # про меня", and a miss costs more than a question.)
         starts = {
             f.end + 1
             for f in family
             if f.start == 0 or tokens.clause[f.start - 1] != tokens.clause[f.start]
         }
-        seekers_of_me = [m for m in occ.get("me", []) if m.start not in starts]
-    else:
-        seekers_of_me = occ.get("me", [])
+        seekers_of_me = [m for m in seekers_of_me if m.start not in starts]
     yield from pair("sought", occ.get("seek", []), seekers_of_me, 5)
     yield from pair("family_threat", occ.get("threat", []), family)
     # Threats made to the person, or for their faith, people or politics, with no word of

@@ -187,3 +187,28 @@ def test_officers_notes_in_the_third_person_and_first_person_verbs_are_heard(tex
 )
 def test_negated_following_and_a_landlords_threats_are_not_heard(text: str) -> None:
     assert hear_fear(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dönmekte bir tehlike görmüyorum.",  # negated by its infix (-müyor), not a list
+        "Kimlik kartımı kaybettim.",  # I lost my card: no violence
+        "mujhe wapas jane mein koi khatra nazar nahi aata",  # jane ... koi is not جان کو
+        "safar mein dar laga tha magar ab theek hoon",  # safar is not سوارہ, theek not اسکو
+    ],
+)
+def test_what_round_five_showed_is_not_heard(text: str) -> None:
+    assert hear_fear(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Going back is not an option for me.", "en"),
+        ("Вернуться для меня невозможно.", "ru"),
+        ("They beat him in detention.", "en"),
+    ],
+)
+def test_the_new_classes_serve_english_and_russian_too(text: str, language: str) -> None:
+    assert categories(text, language)
