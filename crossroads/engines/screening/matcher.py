@@ -88,6 +88,7 @@ _LANGUAGE_KEYS = frozenset(
         "latin_markers",
         "first_person_endings",
         "negative_infixes",
+        "passive_first_person_endings",
         "reviewed",
         "words",
     }
@@ -219,11 +220,13 @@ class _View:
         markers: frozenset[str] = frozenset(),
         first_person: tuple[str, ...] = (),
         negative_infixes: tuple[str, ...] = (),
+        passive_first_person: tuple[str, ...] = (),
     ) -> None:
         self.code = code
         self.markers = markers
         self.first_person = first_person
         self.negative_infixes = negative_infixes
+        self.passive_first_person = passive_first_person
         self.script = script
         self.fold = fold
         self.stem = stem
@@ -321,6 +324,10 @@ class _View:
                     found.setdefault(entry.word_class, []).append(
                         _Occurrence(entry.word_class, i, end, skipped)
                     )
+        if self.passive_first_person:
+            for i, token in enumerate(words):
+                if len(token) > 6 and token.endswith(self.passive_first_person):
+                    found.setdefault("done_to_me", []).append(_Occurrence("done_to_me", i, i))
         if self.negative_infixes:
             for i, token in enumerate(words):
                 if any(infix in token[1:] for infix in self.negative_infixes):
@@ -415,6 +422,11 @@ class _Language:
         self.first_person = tuple(
             sorted({normalise(str(w)) for w in data.get("first_person_endings") or ()}, key=len)
         )
+        # Endings of a passive verb in the first person (Turkish kelepçelenirim, "I will be
+        # handcuffed"): something done to the speaker.
+        self.passive_first_person = tuple(
+            sorted({normalise(str(w)) for w in data.get("passive_first_person_endings") or ()})
+        )
         # Infixes by which a verb is negated inside itself (Turkish görmüyorum, aramadı).
         self.negative_infixes = tuple(
             sorted({normalise(str(w)) for w in data.get("negative_infixes") or ()})
@@ -437,6 +449,7 @@ class _Language:
             persian_prefix=self.join_verb_prefix,
             first_person=self.first_person,
             negative_infixes=self.negative_infixes,
+            passive_first_person=self.passive_first_person,
         )
         views = [native]
         if self.latin_view:
@@ -798,6 +811,15 @@ def _rules(
                 yield from emit("persecution", o)
     for o in occ.get("no_return", ()):
         yield from emit("fear_of_return", o, negatable=False)
+    # "Dönersem kelepçelenirim", "oraya vardığım an kelepçelenirim": a return or the place,
+    # then something done to the speaker. Nearly always
+    # harm, but not always ("işe alınırım", I would be hired): the officer asks.
+    returning = {j for r in occ.get("return", ()) for j in range(r.start, r.end + 1)}
+    for o in occ.get("done_to_me", ()):
+        if o.start in returning:
+            continue  # "döneceğim" is the return itself
+        if nearest(o, going_back, 8) is not None and not _negated(view, tokens, o, occ):
+            yield "fear_of_return", o.start, o.end, True, False
     # A word of return and, just after it, "not possible" ("geri dönüşüm mümkün değil",
     # "گھر لوٹنے کا کوئی راستہ نہیں"): "I can never go back" in other words.
     for o in occ.get("impossible", ()):

@@ -212,3 +212,19 @@ def test_what_round_five_showed_is_not_heard(text: str) -> None:
 )
 def test_the_new_classes_serve_english_and_russian_too(text: str, language: str) -> None:
     assert categories(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Oraya vardığım an kelepçelenirim.", "Geri dönersem askere alınıp cepheye sürülürüm."],
+)
+def test_a_turkish_passive_in_the_first_person_after_a_return_asks_the_officer(
+    text: str,
+) -> None:
+    heard = [h for h in hear_fear(text) if h.language == "tr"]
+    assert heard and all(h.ambiguous for h in heard)
+
+
+def test_the_same_form_far_from_any_return_or_on_the_return_itself_is_not_heard() -> None:
+    assert hear_fear("Burada yeni bir işe alınırım diye umuyorum.") == ()
+    assert hear_fear("Yaz sonunda ülkeme döneceğim.") == ()
