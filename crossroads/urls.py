@@ -25,6 +25,7 @@ urlpatterns = [
         ),
     ),
     path("search/", search.search_page, name="search"),
+    path("names/<str:language>.json", core_views.name_lists, name="name_lists"),
     path("people/", include("crossroads.registry.urls")),
     path("households/", include("crossroads.households.urls")),
     path("imports/", include("crossroads.imports.urls")),
