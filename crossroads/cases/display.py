@@ -93,6 +93,10 @@ def missed_deadlines(case: Any) -> list[dict[str, str]]:
 
 
 def _value(field: Any, value: Any) -> str:
+    if field is not None and getattr(field, "suggest", "") == "languages" and value:
+        from crossroads.core.names import language_name
+
+        return language_name(str(value))
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if field is not None and field.choices:

@@ -361,7 +361,7 @@ def _check_transfer(case: Case, data: dict[str, Any]) -> None:
                             "%(agency)s is not a state body: record the person's consent "
                             "(or a lawful basis) to share with it for this purpose first."
                         )
-                        % {"agency": agency.name}
+                        % {"agency": agency.display_name}
                     )
     if data.get("to_assignee"):
         assignee = _find_user(str(data["to_assignee"]))

@@ -142,7 +142,7 @@ def case_transition(request: HttpRequest, case_id: str, name: str) -> HttpRespon
             messages.success(
                 request,
                 _("Case %(ref)s transferred to %(agency)s.")
-                % {"ref": case.reference, "agency": case.agency.name},
+                % {"ref": case.reference, "agency": case.agency.display_name},
             )
             return redirect("cases:work_queue")
         if case.approvals.filter(status="pending").exists():

@@ -406,7 +406,7 @@ def _seed_cases(code: str) -> None:
         if case_type is None or referral.to_agency.kind not in agency_kinds_for(case_type, code):
             continue
         case = open_case(
-            acting_user=worker, referral_id=referral.pk, summary="Opened from the referral."
+            acting_user=worker, referral_id=referral.pk, summary="Открыто по направлению."
         )
         if case.type == "asylum":
             transition_case(

@@ -104,7 +104,7 @@ def send_referral(
                         "(or a lawful basis) to share with it for this purpose "
                         "first."
                     )
-                    % {"agency": agency.name}
+                    % {"agency": agency.display_name}
                 )
         hours = deadline_hours(person.country_id, priority)
         referral = Referral.objects.create(

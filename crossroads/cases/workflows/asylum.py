@@ -41,7 +41,12 @@ WORKFLOW = Workflow(
             _("Records an interview, held with an interpreter in the person's language."),
             fields=(
                 Field("interviewer", "text", _("interviewer")),
-                Field("interpreter_language", "text", _("interpreter language (ISO 639-3)")),
+                Field(
+                    "interpreter_language",
+                    "text",
+                    _("interpreter language"),
+                    suggest="languages",
+                ),
                 Field("interview_record", "text", _("record of the interview")),
             ),
         ),

@@ -69,6 +69,9 @@ class Field:
     label: str | Promise
     required: bool = True
     choices: tuple[tuple[str, str | Promise], ...] = ()
+    # A text the page suggests names for ("languages": typed by name, read as a code when
+    # it names one); the API takes the text as it is.
+    suggest: str = ""
 
     def describe(
         self, choices: list[tuple[str, str]] | tuple[tuple[str, str | Promise], ...] | None = None
@@ -255,6 +258,10 @@ def _clean_value(f: Field, value: Any) -> Any:
             raise ValueError(_("Enter text."))
         if len(value) > 20000:
             raise ValueError(_("This text is too long."))
+        if f.suggest == "languages":
+            from crossroads.core.names import find_language
+
+            return find_language(value) or value  # "дари" kept as its code, prs
         return value
     if f.kind == "date":
         try:
