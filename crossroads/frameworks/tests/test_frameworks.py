@@ -127,3 +127,19 @@ def test_treaty_dates_are_written_for_the_reader_not_as_iso(kg_analyst, web):
     page = web(kg_analyst).get("/frameworks/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     assert "2005-08-30" not in page
     assert "30 августа 2005" in page
+
+
+def test_every_body_a_pack_names_is_offered_for_translation():
+    from crossroads.frameworks.texts import BODY_NAMES, bodies_of_packs
+
+    missing = sorted(set(bodies_of_packs()) - set(BODY_NAMES))
+    assert missing == [], "run python -m crossroads.frameworks.texts and translate: " + str(missing)
+
+
+def test_the_page_in_russian_names_the_bodies_in_russian(kg_analyst, web):
+    from crossroads.accounts.models import User
+
+    User.objects.filter(pk=kg_analyst.pk).update(language="ru")
+    page = web(kg_analyst).get("/frameworks/").content.decode()
+    assert "Presidency of Migration Management" not in page
+    assert "Президентство по управлению миграцией" in page
