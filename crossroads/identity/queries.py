@@ -37,6 +37,7 @@ def describe_candidates(user: User, found: list[Found]) -> list[dict[str, Any]]:
                     "visible": False,
                     "id": str(person.pk),
                     "registering_agency": person.registering_agency.name,
+                    "registering_agency_label": person.registering_agency.display_name,
                     "registering_agency_id": str(person.registering_agency_id),
                     "same_person": True,
                 }
@@ -45,6 +46,7 @@ def describe_candidates(user: User, found: list[Found]) -> list[dict[str, Any]]:
         item: dict[str, Any] = {
             "reference": person.reference,
             "registering_agency": person.registering_agency.name,
+            "registering_agency_label": person.registering_agency.display_name,
             "registering_agency_id": str(person.registering_agency_id),
             "registered_at": person.registered_at.isoformat(),
             "probability": round(f.match.probability, 4),

@@ -31,8 +31,15 @@ class DeclineForm(forms.Form):
         return reason
 
 
+class AgencyChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """Agencies named in the reader's language."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.display_name)
+
+
 class ConsentForm(forms.Form):
-    to_agency = forms.ModelChoiceField(
+    to_agency = AgencyChoiceField(
         label=_("Shared with"), queryset=Agency.objects.none(), empty_label=None
     )
     purposes = forms.MultipleChoiceField(
@@ -78,13 +85,6 @@ class OptionsWithRefusals(forms.Select):
             option["attrs"]["title"] = reason
             option["label"] = f"{label} — {reason}"
         return option
-
-
-class AgencyChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    """Agencies named in the reader's language."""
-
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.display_name)
 
 
 class SendReferralForm(forms.Form):

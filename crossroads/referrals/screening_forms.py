@@ -31,7 +31,7 @@ class SendReferralsForm(forms.Form):
             agencies = agencies_for_pathway(country, pathway)
             self.fields[f"agency_{pathway}"] = forms.ChoiceField(
                 label=_("Receiving agency"),
-                choices=[(str(a.pk), a.name) for a in agencies],
+                choices=[(str(a.pk), a.display_name) for a in agencies],
                 required=True,
                 error_messages={"required": _("No agency in this state receives this pathway.")},
             )
