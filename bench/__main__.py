@@ -5,6 +5,7 @@
     python -m bench identity ARGS...      # bench.identity.run with its own arguments
     python -m bench screening ARGS...     # the screening throughput benchmark
     python -m bench load ARGS...          # the load benchmark (bench/load/, issue 16)
+    python -m bench statistics ARGS...    # statistics at 1,000,000 (bench/statistics/, issue 14)
 
 The full default run takes a long time on a 2-core machine; run it under ``nice`` and in
 steps (``python -m bench identity --people 10000``) if needed.
@@ -25,6 +26,10 @@ def main(argv: list[str]) -> int:
             [sys.executable, str(REPO_ROOT / "bench" / "screening" / "run.py"), *argv[1:]],
             cwd=REPO_ROOT,
         )
+    if argv and argv[0] == "statistics":
+        from bench.statistics.run import main as statistics
+
+        return statistics(argv[1:])
     if argv and argv[0] == "load":
         from bench.load.run import main as load
 

@@ -129,7 +129,19 @@ class Referral(models.Model):
         indexes = [
             models.Index(fields=["to_agency", "status", "deadline_at"]),
             models.Index(fields=["from_agency", "status"]),
-            models.Index(fields=["sent_at", "person"], name="referral_statistics"),
+            # Statistics group referrals by period from this index alone.
+            models.Index(
+                fields=[
+                    "sent_at",
+                    "person",
+                    "pathway",
+                    "to_agency",
+                    "answered_at",
+                    "deadline_at",
+                    "cell_key",
+                ],
+                name="referral_statistics_cover",
+            ),
             models.Index(fields=["screening", "status"], name="referral_by_screening"),
             models.Index(
                 fields=["cell_key"],

@@ -79,7 +79,7 @@ def groups(queryset: QuerySet[Any], **by: Any) -> list[dict[str, Any]]:
         queryset.order_by()
         .annotate(**named)
         .values(*named)
-        .annotate(group_records=Count("pk"), group_key=Sum("cell_key"))
+        .annotate(group_records=Count("*"), group_key=Sum("cell_key"))
         .order_by()
     )
     found = []
@@ -891,19 +891,23 @@ def state_gaps(country: str, periods: list[FixedPeriod], location: str = "") -> 
     # A screening with an accepted referral: what is unmet is what no accepted referral
     # of it answers, screening by screening (as many as accepted referrals at most).
     accepted: dict[Any, set[str]] = {}
-    for screening_id, needs in accepted_referrals.filter(
-        screening__in=screenings.values("pk")
-    ).values_list("screening_id", "needs"):
+    keyed: dict[Any, tuple[int, str]] = {}
+    of_screenings = counting.in_range(
+        accepted_referrals.filter(screening__country_id=country), "screening__screened_at"
+    )
+    if location:
+        of_screenings = of_screenings.filter(location_q(location, "screening__"))
+    for screening_id, key, codes, needs in (
+        of_screenings.order_by()
+        .values_list("screening_id", "screening__cell_key", "screening__need_codes", "needs")
+        .iterator()
+    ):
+        keyed[screening_id] = (key, codes)
         accepted.setdefault(screening_id, set()).update(
             n if isinstance(n, str) else n.get("code", "") for n in needs or []
         )
-    for pk, key, needs in (
-        screenings.filter(pk__in=list(accepted))
-        .order_by()
-        .values_list("pk", "cell_key", "need_codes")
-        .iterator()
-    ):
-        unmet.add(split_codes(needs) - accepted[pk], key)
+    for screening_id, (key, codes) in keyed.items():
+        unmet.add(split_codes(codes) - accepted[screening_id], key)
     need_rows = []
     for value, total in found.protected(list(NEED_LABELS)):
         cell = unmet.cells.get(value)
