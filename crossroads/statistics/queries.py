@@ -897,17 +897,17 @@ def state_gaps(country: str, periods: list[FixedPeriod], location: str = "") -> 
     )
     if location:
         of_screenings = of_screenings.filter(location_q(location, "screening__"))
-    for screening_id, key, codes, needs in (
+    for screening_id, key, found_text, needs in (
         of_screenings.order_by()
         .values_list("screening_id", "screening__cell_key", "screening__need_codes", "needs")
         .iterator()
     ):
-        keyed[screening_id] = (key, codes)
+        keyed[screening_id] = (key, found_text)
         accepted.setdefault(screening_id, set()).update(
             n if isinstance(n, str) else n.get("code", "") for n in needs or []
         )
-    for screening_id, (key, codes) in keyed.items():
-        unmet.add(split_codes(codes) - accepted[screening_id], key)
+    for screening_id, (key, found_text) in keyed.items():
+        unmet.add(split_codes(found_text) - accepted[screening_id], key)
     need_rows = []
     for value, total in found.protected(list(NEED_LABELS)):
         cell = unmet.cells.get(value)
