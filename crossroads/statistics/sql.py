@@ -5,12 +5,11 @@ of a person when registered, computed as `age_band` (queries) computes it in Pyt
 from __future__ import annotations
 
 import datetime as dt
-from functools import reduce
-from operator import and_
+import re
 from typing import Any
 
-from django.db.models import Case as When_
 from django.db.models import (
+    BooleanField,
     CharField,
     Expression,
     F,
@@ -19,8 +18,9 @@ from django.db.models import (
     Q,
     Value,
 )
+from django.db.models import Case as When_
 from django.db.models import When as Then
-from django.db.models.functions import Cast, Concat, Length, Mod, Substr
+from django.db.models.functions import Cast, Concat, Mod, Substr
 from django.db.models.lookups import Exact, GreaterThanOrEqual, In, LessThan, LessThanOrEqual
 
 # --- moments ----------------------------------------------------------------------------
@@ -60,22 +60,33 @@ def period_index(field: str, starts: list[dt.datetime]) -> Expression:
 
 # --- the age band of a person when registered -------------------------------------------
 
-_DIGITS = list("0123456789")
 _MONTHS = [f"{m:02d}" for m in range(1, 13)]
 _LONG_MONTHS = ["01", "03", "05", "07", "08", "10", "12"]
 _SHORT_DAYS = [f"{d:02d}" for d in range(1, 29)]
 
 
-def _char(field: str, position: int) -> Expression:
-    return Substr(F(field), position, 1)
+class Shaped(Func):
+    """True when the whole text of a column has the shape `pattern`, where `9` is an ASCII
+    digit and any other character stands for itself (`9999-99-99`): GLOB on SQLite, a
+    regular expression on PostgreSQL, one test per row either way."""
 
+    output_field = BooleanField()
+    conditional = True
+    arity = 1
 
-def _digits(field: str, positions: tuple[int, ...]) -> Q:
-    return reduce(and_, [Q(In(_char(field, p), _DIGITS)) for p in positions])
+    def __init__(self, expression: Any, pattern: str) -> None:
+        super().__init__(expression)
+        self.pattern = pattern
 
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        glob = "".join("[0123456789]" if c == "9" else c for c in self.pattern)
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"({sql} GLOB %s)", [*params, glob]
 
-def _dash(field: str, *positions: int) -> Q:
-    return reduce(and_, [Q(Exact(_char(field, p), "-")) for p in positions])
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        regex = "".join("[0123456789]" if c == "9" else re.escape(c) for c in self.pattern)
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"({sql} ~ %s)", [*params, f"^{regex}$"]
 
 
 def age_class(birth_field: str, moment_field: str) -> Expression:
@@ -90,7 +101,6 @@ def age_class(birth_field: str, moment_field: str) -> Expression:
     that is no date) is `check|<text>|<day>`: grouped by its text and day, the caller asks
     Python (`age_band`) about each such group."""
     birth = F(birth_field)
-    length = Length(birth)
     year = Substr(birth, 1, 4)
     month = Substr(birth, 6, 2)
     day = Substr(birth, 9, 2)
@@ -146,21 +156,9 @@ def age_class(birth_field: str, moment_field: str) -> Expression:
     )
     return When_(
         Then(Q(**{f"{birth_field}__isnull": True}) | Q(**{birth_field: ""}), then=Value("unknown")),
-        Then(Q(Exact(length, 4)) & _digits(birth_field, (1, 2, 3, 4)), then=year_only),
-        Then(
-            Q(Exact(length, 7))
-            & _digits(birth_field, (1, 2, 3, 4, 6, 7))
-            & _dash(birth_field, 5)
-            & Q(In(month, _MONTHS)),
-            then=year_month,
-        ),
-        Then(
-            Q(Exact(length, 10))
-            & _digits(birth_field, (1, 2, 3, 4, 6, 7, 9, 10))
-            & _dash(birth_field, 5, 8)
-            & Q(In(month, _MONTHS)),
-            then=full,
-        ),
+        Then(Shaped(birth, "9999"), then=year_only),
+        Then(Q(Shaped(birth, "9999-99")) & Q(In(month, _MONTHS)), then=year_month),
+        Then(Q(Shaped(birth, "9999-99-99")) & Q(In(month, _MONTHS)), then=full),
         # Read by Python: the group keeps what `age_band` needs, the text and the day.
         default=check,
         output_field=CharField(),
