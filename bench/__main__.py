@@ -6,6 +6,7 @@
     python -m bench screening ARGS...     # the screening throughput benchmark
     python -m bench load ARGS...          # the load benchmark (bench/load/, issue 16)
     python -m bench pages [--runs N]      # server time of every staff page (issue 12)
+    python -m bench statistics ARGS...    # statistics at 1,000,000 (bench/statistics/, issue 14)
 
 The full default run takes a long time on a 2-core machine; run it under ``nice`` and in
 steps (``python -m bench identity --people 10000``) if needed.
@@ -30,6 +31,10 @@ def main(argv: list[str]) -> int:
         from bench.pages.run import main as pages
 
         return pages(argv[1:])
+    if argv and argv[0] == "statistics":
+        from bench.statistics.run import main as statistics
+
+        return statistics(argv[1:])
     if argv and argv[0] == "load":
         from bench.load.run import main as load
 

@@ -64,6 +64,10 @@ class Case(models.Model):
     summary = models.TextField(_("summary"), blank=True)
     plan = models.TextField(_("case plan"), blank=True)
     version = models.PositiveIntegerField(default=1)
+    #: The record's permanent statistics key (docs/statistics.md, the cell-key method):
+    #: 32 bits drawn from its id with the instance's statistics secret, set when it is
+    #: saved (or by the first statistics read for rows written in bulk). Never shown.
+    cell_key = models.BigIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-opened_at"]
@@ -71,6 +75,12 @@ class Case(models.Model):
             models.Index(fields=["agency", "state"]),
             models.Index(fields=["assignee", "state"]),
             models.Index(fields=["person"]),
+            models.Index(fields=["opened_at", "person"], name="case_statistics"),
+            models.Index(
+                fields=["cell_key"],
+                condition=models.Q(cell_key__isnull=True),
+                name="case_cell_key_missing",
+            ),
         ]
 
     def __str__(self) -> str:

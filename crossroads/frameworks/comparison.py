@@ -1,6 +1,6 @@
 """The ten states' legal frameworks side by side, from their screening packs (dated data:
 `crossroads/engines/screening/packs/<STATE>/<date>.yaml`) and from `data/ilo.yaml` (ILO
-instruments and parameters the packs do not carry).
+instruments, and national procedures and parameters the packs do not carry).
 
 Every cell carries its source and whether it was checked against it: a cell whose
 confidence is not `confirmed` says "not checked"; a cell with no data at all says so.
@@ -141,9 +141,10 @@ def framework_of(pack: Any) -> StateFramework:
         state.instruments[code] = _instrument(entry)
     state.procedures["asylum"] = _procedure(raw.get("national_asylum_procedure"))
     state.procedures["statelessness"] = _procedure(raw.get("statelessness_procedure"))
-    for code in ("trafficking_referral", "best_interests", "regularisation"):
-        state.procedures[code] = _procedure(raw.get(f"{code}_procedure"))
     extra = (ilo_data().get("procedures") or {}).get(country, {})
+    for code in ("trafficking_referral", "best_interests", "regularisation"):
+        # the pack's own cell if it has one, else the sourced cell of data/ilo.yaml
+        state.procedures[code] = _procedure(raw.get(f"{code}_procedure") or extra.get(code))
     for code, _label in PARAMETERS:
         given = extra.get(code)
         if isinstance(given, dict):

@@ -119,12 +119,35 @@ class Referral(models.Model):
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     version = models.PositiveIntegerField(default=1)
+    #: The record's permanent statistics key (docs/statistics.md, the cell-key method):
+    #: 32 bits drawn from its id with the instance's statistics secret, set when it is
+    #: saved (or by the first statistics read for rows written in bulk). Never shown.
+    cell_key = models.BigIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["deadline_at"]
         indexes = [
             models.Index(fields=["to_agency", "status", "deadline_at"]),
             models.Index(fields=["from_agency", "status"]),
+            # Statistics group referrals by period from this index alone.
+            models.Index(
+                fields=[
+                    "sent_at",
+                    "person",
+                    "pathway",
+                    "to_agency",
+                    "answered_at",
+                    "deadline_at",
+                    "cell_key",
+                ],
+                name="referral_statistics_cover",
+            ),
+            models.Index(fields=["screening", "status"], name="referral_by_screening"),
+            models.Index(
+                fields=["cell_key"],
+                condition=models.Q(cell_key__isnull=True),
+                name="referral_cell_key_missing",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -62,6 +62,10 @@ class Person(models.Model):
         blank=True,
         related_name="merged_records",
     )
+    #: The record's permanent statistics key (docs/statistics.md, the cell-key method):
+    #: 32 bits drawn from its id with the instance's statistics secret, set when it is
+    #: saved (or by the first statistics read for rows written in bulk). Never shown.
+    cell_key = models.BigIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-registered_at"]
@@ -75,6 +79,25 @@ class Person(models.Model):
             models.Index(fields=["country", "given_name"], name="person_by_given_name"),
             models.Index(fields=["country", "birth_date"], name="person_by_birth_date"),
             models.Index(fields=["registering_agency", "-registered_at"], name="person_by_agency"),
+            # Statistics count a state's registrations by period from this index alone
+            # (every column they read is in it: no visit to the table).
+            models.Index(
+                fields=[
+                    "country",
+                    "merged_into",
+                    "registered_at",
+                    "sex",
+                    "birth_date",
+                    "nationalities",
+                    "cell_key",
+                ],
+                name="person_statistics_cover",
+            ),
+            models.Index(
+                fields=["cell_key"],
+                condition=models.Q(cell_key__isnull=True),
+                name="person_cell_key_missing",
+            ),
         ]
 
     def __str__(self) -> str:

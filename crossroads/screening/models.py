@@ -31,9 +31,38 @@ class Screening(models.Model):
     record = models.JSONField(_("record"))
     result = models.JSONField(_("result"))
     pack_version = models.CharField(_("pack"), max_length=40)
+    #: The record's permanent statistics key (docs/statistics.md, the cell-key method):
+    #: 32 bits drawn from its id with the instance's statistics secret, set when it is
+    #: saved (or by the first statistics read for rows written in bulk). Never shown.
+    cell_key = models.BigIntegerField(null=True, blank=True, editable=False)
+    #: The codes of the needs the result found, sorted, each between commas (",a,b,"),
+    #: kept beside the result so that statistics group screenings by need in SQL.
+    need_codes = models.CharField(max_length=400, blank=True, default="", editable=False)
+    #: The kind and the name of the place the record names (`record.location`), kept for
+    #: the same reason: statistics count and filter by place.
+    location_kind = models.CharField(max_length=40, blank=True, default="", editable=False)
+    location_name = models.CharField(max_length=200, blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["-screened_at"]
+        indexes = [
+            models.Index(
+                fields=[
+                    "country",
+                    "screened_at",
+                    "need_codes",
+                    "location_kind",
+                    "location_name",
+                    "cell_key",
+                ],
+                name="screening_statistics",
+            ),
+            models.Index(
+                fields=["cell_key"],
+                condition=Q(cell_key__isnull=True),
+                name="screening_cell_key_missing",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.reference

@@ -12,10 +12,9 @@ from rest_framework.settings import api_settings
 
 from crossroads.access.gate import require_role
 from crossroads.access.policy import user_of
-from crossroads.accounts.models import User
 
 from .exports import as_csv, as_xlsx
-from .queries import export_figures, gaps, state_statistics, trends
+from .queries import Period, export_figures, gaps, state_statistics, trends
 from .serializers import (
     ExportParamsSerializer,
     FiguresSerializer,
@@ -24,8 +23,29 @@ from .serializers import (
     TrendParamsSerializer,
 )
 
+#: who may read statistics, as the API documents its 403
+READERS_ONLY = OpenApiResponse(description="Only analysts and supervisors read statistics.")
 
-class Statistics(GenericAPIView[Any]):
+
+def _responses(ok: Any, bad_request: str) -> dict[Any, Any]:
+    return {200: ok, 400: OpenApiResponse(description=bad_request), 403: READERS_ONLY}
+
+
+class _StatisticsView(GenericAPIView[Any]):
+    """A read of statistics: analysts and supervisors only (403 before anything else),
+    its query parameters validated by `params_class` (400 naming the field)."""
+
+    pagination_class = None
+    params_class: Any = None
+
+    def params(self, request: Request) -> dict[str, Any]:
+        require_role(request.user, "view_statistics")
+        params = self.params_class(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        return dict(params.validated_data)
+
+
+class Statistics(_StatisticsView):
     """Aggregate counts of your agency's state (analysts and supervisors): registrations
     by sex, age band, nationality and month; screenings by need found; referrals by
     pathway and status; cases by type and state. Counted over records registered,
@@ -34,25 +54,22 @@ class Statistics(GenericAPIView[Any]):
     row, naming the period only."""
 
     serializer_class = StatisticsSerializer
-    pagination_class = None
+    params_class = PeriodSerializer
 
     @extend_schema(
         parameters=[PeriodSerializer],
-        responses={
-            200: StatisticsSerializer,
-            400: OpenApiResponse(description="`from` or `to` not a date, or `to` before `from`."),
-            403: OpenApiResponse(description="Only analysts and supervisors read statistics."),
-        },
+        responses=_responses(
+            StatisticsSerializer, "`from` or `to` not a date, or `to` before `from`."
+        ),
     )
     def get(self, request: Request) -> Response:
-        require_role(request.user, "view_statistics")
-        params = PeriodSerializer(data=request.query_params)
-        params.is_valid(raise_exception=True)
-        figures = state_statistics(user_of(request), period=params.to_period())
+        data = self.params(request)
+        period = Period(start=data.get("from"), end=data.get("to"))
+        figures = state_statistics(user_of(request), period=period)
         return Response(StatisticsSerializer(figures).data)
 
 
-class Trends(GenericAPIView[Any]):
+class Trends(_StatisticsView):
     """Trend tables of your agency's state (analysts and supervisors), by month, quarter
     or year, over whole periods: registrations by nationality, sex and age band;
     screenings by need; referrals by pathway and by receiving agency, with the median
@@ -61,31 +78,27 @@ class Trends(GenericAPIView[Any]):
     cell-key method (docs/statistics.md). One audit row per request."""
 
     serializer_class = FiguresSerializer
-    pagination_class = None
+    params_class = TrendParamsSerializer
 
     @extend_schema(
         parameters=[TrendParamsSerializer],
-        responses={
-            200: FiguresSerializer,
-            400: OpenApiResponse(description="An unknown period or `by`, or `to` before `from`."),
-            403: OpenApiResponse(description="Only analysts and supervisors read statistics."),
-        },
+        responses=_responses(
+            FiguresSerializer, "An unknown period or `by`, or `to` before `from`."
+        ),
     )
     def get(self, request: Request) -> Response:
-        require_role(request.user, "view_statistics")
-        params = TrendParamsSerializer(data=request.query_params)
-        params.is_valid(raise_exception=True)
+        data = self.params(request)
         figures = trends(
             user_of(request),
-            grain=params.validated_data["by"],
-            start=params.validated_data["start"],
-            end=params.validated_data["end"],
-            location=params.validated_data["location"],
+            grain=data["by"],
+            start=data["start"],
+            end=data["end"],
+            location=data["location"],
         )
         return Response(FiguresSerializer(figures).data)
 
 
-class Gaps(GenericAPIView[Any]):
+class Gaps(_StatisticsView):
     """Gaps in practice of your agency's state over whole months (analysts and
     supervisors): referrals answered late or overdue by pathway and receiving agency;
     protection needs found with no accepted referral; children without a best-interests
@@ -93,25 +106,16 @@ class Gaps(GenericAPIView[Any]):
     and 12 months; needs found per 100 screenings by place. Protected; one audit row."""
 
     serializer_class = FiguresSerializer
-    pagination_class = None
+    params_class = TrendParamsSerializer
 
     @extend_schema(
         parameters=[TrendParamsSerializer],
-        responses={
-            200: FiguresSerializer,
-            400: OpenApiResponse(description="An unknown period, or `to` before `from`."),
-            403: OpenApiResponse(description="Only analysts and supervisors read statistics."),
-        },
+        responses=_responses(FiguresSerializer, "An unknown period, or `to` before `from`."),
     )
     def get(self, request: Request) -> Response:
-        require_role(request.user, "view_statistics")
-        params = TrendParamsSerializer(data=request.query_params)
-        params.is_valid(raise_exception=True)
+        data = self.params(request)
         figures = gaps(
-            user_of(request),
-            start=params.validated_data["start"],
-            end=params.validated_data["end"],
-            location=params.validated_data["location"],
+            user_of(request), start=data["start"], end=data["end"], location=data["location"]
         )
         return Response(FiguresSerializer(figures).data)
 
@@ -130,14 +134,14 @@ class _FormatIsOurs(DefaultContentNegotiation):
     settings = _Settings()  # type: ignore[assignment]
 
 
-class Export(GenericAPIView[Any]):
+class Export(_StatisticsView):
     """Every trend and gap table as a file: `?format=csv` (one long table, UTF-8) or
     `?format=xlsx` (one sheet per table), with the parameters of `statistics/trends/`.
     Protected figures only; text a spreadsheet would read as a formula is neutralised.
     Audited as an export."""
 
-    pagination_class = None
     content_negotiation_class = _FormatIsOurs
+    params_class = ExportParamsSerializer
 
     @extend_schema(
         parameters=[ExportParamsSerializer],
@@ -152,13 +156,10 @@ class Export(GenericAPIView[Any]):
         },
     )
     def get(self, request: Request) -> HttpResponse:
-        require_role(request.user, "view_statistics")
-        params = ExportParamsSerializer(data=request.query_params)
-        params.is_valid(raise_exception=True)
-        return export_response(user_of(request), params.validated_data)
+        return export_response(user_of(request), self.params(request))
 
 
-def export_response(user: User, data: dict[str, Any]) -> HttpResponse:
+def export_response(user: Any, data: dict[str, Any]) -> HttpResponse:
     """The file of an export, audited (shared by the API and the workspace page)."""
     figures = export_figures(user, data)
     fmt = data["format"]

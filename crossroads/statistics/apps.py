@@ -6,3 +6,8 @@ class StatisticsConfig(AppConfig):
     name = "crossroads.statistics"
     label = "statistics"
     verbose_name = _("Statistics")
+
+    def ready(self) -> None:
+        from .keys import connect
+
+        connect()

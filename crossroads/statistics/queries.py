@@ -3,19 +3,41 @@ individual, every count protected by the cell-key method (`cellkey`).
 
 Each figure is counted over the user's own state (the state of their agency), over the
 records registered, screened, sent or opened in the period asked for. Reading them leaves
-one audit row naming the period, never a person."""
+one audit row naming the period, never a person.
+
+Counting happens in the database: each register is grouped by what a table counts (the
+period, the sex, the pathway...) and each group comes back as its number of records and
+the sum of their permanent keys (`keys`), which is all the cell-key method needs, since a
+cell's key is the sum of its records' keys. A group is added to every cell it belongs to
+(a person of two nationalities to both), so each published figure is exactly the one
+counting record by record gives. Only medians read one row per record, and only of the
+records they are medians of (answered referrals, decided cases); so do the few checks
+that need a record's JSON (child-protection deadlines, accepted referrals' needs)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import statistics as pystats
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case as When_
+from django.db.models import (
+    Count,
+    Exists,
+    Expression,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models import When as Then
+from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -28,9 +50,11 @@ from crossroads.audit.writer import record
 from crossroads.core.exceptions import Forbidden
 from crossroads.engines.screening import may_be_child
 
-from .cellkey import MAX_NOISE, SMALL_CELL, Table, Tally, record_key, share
+from .cellkey import KEY_SPACE, MAX_NOISE, SMALL_CELL, Table, Tally, share
+from .keys import fill_missing, split_codes
 from .labels import country_label
 from .periods import FixedPeriod, series
+from .sql import UtcDay, age_class, period_index
 
 AGE_BANDS = {
     "child": gettext_lazy("child"),
@@ -44,22 +68,37 @@ MIN_GROUP = 10
 DECISIONS = ("decide", "determine_best_interests", "issue_return_decision")
 
 
-def statistics_secret() -> bytes:
-    """The instance's statistics secret, from which every record's permanent key is drawn:
-    `CROSSROADS_STATISTICS_KEY` if set, else derived from the secret key. Changing it
-    changes every published figure a little: keep it as long as the figures are kept."""
-    secret = getattr(settings, "CROSSROADS_STATISTICS_KEY", "") or settings.SECRET_KEY
-    return hashlib.sha256(b"crossroads statistics cell key\0" + secret.encode()).digest()
+def groups(queryset: QuerySet[Any], **by: Any) -> list[dict[str, Any]]:
+    """One row per group of `queryset` by the expressions `by` (names to expressions or
+    field paths), each with `records` (how many) and `key` (the sum of their permanent
+    keys modulo 2**32): the cells of the cell-key method, counted by the database."""
+    # aliased, so that a group may bear the name of a field (`sex`, `type`)
+    named = {
+        f"by_{name}": F(value) if isinstance(value, str) else value for name, value in by.items()
+    }
+    rows = (
+        queryset.order_by()
+        .annotate(**named)
+        .values(*named)
+        .annotate(group_records=Count("*"), group_key=Sum("cell_key"))
+        .order_by()
+    )
+    found = []
+    for row in rows:
+        group = {name: row[f"by_{name}"] for name in by}
+        group["records"] = row["group_records"]
+        group["key"] = int(row["group_key"] or 0) % KEY_SPACE
+        found.append(group)
+    return found
 
 
-class Keys:
-    """Record keys of one request (one secret)."""
-
-    def __init__(self) -> None:
-        self.secret = statistics_secret()
-
-    def __call__(self, kind: str, record_id: Any) -> int:
-        return record_key(self.secret, kind, record_id)
+def _age_code(value: str) -> str:
+    """An age band from `sql.age_class`: as it is, or asked of Python for the texts SQL
+    leaves to it (`check|<birth date>|<day>`)."""
+    if value.startswith("check|"):
+        birth_date, _sep, day = value[len("check|") :].rpartition("|")
+        return age_band(birth_date, dt.date.fromisoformat(day))
+    return value
 
 
 # --- the one-period figures of the home page and `GET statistics/` ---------------------
@@ -147,21 +186,24 @@ def _nationalities(values: Any) -> set[str]:
     return set(values or []) or {UNKNOWN_NATIONALITY}
 
 
-def _one_period_registrations(country: str, period: Period, keys: Keys) -> Section:
+def _one_period_registrations(country: str, period: Period) -> Section:
     from crossroads.registry.vocab import Sex
 
     tables = {name: Table() for name in ("by_sex", "by_age_band", "by_nationality", "by_month")}
     total = Tally()
-    rows = period.filter(_people(country), "registered_at").values_list(
-        "pk", "sex", "birth_date", "registered_at", "nationalities"
-    )
-    for pk, sex, birth_date, registered_at, nationalities in rows.iterator():
-        key = keys("person", pk)
-        total.add(key)
-        tables["by_sex"].add([sex], key)
-        tables["by_age_band"].add([age_band(birth_date, registered_at.date())], key)
-        tables["by_month"].add([f"{registered_at:%Y-%m}"], key)
-        tables["by_nationality"].add(_nationalities(nationalities), key)
+    for group in groups(
+        period.filter(_people(country), "registered_at"),
+        sex="sex",
+        age=age_class("birth_date", "registered_at"),
+        month=Substr(UtcDay(F("registered_at")), 1, 7),
+        nationalities="nationalities",
+    ):
+        records, key = group["records"], group["key"]
+        total.add_group(records, key)
+        tables["by_sex"].add_group([group["sex"]], records, key)
+        tables["by_age_band"].add_group([_age_code(group["age"])], records, key)
+        tables["by_month"].add_group([group["month"]], records, key)
+        tables["by_nationality"].add_group(_nationalities(group["nationalities"]), records, key)
     age_labels = {"child": AGE_BANDS["child"], "adult": AGE_BANDS["adult"]}
     age_labels["unknown"] = AGE_BANDS["age unknown"]
     return _section(
@@ -175,35 +217,30 @@ def _one_period_registrations(country: str, period: Period, keys: Keys) -> Secti
     )
 
 
-def _needs_of(result: Any) -> set[str]:
-    return {n.get("code", "") for n in (result or []) if isinstance(n, dict)} - {""}
-
-
-def _one_period_screenings(country: str, period: Period, keys: Keys) -> Section:
+def _one_period_screenings(country: str, period: Period) -> Section:
     from crossroads.screening.models import Screening
     from crossroads.screening.vocab import NEED_LABELS
 
     by_need, total = Table(), Tally()
     rows = period.filter(Screening.objects.filter(country_id=country), "screened_at")
-    for pk, needs in rows.values_list("pk", "result__needs").iterator():
-        key = keys("screening", pk)
-        total.add(key)
+    for group in groups(rows, needs="need_codes"):
+        total.add_group(group["records"], group["key"])
         # A screening finds every need a person has: it counts once under each.
-        by_need.add(_needs_of(needs), key)
+        by_need.add_group(split_codes(group["needs"]), group["records"], group["key"])
     return _section(total, {"by_need": (by_need, list(NEED_LABELS), _label_from(NEED_LABELS))})
 
 
-def _one_period_referrals(country: str, period: Period, keys: Keys) -> Section:
+def _one_period_referrals(country: str, period: Period) -> Section:
     from crossroads.referrals.models import Referral
     from crossroads.screening.vocab import PATHWAY_LABELS
 
     by_pathway, by_status, total = Table(), Table(), Tally()
     rows = period.filter(Referral.objects.filter(person__country_id=country), "sent_at")
-    for pk, pathway, status in rows.values_list("pk", "pathway", "status").iterator():
-        key = keys("referral", pk)
-        total.add(key)
-        by_pathway.add([pathway], key)
-        by_status.add([status], key)
+    for group in groups(rows, pathway="pathway", status="status"):
+        records, key = group["records"], group["key"]
+        total.add_group(records, key)
+        by_pathway.add_group([group["pathway"]], records, key)
+        by_status.add_group([group["status"]], records, key)
     return _section(
         total,
         {
@@ -217,18 +254,18 @@ def _one_period_referrals(country: str, period: Period, keys: Keys) -> Section:
     )
 
 
-def _one_period_cases(country: str, period: Period, keys: Keys) -> Section:
+def _one_period_cases(country: str, period: Period) -> Section:
     from crossroads.cases.models import Case
     from crossroads.cases.workflows import CASE_TYPE_CHOICES, WORKFLOWS
 
     by_type, total = Table(), Tally()
     by_state: dict[str, Table] = {}
     rows = period.filter(Case.objects.filter(person__country_id=country), "opened_at")
-    for pk, case_type, state in rows.values_list("pk", "type", "state").iterator():
-        key = keys("case", pk)
-        total.add(key)
-        by_type.add([case_type], key)
-        by_state.setdefault(case_type, Table()).add([state], key)
+    for group in groups(rows, type="type", state="state"):
+        records, key = group["records"], group["key"]
+        total.add_group(records, key)
+        by_type.add_group([group["type"]], records, key)
+        by_state.setdefault(group["type"], Table()).add_group([group["state"]], records, key)
     types = dict(CASE_TYPE_CHOICES)
     section = _section(total, {"by_type": (by_type, list(types), _label_from(types))})
     section.nested["by_state"] = {}
@@ -254,14 +291,14 @@ def state_statistics(user: User, *, period: Period | None = None) -> StateStatis
     require_role(user, "view_statistics")
     country = _country_of(user)
     period = period or Period()
-    keys = Keys()
+    fill_missing()
     figures = StateStatistics(
         country=country,
         period=period,
-        registrations=_one_period_registrations(country, period, keys),
-        screenings=_one_period_screenings(country, period, keys),
-        referrals=_one_period_referrals(country, period, keys),
-        cases=_one_period_cases(country, period, keys),
+        registrations=_one_period_registrations(country, period),
+        screenings=_one_period_screenings(country, period),
+        referrals=_one_period_referrals(country, period),
+        cases=_one_period_cases(country, period),
     )
     record(
         user,
@@ -336,12 +373,17 @@ class Series:
         self.totals = [Tally() for _ in range(width)]
 
     def add(self, values: Iterable[str], index: int, key: int) -> None:
+        self.add_group(values, index, 1, key)
+
+    def add_group(self, values: Iterable[str], index: int, count: int, key: int) -> None:
+        """A group of `count` records of period `index` whose keys sum to `key`, counted
+        under each of `values` (once each) and in the period's total."""
         for value in set(values):
             row = self.cells.get(value)
             if row is None:
                 row = self.cells[value] = [Tally() for _ in range(self.width)]
-            row[index].add(key)
-        self.totals[index].add(key)
+            row[index].add_group(count, key)
+        self.totals[index].add_group(count, key)
 
     def grid(
         self,
@@ -410,9 +452,7 @@ def _share_grid(
 
 def location_q(location: str, prefix: str = "") -> Q:
     """A screening made at `location`: the place it names, or the kind of place."""
-    return Q(**{f"{prefix}record__location__name": location}) | Q(
-        **{f"{prefix}record__location__kind": location}
-    )
+    return Q(**{f"{prefix}location_name": location}) | Q(**{f"{prefix}location_kind": location})
 
 
 def locations_of(country: str) -> list[str]:
@@ -423,7 +463,8 @@ def locations_of(country: str) -> list[str]:
     found: set[str] = set()
     rows = (
         Screening.objects.filter(country_id=country)
-        .values_list("record__location__kind", "record__location__name")
+        .order_by()
+        .values_list("location_kind", "location_name")
         .distinct()
     )
     for kind, name in rows:
@@ -453,27 +494,23 @@ def period_label(period: FixedPeriod) -> str:
 
 
 class _Counting:
-    """One pass over each of the four registers of a state, into series by period."""
+    """One grouped query over each of the four registers of a state, into series by
+    period (a period starts at midnight in the reader's time zone)."""
 
     def __init__(self, country: str, periods: list[FixedPeriod], location: str) -> None:
         self.country = country
         self.periods = periods
         self.location = location
-        self.keys = Keys()
         self.columns = [(p.code, period_label(p)) for p in periods]
         self.zone = timezone.get_current_timezone()
         self.start = dt.datetime.combine(periods[0].start, dt.time.min, tzinfo=self.zone)
         self.end = dt.datetime.combine(periods[-1].next().start, dt.time.min, tzinfo=self.zone)
-        self.starts = [p.start for p in periods]
+        self.starts = [dt.datetime.combine(p.start, dt.time.min, tzinfo=self.zone) for p in periods]
+        fill_missing()
 
-    def index(self, moment: dt.datetime) -> int:
-        day = timezone.localtime(moment, self.zone).date()
-        # periods are few (at most a few hundred): a bisect is not worth its import
-        found = 0
-        for i, start in enumerate(self.starts):
-            if start <= day:
-                found = i
-        return found
+    def index(self, field_name: str) -> Expression:
+        """The index of the period a record's `field_name` falls in, in SQL."""
+        return period_index(field_name, self.starts)
 
     def in_range(self, queryset: QuerySet[Any], field_name: str) -> QuerySet[Any]:
         return queryset.filter(**{f"{field_name}__gte": self.start, f"{field_name}__lt": self.end})
@@ -493,13 +530,17 @@ class _Counting:
                     )
                 )
             )
-        rows = people.values_list("pk", "sex", "birth_date", "registered_at", "nationalities")
-        for pk, person_sex, birth_date, registered_at, nationalities in rows.iterator():
-            key = self.keys("person", pk)
-            index = self.index(registered_at)
-            nationality.add(_nationalities(nationalities), index, key)
-            sex.add([person_sex], index, key)
-            age.add([AGE_BAND_CODES[age_band(birth_date, registered_at.date())]], index, key)
+        for group in groups(
+            people,
+            index=self.index("registered_at"),
+            sex="sex",
+            age=age_class("birth_date", "registered_at"),
+            nationalities="nationalities",
+        ):
+            index, records, key = group["index"], group["records"], group["key"]
+            nationality.add_group(_nationalities(group["nationalities"]), index, records, key)
+            sex.add_group([group["sex"]], index, records, key)
+            age.add_group([AGE_BAND_CODES[_age_code(group["age"])]], index, records, key)
         return [
             nationality.grid(
                 "registrations_by_nationality",
@@ -531,10 +572,10 @@ class _Counting:
         screenings = self.in_range(Screening.objects.filter(country_id=self.country), "screened_at")
         if self.location:
             screenings = screenings.filter(location_q(self.location))
-        for pk, found, screened_at in screenings.values_list(
-            "pk", "result__needs", "screened_at"
-        ).iterator():
-            needs.add(_needs_of(found), self.index(screened_at), self.keys("screening", pk))
+        for group in groups(screenings, index=self.index("screened_at"), needs="need_codes"):
+            needs.add_group(
+                split_codes(group["needs"]), group["index"], group["records"], group["key"]
+            )
         return [
             needs.grid(
                 "screenings_by_need",
@@ -560,22 +601,34 @@ class _Counting:
         if self.location:
             referrals = referrals.filter(location_q(self.location, "screening__"))
         now = timezone.now()
-        rows = referrals.values_list(
-            "pk", "pathway", "to_agency_id", "sent_at", "answered_at", "deadline_at"
+        for group in groups(
+            referrals,
+            index=self.index("sent_at"),
+            pathway="pathway",
+            agency="to_agency_id",
+            late=late_expression(now),
+        ):
+            index, records, key = group["index"], group["records"], group["key"]
+            pathway, agency_code = group["pathway"], str(group["agency"])
+            by_pathway.add_group([pathway], index, records, key)
+            by_agency.add_group([agency_code], index, records, key)
+            if group["late"]:
+                late_pathway.add_group([pathway], index, records, key)
+                late_agency.add_group([agency_code], index, records, key)
+        # Medians need the times themselves: those of the answered referrals only.
+        answered = (
+            referrals.filter(answered_at__isnull=False)
+            .order_by()
+            .annotate(index=self.index("sent_at"))
+            .values_list("pathway", "to_agency_id", "index", "sent_at", "answered_at")
         )
-        for pk, pathway, agency, sent_at, answered_at, deadline_at in rows.iterator():
-            key, index = self.keys("referral", pk), self.index(sent_at)
-            agency_code = str(agency)
-            by_pathway.add([pathway], index, key)
-            by_agency.add([agency_code], index, key)
-            if (answered_at or now) > deadline_at:
-                late_pathway.add([pathway], index, key)
-                late_agency.add([agency_code], index, key)
-            if answered_at is not None:
-                hours = (answered_at - sent_at).total_seconds() / 3600
-                hours_pathway.add(pathway, index, hours)
-                hours_agency.add(agency_code, index, hours)
-        names = {str(pk): name for pk, name in Agency.objects.values_list("pk", "name")}
+        for pathway, agency, index, sent_at, answered_at in answered.iterator():
+            hours = (answered_at - sent_at).total_seconds() / 3600
+            hours_pathway.add(pathway, index, hours)
+            hours_agency.add(str(agency), index, hours)
+        names = {
+            str(a.pk): a.display_name for a in Agency.objects.only("pk", "name", "translations")
+        }
         agency_label = _label_from(names)
         pathway_label = _label_from(PATHWAY_LABELS)
         return [
@@ -636,20 +689,34 @@ class _Counting:
         cases = self.in_range(Case.objects.filter(person__country_id=self.country), "opened_at")
         if self.location:
             cases = cases.filter(location_q(self.location, "opened_from__screening__"))
-        decided = dict(
-            CaseTransition.objects.filter(case__in=cases.values("pk"), name__in=DECISIONS)
-            .order_by("case_id", "-at")
-            .values_list("case_id", "at")
+        for group in groups(
+            cases,
+            index=self.index("opened_at"),
+            type="type",
+            state="state",
+            solution="durable_solution_status",
+        ):
+            index, records, key = group["index"], group["records"], group["key"]
+            case_type = group["type"]
+            by_type.add_group([case_type], index, records, key)
+            by_state.add_group([f"{case_type}:{group['state']}"], index, records, key)
+            if group["solution"]:
+                solutions.add_group([group["solution"]], index, records, key)
+        # The first decision of each decided case (medians need each case's days).
+        first_decisions = CaseTransition.objects.filter(
+            case=OuterRef("pk"), name__in=DECISIONS
+        ).order_by("at")
+        decided = (
+            cases.order_by()
+            .annotate(
+                index=self.index("opened_at"),
+                decided_at=Subquery(first_decisions.values("at")[:1]),
+            )
+            .filter(decided_at__isnull=False)
+            .values_list("type", "index", "opened_at", "decided_at")
         )
-        rows = cases.values_list("pk", "type", "state", "opened_at", "durable_solution_status")
-        for pk, case_type, state, opened_at, solution in rows.iterator():
-            key, index = self.keys("case", pk), self.index(opened_at)
-            by_type.add([case_type], index, key)
-            by_state.add([f"{case_type}:{state}"], index, key)
-            if solution:
-                solutions.add([solution], index, key)
-            if pk in decided:
-                decision_days.add(case_type, index, (decided[pk] - opened_at).days)
+        for case_type, index, opened_at, decided_at in decided.iterator():
+            decision_days.add(case_type, index, (decided_at - opened_at).days)
         types = dict(CASE_TYPE_CHOICES)
         type_label = _label_from(types)
 
@@ -686,6 +753,16 @@ class _Counting:
                 chart="bar",
             ),
         ]
+
+
+def late_expression(now: dt.datetime) -> Expression:
+    """1 for a referral answered after its deadline, or unanswered past it; else 0."""
+    return When_(
+        Then(Q(answered_at__isnull=False, answered_at__gt=F("deadline_at")), then=Value(1)),
+        Then(Q(answered_at__isnull=True, deadline_at__lt=now), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
 
 
 def state_figures(country: str, periods: list[FixedPeriod], location: str = "") -> list[Grid]:
@@ -749,7 +826,6 @@ def state_gaps(country: str, periods: list[FixedPeriod], location: str = "") -> 
     from crossroads.screening.vocab import NEED_LABELS, PATHWAY_LABELS
 
     counting = _Counting(country, periods, location)
-    keys = counting.keys
     now = timezone.now()
     pathway_label = _label_from(PATHWAY_LABELS)
     need_label = _label_from(NEED_LABELS)
@@ -761,15 +837,15 @@ def state_gaps(country: str, periods: list[FixedPeriod], location: str = "") -> 
     referrals = counting.in_range(Referral.objects.filter(person__country_id=country), "sent_at")
     if location:
         referrals = referrals.filter(location_q(location, "screening__"))
-    rows = referrals.values_list("pk", "pathway", "to_agency_id", "answered_at", "deadline_at")
-    for pk, pathway, agency, answered_at, deadline_at in rows.iterator():
-        key = keys("referral", pk)
-        sent["pathway"].add([pathway], key)
-        sent["agency"].add([str(agency)], key)
-        if (answered_at or now) > deadline_at:
-            late["pathway"].add([pathway], key)
-            late["agency"].add([str(agency)], key)
-    names = {str(pk): name for pk, name in Agency.objects.values_list("pk", "name")}
+    for group in groups(
+        referrals, pathway="pathway", agency="to_agency_id", late=late_expression(now)
+    ):
+        records, key = group["records"], group["key"]
+        for dimension, value in (("pathway", group["pathway"]), ("agency", str(group["agency"]))):
+            sent[dimension].add_group([value], records, key)
+            if group["late"]:
+                late[dimension].add_group([value], records, key)
+    names = {str(a.pk): a.display_name for a in Agency.objects.only("pk", "name", "translations")}
     measures_late = [
         ("sent", _("sent")),
         ("late", _("answered late or overdue")),
@@ -797,25 +873,44 @@ def state_gaps(country: str, periods: list[FixedPeriod], location: str = "") -> 
     screenings = counting.in_range(Screening.objects.filter(country_id=country), "screened_at")
     if location:
         screenings = screenings.filter(location_q(location))
+    accepted_referrals = Referral.objects.filter(status="accepted")
+    places = Table()
+    place_needs: dict[str, Table] = {}
+    for group in groups(
+        screenings,
+        needs="need_codes",
+        kind="location_kind",
+        place="location_name",
+        accepted=Exists(accepted_referrals.filter(screening=OuterRef("pk"))),
+    ):
+        records, key = group["records"], group["key"]
+        codes = split_codes(group["needs"])
+        found.add_group(codes, records, key)
+        if not group["accepted"]:
+            unmet.add_group(codes, records, key)
+        where = group["place"] or group["kind"] or "unknown"
+        places.add_group([where], records, key)
+        place_needs.setdefault(where, Table()).add_group(codes, records, key)
+    # A screening with an accepted referral: what is unmet is what no accepted referral
+    # of it answers, screening by screening (as many as accepted referrals at most).
     accepted: dict[Any, set[str]] = {}
-    for screening_id, needs in Referral.objects.filter(
-        screening__in=screenings.values("pk"), status="accepted"
-    ).values_list("screening_id", "needs"):
+    keyed: dict[Any, tuple[int, str]] = {}
+    of_screenings = counting.in_range(
+        accepted_referrals.filter(screening__country_id=country), "screening__screened_at"
+    )
+    if location:
+        of_screenings = of_screenings.filter(location_q(location, "screening__"))
+    for screening_id, key, found_text, needs in (
+        of_screenings.order_by()
+        .values_list("screening_id", "screening__cell_key", "screening__need_codes", "needs")
+        .iterator()
+    ):
+        keyed[screening_id] = (key, found_text)
         accepted.setdefault(screening_id, set()).update(
             n if isinstance(n, str) else n.get("code", "") for n in needs or []
         )
-    places = Table()
-    place_needs: dict[str, Table] = {}
-    for pk, needs, kind, place in screenings.values_list(
-        "pk", "result__needs", "record__location__kind", "record__location__name"
-    ).iterator():
-        key = keys("screening", pk)
-        codes = _needs_of(needs)
-        found.add(codes, key)
-        unmet.add(codes - accepted.get(pk, set()), key)
-        where = place or kind or "unknown"
-        places.add([where], key)
-        place_needs.setdefault(where, Table()).add(codes, key)
+    for screening_id, (key, found_text) in keyed.items():
+        unmet.add(split_codes(found_text) - accepted[screening_id], key)
     need_rows = []
     for value, total in found.protected(list(NEED_LABELS)):
         cell = unmet.cells.get(value)
@@ -839,29 +934,48 @@ def state_gaps(country: str, periods: list[FixedPeriod], location: str = "") -> 
     if location:
         cases = cases.filter(location_q(location, "opened_from__screening__"))
     children, children_late = Tally(), Tally()
+    # Child-protection cases one by one: their deadlines are JSON of the pack's making.
+    rows = cases.filter(type="child_protection").order_by()
+    for key, deadlines, missed in rows.values_list(
+        "cell_key", "deadlines", "missed_deadlines"
+    ).iterator():
+        children.add(key)
+        due = (deadlines or {}).get("best_interests_assessment")
+        overdue = isinstance(due, str) and due < now.isoformat()
+        was_late = any(
+            isinstance(m, dict) and m.get("deadline") == "best_interests_assessment"
+            for m in missed or []
+        )
+        if overdue or was_late:
+            children_late.add(key)
     older = {6: Table(), 12: Table()}
     without = {6: Table(), 12: Table()}
-    rows = cases.values_list(
-        "pk", "type", "opened_at", "deadlines", "missed_deadlines", "durable_solution_status"
-    )
-    for pk, case_type, opened_at, deadlines, missed, solution in rows.iterator():
-        key = keys("case", pk)
-        if case_type == "child_protection":
-            children.add(key)
-            due = (deadlines or {}).get("best_interests_assessment")
-            overdue = isinstance(due, str) and due < now.isoformat()
-            was_late = any(
-                isinstance(m, dict) and m.get("deadline") == "best_interests_assessment"
-                for m in missed or []
-            )
-            if overdue or was_late:
-                children_late.add(key)
-        if case_type in PROTECTION_TYPES:
-            for months in (6, 12):
-                if opened_at.date() <= _months_before(now.date(), months):
-                    older[months].add([case_type], key)
-                    if solution != "achieved":
-                        without[months].add([case_type], key)
+
+    def opened_by(months: int) -> Expression:
+        # opened on or before that day (UTC), as `opened_at.date() <= day` reads it
+        day = _months_before(now.date(), months) + dt.timedelta(days=1)
+        moment = dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
+        return When_(
+            Then(opened_at__lt=moment, then=Value(1)), default=Value(0), output_field=IntegerField()
+        )
+
+    for group in groups(
+        cases.filter(type__in=list(PROTECTION_TYPES)),
+        type="type",
+        six=opened_by(6),
+        twelve=opened_by(12),
+        achieved=When_(
+            Then(durable_solution_status="achieved", then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        ),
+    ):
+        records, key = group["records"], group["key"]
+        for months, name in ((6, "six"), (12, "twelve")):
+            if group[name]:
+                older[months].add_group([group["type"]], records, key)
+                if not group["achieved"]:
+                    without[months].add_group([group["type"]], records, key)
     solution_rows = []
     for months in (6, 12):
         for value, total in older[months].protected():

@@ -31,9 +31,6 @@ class PeriodSerializer(serializers.Serializer[Period]):
             )
         return attrs
 
-    def to_period(self) -> Period:
-        return Period(start=self.validated_data.get("from"), end=self.validated_data.get("to"))
-
 
 class CellSerializer(serializers.Serializer[Any]):
     value = serializers.CharField(help_text="The code counted (a month as YYYY-MM).")

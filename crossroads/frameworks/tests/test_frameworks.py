@@ -143,3 +143,21 @@ def test_the_page_in_russian_names_the_bodies_in_russian(kg_analyst, web):
     page = web(kg_analyst).get("/frameworks/").content.decode()
     assert "Presidency of Migration Management" not in page
     assert "Президентство по управлению миграцией" in page
+
+
+def test_a_referral_mechanism_cites_its_source_and_is_not_shown_as_checked(kg_analyst, api):
+    body = api(kg_analyst).get(URL).json()
+    for code in ("AZ", "KG", "KZ", "TJ", "TR"):
+        cell = _state(body, code)["procedures"]["trafficking_referral"]
+        assert cell["status"] == "exists", code
+        assert cell["source"].strip() and "http" in cell["source"], code
+        assert cell["checked"] is False, code
+    # nothing found for these: no data, not checked
+    for code in ("AF", "CN", "IR", "PK", "TM"):
+        assert _state(body, code)["procedures"]["trafficking_referral"]["status"] == "no_data"
+    for state in body:
+        assert state["procedures"]["best_interests"]["status"] == "no_data"
+        assert state["procedures"]["regularisation"]["status"] == "no_data"
+    turkey = _state(body, "TR")
+    assert turkey["parameters"]["reflection_period_days"]["value"] == 30
+    assert "no_reflection_period_in_law" not in {g["code"] for g in turkey["gaps"]}
