@@ -33,7 +33,9 @@ BUDGETS: dict[str, tuple[str, str, str, int]] = {
     "api: a person": ("kg_border_officer", "get", "/api/v1/persons/{person}/", 10),
     # +1 since the identity model versions: the state's active model, read once per check.
     "api: possibly registered before": ("kg_border_officer", "post-check", "", 8),
-    "api: registration": ("kg_border_officer", "post-register", "", 28),
+    # +2 since the check runs before the write transaction: the index's mark before it,
+    # the people indexed since (both one short range of the primary key).
+    "api: registration": ("kg_border_officer", "post-register", "", 30),
     "api: screenings": ("kg_border_officer", "get", "/api/v1/screenings/", 4),
     "api: referrals": ("kg_border_officer", "get", "/api/v1/referrals/", 4),
     "api: consents": ("kg_border_officer", "get", "/api/v1/consents/", 4),
