@@ -263,44 +263,72 @@ def score_candidates(
     country: str, queries: list[PersonRecord], ids: list[Any], *, top: int = 10
 ) -> list[Found]:
     """The people `ids` of `country` scored against `queries`: the `top` best from
-    `SHOW_FROM` on, explained, best first."""
-    from crossroads.registry.models import Person
+    `SHOW_FROM` on, explained, best first.
+
+    The candidates are read as plain rows (their names, aliases, date, sex, nationality),
+    not as model instances: of a hundred scored, only the `top` shown are loaded whole."""
+    from crossroads.registry.models import Person, PersonName
 
     if not ids or not queries:
         return []
     # By primary key alone: given the state as well, SQLite's planner may walk the state's
     # index (the whole register) instead of looking up a hundred keys.
-    people = [
-        person
-        for person in Person.objects.filter(pk__in=ids)
-        .select_related("registering_agency")
-        .prefetch_related("aliases")
-        if person.country_id == country and person.merged_into_id is None
+    rows = [
+        row
+        for row in Person.objects.filter(pk__in=ids).values_list(
+            "pk",
+            "country_id",
+            "merged_into_id",
+            "given_name",
+            "family_name",
+            "patronymic",
+            "birth_date",
+            "sex",
+            "nationalities",
+        )
+        if row[1] == country and row[2] is None
     ]
-    if not people:
+    if not rows:
         return []
+    aliases: dict[Any, list[tuple[str, str, str]]] = {}
+    alias_rows = (
+        PersonName.objects.filter(person_id__in=[r[0] for r in rows])
+        .order_by("id")
+        .values_list("person_id", "given_name", "family_name", "patronymic")
+    )
+    for person_id, given, family, patronymic in alias_rows:
+        aliases.setdefault(person_id, []).append((given, family, patronymic))
     shift = prior_for(register_size(country)) - PRIOR_LOG2_ODDS + SEARCH_PRIOR_SHIFT
     from .model_versions import active_model  # the state's refitted model (issue 15)
 
     model = active_model(country)
     asked = [prepare(q) for q in queries]
     scored: list[tuple[float, str, Any, list[Any]]] = []
-    for person in people:
-        prepared = [prepare(r) for r in records_of(person)]
+    for pk, _country, _merged, given, family, patronymic, birth_date, sex, nationalities in rows:
+        records = _records(
+            str(pk),
+            [(given, family, patronymic), *aliases.get(pk, [])],
+            birth_date,
+            sex,
+            list(nationalities or []),
+        )
+        prepared = [prepare(r) for r in records]
         probability = max(
             score_prepared(q, c, explain=False, prior_shift=shift, model=model).probability
             for q in asked
             for c in prepared
         )
         if probability >= SHOW_FROM:
-            scored.append((probability, str(person.pk), person, prepared))
+            scored.append((probability, str(pk), pk, prepared))
     scored.sort(key=lambda item: (-item[0], item[1]))
+    best = scored[:top]
+    people = Person.objects.select_related("registering_agency").in_bulk([b[2] for b in best])
     found = []
-    for _probability, _pk, person, prepared in scored[:top]:
+    for _probability, _pk, pk, prepared in best:
         match = max(
             (score_prepared(q, c, prior_shift=shift, model=model) for q in asked for c in prepared),
             key=lambda m: m.probability,
         )
-        found.append(Found(person, match))
+        found.append(Found(people[pk], match))
     found.sort(key=lambda f: (-f.match.probability, str(f.person.pk)))
     return found
