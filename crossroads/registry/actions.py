@@ -169,7 +169,9 @@ def register_person(*, acting_user: Any, data: PersonData) -> Person:
     name_keys = keys_for_names(names)
     checked = before_registration(person, data.aliases)
     with transaction.atomic():
-        person.reference = next_reference(agency.country_id)
+        # The reference number is taken last (see below); until then a placeholder that
+        # no reference can be (references start with the state's code).
+        person.reference = "~" + person.pk.hex[:23]
         person.save(force_insert=True)
         # A person saved just now has no grant, aliases, documents or keys to replace.
         PersonAccess.objects.create(
@@ -187,6 +189,11 @@ def register_person(*, acting_user: Any, data: PersonData) -> Person:
         # was found is handed back for the officer's "possibly registered before".
         person.possible_duplicates = after_registration(person, checked)  # type: ignore[attr-defined]
         record(acting_user, AuditAction.CREATE, person)
+        # Last: on PostgreSQL taking the number locks the state's counter row until the
+        # commit, and every other registration of the state waits for it; taken first, it
+        # was held across all the statements above.
+        person.reference = next_reference(agency.country_id)
+        Person.objects.filter(pk=person.pk).update(reference=person.reference)
     return person
 
 
