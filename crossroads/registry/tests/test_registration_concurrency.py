@@ -6,9 +6,10 @@ the others wait for it at most the busy timeout. Registration used to run its ch
 ("possibly registered before": reading the index, scoring candidates, most of its work)
 inside its write transaction, so the lock was held for the whole check and registrations
 queued behind each other until some waited out the timeout. The test makes the check slow
-(0.3 s) and the timeout short (1 s) so that eight registrations at once reproduce in a
-second what fifty clients did on a loaded server; the check now runs before the write
-transaction, which only writes."""
+(0.5 s) and the timeout short (2 s) so that eight registrations at once reproduce in a
+few seconds what fifty clients did on a loaded server (four seconds of checks in a row
+before the fix, past the timeout; milliseconds of writes in a row after it); the check
+now runs before the write transaction, which only writes."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from typing import Any
 import pytest
 
 CLIENTS = 8
-SLOW_CHECK = 0.3  # seconds: the check of a large register on a loaded server, scaled down
-BUSY_TIMEOUT = 1  # seconds: SQLite's busy timeout for the registering connections
+SLOW_CHECK = 0.5  # seconds: the check of a large register on a loaded server, scaled down
+BUSY_TIMEOUT = 2  # seconds: SQLite's busy timeout for the registering connections
 
 
 @pytest.fixture
