@@ -60,8 +60,8 @@ def ensure_cast() -> None:
     """The states and the cast, created where missing. Called once per test database, and
     again by a persona fixture that finds its user gone: a transactional test (the live
     server of the browser tests) empties every table when it ends."""
-    from crossroads.accounts.demo import COUNTRIES
     from crossroads.accounts.models import Agency, Country, User
+    from crossroads.demo.seed import COUNTRIES
 
     for code, name, name_ru, languages in COUNTRIES:
         Country.objects.update_or_create(

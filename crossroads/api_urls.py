@@ -1,8 +1,8 @@
 from django.urls import include, path
 
 from crossroads import search
+from crossroads.access import trail_api as audit_api
 from crossroads.accounts import api as accounts_api
-from crossroads.audit import api as audit_api
 from crossroads.emergency import api as emergency_api
 from crossroads.households import api as households_api
 from crossroads.imports import api as imports_api

@@ -23,13 +23,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from crossroads.access.gate import persons_visible_to, require_role, role_allows
-from crossroads.access.policy import Verb
+from crossroads.access.policy import Verb, user_of
 from crossroads.access.views import requires
+from crossroads.accounts.models import User
 from crossroads.audit.writer import record_list
 from crossroads.core.references import read_reference
 
 
-def records_by_reference(user: Any, q: str) -> list[dict[str, Any]]:
+def records_by_reference(user: User, q: str) -> list[dict[str, Any]]:
     """`{"type", "id", "reference", "url"}` for each record the user may see that carries
     the reference `q` names (at most one of each type; references are unique)."""
     found = read_reference(q)
@@ -102,7 +103,7 @@ class ReferenceSearch(GenericAPIView[Any]):
         require_role(request.user, "view_person")
         items = [
             {"type": r["type"], "id": r["id"], "reference": r["reference"]}
-            for r in records_by_reference(request.user, request.query_params.get("q", ""))
+            for r in records_by_reference(user_of(request), request.query_params.get("q", ""))
         ]
         return Response({"count": len(items), "next": None, "previous": None, "results": items})
 
@@ -114,7 +115,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     people; a partial number says so."""
     q = request.GET.get("q", "").strip()
     found = read_reference(q)
-    results = records_by_reference(request.user, q) if found.is_reference else []
+    results = records_by_reference(user_of(request), q) if found.is_reference else []
     if len(results) == 1:
         return redirect(results[0]["url"])
     if q and not found.is_reference and role_allows(request.user, "view_person"):

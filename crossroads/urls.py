@@ -4,9 +4,11 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from crossroads import search
-from crossroads.accounts import views as account_views
+from crossroads import views as account_views
 from crossroads.core import views as core_views
 from crossroads.offline import views as offline_views
+from crossroads.referrals import screening_views
+from crossroads.screening import urls as screening_urls
 
 urlpatterns = [
     path("", account_views.home, name="home"),
@@ -16,15 +18,36 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", core_views.LogoutView.as_view(), name="logout"),
-    path("account/", include("crossroads.accounts.urls")),
+    path(
+        "account/",
+        include(
+            ([path("language/", account_views.language, name="language")], "accounts"),
+        ),
+    ),
     path("search/", search.search_page, name="search"),
+    path("names/<str:language>.json", core_views.name_lists, name="name_lists"),
     path("people/", include("crossroads.registry.urls")),
     path("households/", include("crossroads.households.urls")),
     path("imports/", include("crossroads.imports.urls")),
     path("emergency/", include("crossroads.emergency.urls")),
     path("offline/", include("crossroads.offline.urls")),
     path("sw.js", offline_views.service_worker, name="service-worker"),
-    path("screening/", include("crossroads.screening.urls")),
+    path(
+        "screening/",
+        include(
+            (
+                [
+                    *screening_urls.urlpatterns,
+                    path(
+                        "<uuid:screening_id>/",
+                        screening_views.screening_detail,
+                        name="screening_detail",
+                    ),
+                ],
+                screening_urls.app_name,
+            )
+        ),
+    ),
     path("referrals/", include("crossroads.referrals.urls")),
     path("cases/", include("crossroads.cases.urls")),
     path("identity/", include("crossroads.identity.urls")),

@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, InvalidInput
@@ -30,20 +31,20 @@ def _expire_lapsed(queryset: QuerySet[AccessRequest]) -> None:
     )
 
 
-def access_requests_visible_to(user: Any) -> QuerySet[AccessRequest]:
+def access_requests_visible_to(user: User) -> QuerySet[AccessRequest]:
     """The user's agency's own requests, and for a supervisor those addressed to it."""
     require(user, Verb.REQUEST_ACCESS)
-    mine = Q(from_agency_id=user.agency_id)
+    mine = Q(from_agency_id=user.home_agency_id)
     if role_allows(user, Verb.ANSWER_ACCESS_REQUEST):
-        mine |= Q(to_agency_id=user.agency_id)
-    queryset = AccessRequest.objects.filter(mine, person__country_id=user.agency.country_id)
+        mine |= Q(to_agency_id=user.home_agency_id)
+    queryset = AccessRequest.objects.filter(mine, person__country_id=user.home_country_id)
     _expire_lapsed(queryset)
     return queryset.select_related(
         "from_agency", "to_agency", "requested_by", "answered_by", "person"
     ).order_by("-requested_at")
 
 
-def request_access(*, acting_user: Any, person_id: Any, reason: str) -> AccessRequest:
+def request_access(*, acting_user: User, person_id: Any, reason: str) -> AccessRequest:
     """Asks the agency that registered the person. A person of another state, or one
     merged away, does not exist for the asker (404); one the asker already sees needs no
     request (409)."""
@@ -56,7 +57,7 @@ def request_access(*, acting_user: Any, person_id: Any, reason: str) -> AccessRe
     with transaction.atomic():
         person = (
             Person.objects.filter(
-                pk=pk, country_id=acting_user.agency.country_id, merged_into__isnull=True
+                pk=pk, country_id=acting_user.home_country_id, merged_into__isnull=True
             )
             .select_related("registering_agency")
             .first()
@@ -67,14 +68,14 @@ def request_access(*, acting_user: Any, person_id: Any, reason: str) -> AccessRe
             raise Conflict(_("Your agency already has access to this record."))
         if AccessRequest.objects.filter(
             person=person,
-            from_agency_id=acting_user.agency_id,
+            from_agency_id=acting_user.home_agency_id,
             status=AccessRequest.Status.ASKED,
             expires_at__gte=timezone.now(),
         ).exists():
             raise Conflict(_("Your agency has already asked for this record."))
         request = AccessRequest.objects.create(
             person=person,
-            from_agency_id=acting_user.agency_id,
+            from_agency_id=acting_user.home_agency_id,
             to_agency_id=person.registering_agency_id,
             requested_by=acting_user,
             reason=reason.strip(),
@@ -89,13 +90,13 @@ def request_access(*, acting_user: Any, person_id: Any, reason: str) -> AccessRe
     return request
 
 
-def _request_to_answer(acting_user: Any, request_id: Any) -> AccessRequest:
+def _request_to_answer(acting_user: User, request_id: Any) -> AccessRequest:
     require(acting_user, Verb.ANSWER_ACCESS_REQUEST)
     pk = parse_id(request_id)
     request = (
         AccessRequest.objects.select_for_update(of=("self",))
         .select_related("person", "from_agency", "to_agency", "requested_by")
-        .filter(pk=pk, to_agency_id=acting_user.agency_id)
+        .filter(pk=pk, to_agency_id=acting_user.home_agency_id)
         .first()
     )
     if request is None:
@@ -105,7 +106,7 @@ def _request_to_answer(acting_user: Any, request_id: Any) -> AccessRequest:
     return request
 
 
-def grant_access_request(*, acting_user: Any, request_id: Any) -> AccessRequest:
+def grant_access_request(*, acting_user: User, request_id: Any) -> AccessRequest:
     """The registering agency's supervisor opens the record to the asking agency."""
     _expire_lapsed(AccessRequest.objects.filter(pk=parse_id(request_id)))
     with transaction.atomic():
@@ -126,7 +127,7 @@ def grant_access_request(*, acting_user: Any, request_id: Any) -> AccessRequest:
     return request
 
 
-def refuse_access_request(*, acting_user: Any, request_id: Any, reason: str) -> AccessRequest:
+def refuse_access_request(*, acting_user: User, request_id: Any, reason: str) -> AccessRequest:
     if not (reason or "").strip():
         raise InvalidInput({"reason": [_("Give the reason for refusing.")]})
     _expire_lapsed(AccessRequest.objects.filter(pk=parse_id(request_id)))

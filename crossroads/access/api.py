@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from crossroads.audit.writer import record_list
 
 from . import actions
-from .policy import Verb, require
+from .policy import Verb, require, user_of
 from .serializers import AccessRequestSerializer, RefuseSerializer
 
 
@@ -45,7 +45,7 @@ class AccessRequestListCreate(GenericAPIView[Any]):
         }
     )
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(actions.access_requests_visible_to(request.user))
+        page = self.paginate_queryset(actions.access_requests_visible_to(user_of(request)))
         record_list(
             request.user, "access.accessrequest", [r.pk for r in page or []], searched=False
         )
@@ -65,7 +65,7 @@ class AccessRequestListCreate(GenericAPIView[Any]):
         serializer = AccessRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         created = actions.request_access(
-            acting_user=request.user,
+            acting_user=user_of(request),
             person_id=serializer.validated_data["person_id"],
             reason=serializer.validated_data["reason"],
         )
@@ -89,7 +89,7 @@ class AccessRequestGrant(GenericAPIView[Any]):
         },
     )
     def post(self, request: Request, request_id: str) -> Response:
-        answered = actions.grant_access_request(acting_user=request.user, request_id=request_id)
+        answered = actions.grant_access_request(acting_user=user_of(request), request_id=request_id)
         return Response(AccessRequestSerializer(answered).data)
 
 
@@ -114,7 +114,7 @@ class AccessRequestRefuse(GenericAPIView[Any]):
         serializer = RefuseSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         answered = actions.refuse_access_request(
-            acting_user=request.user,
+            acting_user=user_of(request),
             request_id=request_id,
             reason=serializer.validated_data["reason"],
         )

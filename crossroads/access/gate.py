@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from crossroads.accounts.models import Agency, User
 from crossroads.accounts.vocab import Role
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
@@ -48,7 +49,7 @@ OBJECT_VERBS = frozenset(
 )
 
 
-def _granting_reasons(user: Any) -> list[str]:
+def _granting_reasons(user: User) -> list[str]:
     if user.has_role(Role.OFFICER, Role.CASEWORKER, Role.SUPERVISOR):
         return [
             GrantReason.REGISTERED,
@@ -59,17 +60,17 @@ def _granting_reasons(user: Any) -> list[str]:
     return [GrantReason.REFERRAL, GrantReason.TRANSFER]
 
 
-def _grants(user: Any) -> QuerySet[PersonAccess]:
+def _grants(user: User) -> QuerySet[PersonAccess]:
     """The user's agency's live grants: the rows the gate reads, through the partial index
     `access_live_grant` (person, agency, reason where not revoked)."""
     return PersonAccess.objects.filter(
-        agency_id=user.agency_id,
+        agency_id=user.home_agency_id,
         revoked_at__isnull=True,
         reason__in=_granting_reasons(user),
     )
 
 
-def visible_persons_q(user: Any, *, prefix: str = "") -> Q:
+def visible_persons_q(user: User, *, prefix: str = "") -> Q:
     """The people `user` may see, as a filter on `Person` (or, with `prefix`, on a model
     that points to one: `prefix="person"` filters screenings, cases and referrals by their
     person's visibility without a subquery over the register).
@@ -80,24 +81,24 @@ def visible_persons_q(user: Any, *, prefix: str = "") -> Q:
         return Q(pk__in=[])
     path = f"{prefix}__" if prefix else ""
     grant = Exists(_grants(user).filter(person_id=OuterRef(prefix or "pk")))
-    return Q(
-        **{f"{path}country_id": user.agency.country_id, f"{path}merged_into__isnull": True}
-    ) & Q(grant)
+    return Q(**{f"{path}country_id": user.home_country_id, f"{path}merged_into__isnull": True}) & Q(
+        grant
+    )
 
 
-def persons_visible_to(user: Any) -> QuerySet[Person]:
+def persons_visible_to(user: User) -> QuerySet[Person]:
     from crossroads.registry.models import Person
 
     return Person.objects.filter(visible_persons_q(user))
 
 
-def can(user: Any, verb: str, person: Person | None = None) -> bool:
+def can(user: User, verb: str, person: Person | None = None) -> bool:
     """The one-object check: the same rules as `visible_persons_q`, one index probe."""
     if not role_allows(user, verb):
         return False
     if person is None:
         return verb not in OBJECT_VERBS
-    if person.country_id != user.agency.country_id or person.merged_into_id is not None:
+    if person.country_id != user.home_country_id or person.merged_into_id is not None:
         return False
     return _grants(user).filter(person_id=person.pk).exists()
 
@@ -106,7 +107,7 @@ require_role = require
 
 
 def access_person_by_id(
-    user: Any,
+    user: User,
     person_id: Any,
     *,
     verb: str = "view_person",
@@ -132,7 +133,9 @@ def access_person_by_id(
     return person
 
 
-def grant_access(person: Person, agency: Any, reason: str, *, granted_by: Any) -> PersonAccess:
+def grant_access(
+    person: Person, agency: Agency, reason: str, *, granted_by: User | None
+) -> PersonAccess:
     """Called only by actions (registration, referral, transfer), inside their transaction."""
     if agency.country_id != person.country_id:
         # Records never leave their state: an agency of another state cannot be granted.

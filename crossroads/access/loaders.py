@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from django.apps import apps
 from django.db.models import Q, QuerySet
 
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 
@@ -28,7 +29,7 @@ from .policy import (
 )
 
 
-def _persons_q(user: Any, path: str = "person") -> Q:
+def _persons_q(user: User, path: str = "person") -> Q:
     """Rows whose person (at `path`) the user may see: the gate's correlated EXISTS on
     that person, one index probe per row read (never the list of everyone visible)."""
     return visible_persons_q(user, prefix=path)
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 # Referrals ------------------------------------------------------------------------------
 
 
-def referrals_visible_to(user: Any) -> QuerySet[Referral]:
+def referrals_visible_to(user: User) -> QuerySet[Referral]:
     """Referrals sent by or to the user's agency, about people the gate lets them see."""
     require(user, Verb.VIEW_PERSON)
     return cast("type[Referral]", _model("referrals.Referral")).objects.filter(
@@ -57,7 +58,7 @@ def referrals_visible_to(user: Any) -> QuerySet[Referral]:
 
 
 def access_referral_by_id(
-    user: Any, referral_id: Any, *, queryset: QuerySet[Any] | None = None
+    user: User, referral_id: Any, *, queryset: QuerySet[Any] | None = None
 ) -> Referral:
     pk = parse_id(referral_id)
     base = referrals_visible_to(user) if queryset is None else queryset
@@ -67,7 +68,7 @@ def access_referral_by_id(
     return referral
 
 
-def access_referral_for_answer(user: Any, referral_id: Any) -> Referral:
+def access_referral_for_answer(user: User, referral_id: Any) -> Referral:
     """A referral its receiver may answer, locked for the answer."""
     require(user, Verb.ANSWER_REFERRAL)
     pk = parse_id(referral_id)
@@ -86,14 +87,14 @@ def access_referral_for_answer(user: Any, referral_id: Any) -> Referral:
 # Consents -------------------------------------------------------------------------------
 
 
-def consents_visible_to(user: Any) -> QuerySet[Consent]:
+def consents_visible_to(user: User) -> QuerySet[Consent]:
     require(user, Verb.VIEW_PERSON)
     return cast("type[Consent]", _model("referrals.Consent")).objects.filter(
         visible_consents_q(user, _persons_q(user))
     )
 
 
-def access_consent_by_id(user: Any, consent_id: Any, *, for_change: bool = False) -> Consent:
+def access_consent_by_id(user: User, consent_id: Any, *, for_change: bool = False) -> Consent:
     """A consent the user may read, or (`for_change`) withdraw: those about a person the
     user may change, locked."""
     pk = parse_id(consent_id)
@@ -113,14 +114,14 @@ def access_consent_by_id(user: Any, consent_id: Any, *, for_change: bool = False
 # Cases ----------------------------------------------------------------------------------
 
 
-def cases_visible_to(user: Any) -> QuerySet[Case]:
+def cases_visible_to(user: User) -> QuerySet[Case]:
     return cast("type[Case]", _model("cases.Case")).objects.filter(
         visible_cases_q(user, _persons_q(user))
     )
 
 
 def access_case_by_id(
-    user: Any, case_id: Any, *, for_update: bool = False, audit_read: bool = True, view: str = ""
+    user: User, case_id: Any, *, for_update: bool = False, audit_read: bool = True, view: str = ""
 ) -> Case:
     pk = parse_id(case_id)
     queryset = cases_visible_to(user).select_related("person", "agency", "assignee")
@@ -138,7 +139,7 @@ def access_case_by_id(
 
 
 def access_case_document_by_id(
-    user: Any, case_id: Any, document_id: Any
+    user: User, case_id: Any, document_id: Any
 ) -> tuple[Case, CaseDocument]:
     """A document of a case the user may read, with its case."""
     case = access_case_by_id(user, case_id, audit_read=False)
@@ -153,7 +154,7 @@ def access_case_document_by_id(
     return case, document
 
 
-def access_approval_by_id(user: Any, approval_id: Any) -> tuple[Approval, Case]:
+def access_approval_by_id(user: User, approval_id: Any) -> tuple[Approval, Case]:
     """A decision waiting for approval, with its case locked, for a supervisor of the
     agency that owns the case."""
     require(user, Verb.WORK_ON_CASES)
@@ -173,13 +174,13 @@ def access_approval_by_id(user: Any, approval_id: Any) -> tuple[Approval, Case]:
 # Screenings and safeguards -----------------------------------------------------------------
 
 
-def screenings_visible_to(user: Any) -> QuerySet[Screening]:
+def screenings_visible_to(user: User) -> QuerySet[Screening]:
     """Screenings hold sensitive details: those who may see them, of people they see."""
     require(user, Verb.VIEW_SENSITIVE)
     return cast("type[Screening]", _model("screening.Screening")).objects.filter(_persons_q(user))
 
 
-def access_screening_by_id(user: Any, screening_id: Any) -> Screening:
+def access_screening_by_id(user: User, screening_id: Any) -> Screening:
     pk = parse_id(screening_id)
     screening = (
         screenings_visible_to(user)
@@ -192,7 +193,7 @@ def access_screening_by_id(user: Any, screening_id: Any) -> Screening:
     return screening
 
 
-def access_safeguard_for_lifting(user: Any, safeguard_id: Any) -> PersonSafeguard:
+def access_safeguard_for_lifting(user: User, safeguard_id: Any) -> PersonSafeguard:
     """A safeguard of a person the supervisor may see, locked for the decision."""
     require(user, Verb.LIFT_SAFEGUARD)
     pk = parse_id(safeguard_id)
@@ -210,7 +211,7 @@ def access_safeguard_for_lifting(user: Any, safeguard_id: Any) -> PersonSafeguar
 # Identity -------------------------------------------------------------------------------
 
 
-def duplicate_candidates_visible_to(user: Any) -> QuerySet[DuplicateCandidate]:
+def duplicate_candidates_visible_to(user: User) -> QuerySet[DuplicateCandidate]:
     """Candidate pairs whose two records the supervisor may both see."""
     require(user, Verb.REVIEW_DUPLICATES)
     return cast("type[DuplicateCandidate]", _model("identity.DuplicateCandidate")).objects.filter(
@@ -218,7 +219,7 @@ def duplicate_candidates_visible_to(user: Any) -> QuerySet[DuplicateCandidate]:
     )
 
 
-def access_merge_by_id(user: Any, merge_id: Any) -> Merge:
+def access_merge_by_id(user: User, merge_id: Any) -> Merge:
     """A merge whose kept record the supervisor may see."""
     require(user, Verb.MERGE_PERSONS)
     pk = parse_id(merge_id)

@@ -19,12 +19,16 @@ import uuid
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from crossroads.accounts.models import Agency, User
+from crossroads.accounts.models import user_of as user_of
 from crossroads.accounts.vocab import NON_STATE_KINDS, Role
 from crossroads.audit.writer import record_refusal
-from crossroads.core.exceptions import Forbidden, NotFound
+from crossroads.core.exceptions import Conflict, Forbidden, NotFound
+from crossroads.engines.screening.vocab import AgencyKind
 
 if TYPE_CHECKING:
     from crossroads.accounts.models import Agency, User
@@ -122,9 +126,9 @@ WORKFLOW_CASEWORKER = "caseworker"
 WORKFLOW_SUPERVISOR = "supervisor"
 
 
-def role_allows(user: User | Any, verb: str) -> bool:
+def role_allows(user: User | AnonymousUser, verb: str) -> bool:
     """May `user`'s roles do `verb` at all?"""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not isinstance(user, User) or not user.is_authenticated or not user.is_active:
         return False
     roles = ROLE_VERBS[verb]
     if not any(role in roles for role in user.roles):
@@ -134,7 +138,7 @@ def role_allows(user: User | Any, verb: str) -> bool:
     return True
 
 
-def require(user: User | Any, verb: str) -> None:
+def require(user: User | AnonymousUser, verb: str) -> None:
     """403 unless the role may do `verb` at all."""
     if not role_allows(user, verb):
         raise Forbidden(_("Your role does not allow this."))
@@ -160,7 +164,7 @@ def id_or_none(value: Any) -> Any:
         return None
 
 
-def refuse(user: User | Any, object_type: str, object_id: Any) -> NoReturn:
+def refuse(user: User, object_type: str, object_id: Any) -> NoReturn:
     """A record the user may not touch: audited (the row survives the caller's rollback)
     and answered exactly like a record that does not exist."""
     record_refusal(user, object_type=object_type, object_id=str(object_id))
@@ -179,7 +183,7 @@ def consent_recipients_q() -> Q:
     return Q(kind__in=NON_STATE_KINDS)
 
 
-def may_record_best_interests(user: User | Any) -> bool:
+def may_record_best_interests(user: User) -> bool:
     """Only the child-protection authority decides a child's best interests."""
     return user.agency is not None and user.agency.kind == "child_protection"
 
@@ -187,14 +191,14 @@ def may_record_best_interests(user: User | Any) -> bool:
 # Referrals ------------------------------------------------------------------------------
 
 
-def visible_referrals_q(user: User | Any, persons_q: Q) -> Q:
+def visible_referrals_q(user: User, persons_q: Q) -> Q:
     """Referrals sent by or received by the user's agency, about people the user may see
     (`persons_q` is the gate's person filter, on the `person__` path)."""
     agency = user.agency_id
     return (Q(to_agency_id=agency) | Q(from_agency_id=agency)) & persons_q
 
 
-def may_answer_referral(user: User | Any, referral: Any) -> bool:
+def may_answer_referral(user: User, referral: Any) -> bool:
     """The one rule for answering: someone of the receiving agency who works cases,
     while the referral waits for an answer."""
     return (
@@ -207,7 +211,7 @@ def may_answer_referral(user: User | Any, referral: Any) -> bool:
 # Consents -------------------------------------------------------------------------------
 
 
-def visible_consents_q(user: User | Any, persons_q: Q) -> Q:
+def visible_consents_q(user: User, persons_q: Q) -> Q:
     """Consents about people the user may see. A partner sees only the consents given to
     its own agency: those are what allow it to receive anything."""
     if role_allows(user, Verb.CHANGE_PERSON):
@@ -218,7 +222,7 @@ def visible_consents_q(user: User | Any, persons_q: Q) -> Q:
 # Cases ------------------------------------------------------------------------------------
 
 
-def visible_cases_q(user: User | Any, persons_q: Q) -> Q:
+def visible_cases_q(user: User, persons_q: Q) -> Q:
     """Cases of the user's agency about people the gate lets it see. Another agency that
     also sees the person does not read the case (its decisions and documents go to those
     who work on it)."""
@@ -227,7 +231,7 @@ def visible_cases_q(user: User | Any, persons_q: Q) -> Q:
     return Q(agency_id=user.agency_id) & persons_q
 
 
-def case_roles(user: User | Any, case: Any) -> set[str]:
+def case_roles(user: User, case: Any) -> set[str]:
     """The workflow roles `user` holds on `case`: whoever works cases in the owning
     agency is its caseworker; a supervisor may also do a caseworker's step."""
     if not getattr(user, "is_authenticated", False) or user.agency_id != case.agency_id:
@@ -240,22 +244,48 @@ def case_roles(user: User | Any, case: Any) -> set[str]:
     return roles
 
 
-def may_open_case_for_agency_kind(user: User | Any, kinds: frozenset[str] | set[str]) -> bool:
+def may_take_step(user: User, case: Any, step_roles: frozenset[str] | set[str]) -> bool:
+    """May `user` make a step of the case's workflow that the table gives to `step_roles`?"""
+    return bool(case_roles(user, case) & set(step_roles))
+
+
+def decides_for_agency(user: User, case: Any) -> bool:
+    """A supervisor of the owning agency: decides without waiting for approval, and
+    answers the decisions that wait for one."""
+    return WORKFLOW_SUPERVISOR in case_roles(user, case)
+
+
+def require_step_role(user: User, case: Any, step_roles: frozenset[str] | set[str]) -> None:
+    """Refuses (409, with the reason) a step the user's workflow role may not make: a
+    supervisor's step names the supervisor, any other the caseworker."""
+    if may_take_step(user, case, step_roles):
+        return
+    if set(step_roles) == {WORKFLOW_SUPERVISOR}:
+        raise Conflict(_("Only a supervisor of the agency that owns the case may do this."))
+    raise Conflict(_("Only a caseworker of the agency that owns the case may do this."))
+
+
+def runs_own_mandate_procedure(agency: Agency) -> bool:
+    """UNHCR determines refugee status under its mandate itself, whatever the state's law."""
+    return agency.kind == AgencyKind.UNHCR
+
+
+def may_open_case_for_agency_kind(user: User, kinds: frozenset[str] | set[str]) -> bool:
     """Without a referral, an agency opens only the case types it runs."""
     return user.agency is not None and user.agency.kind in kinds
 
 
-def sees_whole_work_queue(user: User | Any) -> bool:
+def sees_whole_work_queue(user: User) -> bool:
     """A supervisor watches every open case of the agency; others their own and nobody's."""
     return role_allows(user, Verb.APPROVE_DECISIONS)
 
 
-def may_be_assigned_cases(user: User | Any) -> bool:
+def may_be_assigned_cases(user: User) -> bool:
     """Who an open case may be assigned to: someone who works cases."""
     return role_allows(user, Verb.WORK_ON_CASES)
 
 
-def takes_case_on_opening(user: User | Any) -> bool:
+def takes_case_on_opening(user: User) -> bool:
     """A caseworker or partner who opens a case takes it; a supervisor alone leaves it to
     be assigned."""
     return user.has_role(Role.CASEWORKER, Role.PARTNER) and role_allows(user, Verb.WORK_ON_CASES)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from .policy import require
+from .policy import require, user_of
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -53,7 +53,7 @@ def _report(request: HttpRequest, exc: Exception) -> None:
 @requires(Verb.REQUEST_ACCESS)
 def access_requests(request: HttpRequest) -> HttpResponse:
     """The agency's requests for access, and for a supervisor those it must answer."""
-    items = list(actions.access_requests_visible_to(request.user)[:200])
+    items = list(actions.access_requests_visible_to(user_of(request))[:200])
     record_list(request.user, "access.accessrequest", [r.pk for r in items], searched=False)
     agency = request.user.agency_id  # type: ignore[union-attr]
     return render(
@@ -75,7 +75,7 @@ def ask(request: HttpRequest) -> HttpResponse:
         return render(request, "access/ask.html", {"person": request.GET.get("person", "")})
     try:
         actions.request_access(
-            acting_user=request.user,
+            acting_user=user_of(request),
             person_id=request.POST.get("person", ""),
             reason=request.POST.get("reason", ""),
         )
@@ -94,11 +94,11 @@ def ask(request: HttpRequest) -> HttpResponse:
 def answer(request: HttpRequest, request_id: str) -> HttpResponse:
     try:
         if request.POST.get("decision") == "grant":
-            actions.grant_access_request(acting_user=request.user, request_id=request_id)
+            actions.grant_access_request(acting_user=user_of(request), request_id=request_id)
             messages.success(request, _("Access granted."))
         else:
             actions.refuse_access_request(
-                acting_user=request.user,
+                acting_user=user_of(request),
                 request_id=request_id,
                 reason=request.POST.get("reason", ""),
             )

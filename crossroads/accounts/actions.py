@@ -11,6 +11,8 @@ from rest_framework.authtoken.models import Token
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 
+from .models import User
+
 
 def issue_token(*, request: Any, username: str, password: str) -> str | None:
     user = authenticate(request, username=username, password=password)
@@ -28,7 +30,7 @@ def issue_token(*, request: Any, username: str, password: str) -> str | None:
     return str(token.key)
 
 
-def revoke_token(*, acting_user: Any) -> None:
+def revoke_token(*, acting_user: User) -> None:
     with transaction.atomic():
         Token.objects.filter(user=acting_user).delete()
         record(
@@ -40,7 +42,7 @@ def revoke_token(*, acting_user: Any) -> None:
         )
 
 
-def set_language(*, acting_user: Any, language: str) -> None:
+def set_language(*, acting_user: User, language: str) -> None:
     with transaction.atomic():
         acting_user.language = language
         acting_user.save(update_fields=["language"])

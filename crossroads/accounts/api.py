@@ -18,7 +18,7 @@ from crossroads.core.authentication import LanguageTokenAuthentication
 
 from . import queries
 from .actions import issue_token, revoke_token
-from .models import Agency, Country
+from .models import Agency, Country, user_of
 from .serializers import (
     AgencyListQuerySerializer,
     AgencySerializer,
@@ -138,7 +138,7 @@ class TokenView(APIView):
         "(401 after). Ask for a new one with `POST`.",
     )
     def delete(self, request: Request) -> Response:
-        revoke_token(acting_user=request.user)
+        revoke_token(acting_user=user_of(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

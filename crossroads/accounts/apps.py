@@ -13,4 +13,4 @@ from django.contrib.admin import apps as admin_apps  # noqa: E402
 
 class CrossroadsAdminConfig(admin_apps.AdminConfig):
     default = False
-    default_site = "crossroads.accounts.admin_site.CrossroadsAdminSite"
+    default_site = "crossroads.access.admin_site.CrossroadsAdminSite"

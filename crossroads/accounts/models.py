@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from crossroads.core.exceptions import Forbidden
 
 from .vocab import AGENCY_KIND_CHOICES
 
@@ -203,5 +207,39 @@ class User(AbstractUser):
         return STATE_TIME_ZONES.get(agency.country_id, "UTC")
 
     @property
+    def home_agency(self) -> Agency:
+        """The agency the user works for. Work on people, cases and a state's figures needs
+        one; an account without one is refused (403), never an error."""
+        agency = self.agency if self.agency_id else None
+        if agency is None:
+            raise Forbidden(gettext("Your account belongs to no agency."))
+        return agency
+
+    @property
+    def home_agency_id(self) -> uuid.UUID:
+        """The agency's id, read without loading the agency."""
+        if self.agency_id is None:
+            raise Forbidden(gettext("Your account belongs to no agency."))
+        return self.agency_id
+
+    @property
+    def home_country_id(self) -> str:
+        """The state whose register the user works in."""
+        country = self.home_agency.country_id
+        if country is None:
+            raise Forbidden(gettext("Your agency belongs to no state."))
+        return country
+
+    @property
     def country_id(self) -> str | None:
         return self.agency.country_id if self.agency_id and self.agency else None
+
+
+def user_of(request: Any) -> User:
+    """The account behind a page or API request, as the policy's type. Every door asks for
+    a logged-in account first (`login_required`, `PolicyPermission`); anything else is
+    refused here too, never passed on as an anonymous user."""
+    user = getattr(request, "user", None)
+    if not isinstance(user, User) or not user.is_authenticated:
+        raise Forbidden(gettext("Log in first."))
+    return user

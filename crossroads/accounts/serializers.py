@@ -6,10 +6,8 @@ from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from crossroads.screening.vocab import PATHWAY_CHOICES
-
 from .models import Agency, Country
-from .vocab import AGENCY_KIND_CHOICES
+from .vocab import AGENCY_KIND_CHOICES, PATHWAY_CHOICES
 
 
 class CountrySerializer(serializers.ModelSerializer[Country]):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from crossroads.engines.screening.vocab import CONSENT_AGENCY_KINDS, AgencyKind
+from crossroads.engines.screening.vocab import CONSENT_AGENCY_KINDS, AgencyKind, Pathway
 
 
 class Role(models.TextChoices):
@@ -43,3 +43,27 @@ AGENCY_KIND_CHOICES = [(kind.value, AGENCY_KIND_LABELS[kind]) for kind in Agency
 # Agencies that are not bodies of the state: sharing with them needs consent or a lawful
 # basis (screening spec section 6). The engine's set, not a copy.
 NON_STATE_KINDS = CONSENT_AGENCY_KINDS
+
+
+# What an agency receives: the pathways of the screening engine, as people read them (here,
+# with the agencies, so that every app above may show them).
+PATHWAY_LABELS = {
+    Pathway.ASYLUM_PROCEDURE: _("Asylum procedure"),
+    Pathway.UNHCR_MANDATE: _("UNHCR mandate procedure"),
+    Pathway.CHILD_PROTECTION: _("Child protection"),
+    Pathway.TRAFFICKING_IDENTIFICATION: _("Identification as a victim of trafficking"),
+    Pathway.VICTIM_ASSISTANCE: _("Assistance to victims"),
+    Pathway.STATELESSNESS_DETERMINATION: _("Statelessness determination"),
+    Pathway.FAMILY_TRACING: _("Family tracing"),
+    Pathway.MEDICAL_CARE: _("Medical care"),
+    Pathway.PSYCHOSOCIAL_SUPPORT: _("Psychosocial support"),
+    Pathway.GBV_SERVICES: _("Services for survivors of gender-based violence"),
+    Pathway.LEGAL_AID: _("Legal aid"),
+    Pathway.LABOUR_INSPECTION: _("Labour inspection"),
+    Pathway.REGULARISATION: _("Regularisation"),
+    Pathway.ASSISTED_VOLUNTARY_RETURN: _("Assisted voluntary return"),
+    Pathway.RETURN_PROCEDURE: _("Return procedure"),
+    Pathway.MIGRANT_INFORMATION: _("Information for migrants"),
+}
+
+PATHWAY_CHOICES = [(c.value, PATHWAY_LABELS[c]) for c in Pathway]

@@ -8,14 +8,19 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 
 from .context import current_origin
 from .models import AuditAction, AuditEvent
 
+# Who did it: an account, or no one (a failed log-in, a command run by the system).
+Actor = AbstractBaseUser | AnonymousUser | None
+
 
 def record(
-    actor: Any,
+    actor: Actor,
     action: AuditAction | str,
     obj: Any = None,
     *,
@@ -31,7 +36,7 @@ def record(
     origin = current_origin.get()
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEvent.objects.create(
-        actor=actor if is_user else None,
+        actor_id=actor.pk if is_user and actor is not None else None,
         actor_username=getattr(actor, "username", "") if is_user else "",
         agency_id=getattr(actor, "agency_id", None) if is_user else None,
         action=str(action),
@@ -43,7 +48,9 @@ def record(
     )
 
 
-def record_list(actor: Any, object_type: str, ids: Iterable[Any], *, searched: bool) -> AuditEvent:
+def record_list(
+    actor: Actor, object_type: str, ids: Iterable[Any], *, searched: bool
+) -> AuditEvent:
     """A list or search shows several people at once: one row naming every id shown."""
     shown = [str(i) for i in ids]
     return record(
@@ -64,7 +71,7 @@ _pending_refusals: ContextVar[list[dict[str, Any]] | None] = ContextVar(
 
 
 def record_refusal(
-    actor: Any,
+    actor: Actor,
     *,
     object_type: str,
     object_id: str,

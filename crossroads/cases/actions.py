@@ -19,13 +19,17 @@ from crossroads.access.gate import access_person_by_id, grant_access
 from crossroads.access.loaders import access_approval_by_id, access_case_by_id
 from crossroads.access.models import GrantReason
 from crossroads.access.policy import (
+    WORKFLOW_CASEWORKER,
+    WORKFLOW_SUPERVISOR,
     Verb,
-    case_roles,
+    decides_for_agency,
     id_or_none,
     may_open_case_for_agency_kind,
     require,
+    require_step_role,
     takes_case_on_opening,
 )
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput, NotFound
@@ -53,12 +57,10 @@ from .rules import (
 from .vocab import CaseType
 from .workflows import PROTECTION_TYPES, WORKFLOWS, workflow_for
 from .workflows.base import (
-    CASEWORKER,
     CLOSED,
     DURABLE_SOLUTIONS,
     OPEN,
     SOLUTION_STATUSES,
-    SUPERVISOR,
     Transition,
     clean_data,
 )
@@ -71,15 +73,8 @@ class DocumentTooLarge(InvalidInput):
     """An upload over the limit (413 in the API)."""
 
 
-def _require_case_worker(user: Any) -> None:
+def _require_case_worker(user: User) -> None:
     require(user, Verb.WORK_ON_CASES)
-
-
-def _require_case_role(user: Any, case: Case, role: str = CASEWORKER) -> None:
-    if role not in case_roles(user, case):
-        if role == SUPERVISOR:
-            raise Conflict(_("Only a supervisor of the agency that owns the case may do this."))
-        raise Conflict(_("Only a caseworker of the agency that owns the case may do this."))
 
 
 def _check_version(case: Case, version: Any) -> None:
@@ -114,7 +109,7 @@ def _save(case: Case) -> None:
 
 def open_case(
     *,
-    acting_user: Any,
+    acting_user: User,
     person_id: Any = None,
     type: str | None = None,
     referral_id: Any = None,
@@ -173,7 +168,7 @@ def open_case(
         deadlines: dict[str, str] = {}
         variant = ""
         if type == CaseType.ASYLUM:
-            variant = asylum_variant(person.country_id, acting_user.agency)
+            variant = asylum_variant(person.country_id, acting_user.home_agency)
         if type == CaseType.CHILD_PROTECTION:
             pack = pack_for(person.country_id)
             priority = referral.priority if referral else DIRECT_CHILD_PRIORITY
@@ -235,12 +230,10 @@ def _transition_or_refuse(case: Case, name: str) -> Transition:
     raise NotFound()
 
 
-def check_role(user: Any, case: Case, t: Transition) -> None:
+def check_role(user: User, case: Case, t: Transition) -> None:
     """The role: a caseworker of the owning agency (a supervisor may make a caseworker's
     step), or a supervisor where the table says so. Refused with 409 and the reason."""
-    if not case_roles(user, case) & t.roles:
-        role = SUPERVISOR if t.roles == {SUPERVISOR} else CASEWORKER
-        _require_case_role(user, case, role)
+    require_step_role(user, case, t.roles)
 
 
 def check_state(case: Case, t: Transition, *, answering: Approval | None = None) -> None:
@@ -256,7 +249,7 @@ def check_state(case: Case, t: Transition, *, answering: Approval | None = None)
         raise Conflict(_("A decision on this case waits for a supervisor's approval."))
 
 
-def _effects(user: Any, case: Case, t: Transition, data: dict[str, Any]) -> None:
+def _effects(user: User, case: Case, t: Transition, data: dict[str, Any]) -> None:
     """What a transition changes on the case besides its state."""
     key = (case.type, t.name)
     if t.name in DECISIONS and "outcome" in data:
@@ -329,13 +322,13 @@ def _effects(user: Any, case: Case, t: Transition, data: dict[str, Any]) -> None
 
 
 def _apply(
-    user: Any,
+    user: User,
     case: Case,
     t: Transition,
     data: dict[str, Any],
     *,
-    approved_by: Any = None,
-    audit_actor: Any = None,
+    approved_by: User | None = None,
+    audit_actor: User | None = None,
 ) -> CaseTransition:
     from_state = case.state
     _effects(user, case, t, data)
@@ -378,7 +371,7 @@ def _apply(
 
 
 def transition_case(
-    *, acting_user: Any, case_id: Any, name: str, version: Any, data: dict[str, Any] | None = None
+    *, acting_user: User, case_id: Any, name: str, version: Any, data: dict[str, Any] | None = None
 ) -> Case:
     """Makes a transition of the case's workflow, or refuses it and changes nothing.
 
@@ -393,11 +386,11 @@ def transition_case(
         case = access_case_by_id(acting_user, case_id, for_update=True, audit_read=False)
         t = _transition_or_refuse(case, name)
         check_role(acting_user, case, t)
-        roles = case_roles(acting_user, case)
+        decides = decides_for_agency(acting_user, case)
         # A supervisor who makes the very decision that waits for approval answers it:
         # with the data the supervisor gives, or else with the caseworker's.
         answering = None
-        if t.approval and SUPERVISOR in roles:
+        if t.approval and decides:
             answering = (
                 Approval.objects.select_for_update()
                 .filter(case=case, transition=t.name, status=Approval.Status.PENDING)
@@ -424,7 +417,7 @@ def transition_case(
             record(acting_user, AuditAction.UPDATE, answering, detail={"status": "approved"})
             _apply(author, case, t, cleaned, approved_by=acting_user, audit_actor=acting_user)
             return case
-        if t.approval and SUPERVISOR not in roles:
+        if t.approval and not decides:
             approval = Approval.objects.create(
                 case=case, transition=t.name, data=cleaned, requested_by=acting_user
             )
@@ -443,16 +436,16 @@ def transition_case(
 # --- approvals ----------------------------------------------------------------------------
 
 
-def _approval_for_supervisor(user: Any, approval_id: Any) -> tuple[Approval, Case]:
+def _approval_for_supervisor(user: User, approval_id: Any) -> tuple[Approval, Case]:
     _require_case_worker(user)
     approval, case = access_approval_by_id(user, approval_id)
-    _require_case_role(user, case, SUPERVISOR)
+    require_step_role(user, case, {WORKFLOW_SUPERVISOR})
     if approval.status != Approval.Status.PENDING:
         raise Conflict(_("This decision has been answered already."))
     return approval, case
 
 
-def approve(*, acting_user: Any, approval_id: Any) -> Case:
+def approve(*, acting_user: User, approval_id: Any) -> Case:
     """The supervisor approves a waiting decision: the checks are made again now (a
     safeguard may have arisen), then the state changes."""
     with transaction.atomic():
@@ -485,7 +478,7 @@ def approve(*, acting_user: Any, approval_id: Any) -> Case:
     return case
 
 
-def send_back(*, acting_user: Any, approval_id: Any, reasons: str) -> Case:
+def send_back(*, acting_user: User, approval_id: Any, reasons: str) -> Case:
     if not (reasons or "").strip():
         raise InvalidInput({"reasons": [_("Say why the decision is sent back.")]})
     with transaction.atomic():
@@ -503,16 +496,16 @@ def send_back(*, acting_user: Any, approval_id: Any, reasons: str) -> Case:
 # --- case work ------------------------------------------------------------------------------
 
 
-def _case_for_work(user: Any, case_id: Any, *, for_update: bool = False) -> Case:
+def _case_for_work(user: User, case_id: Any, *, for_update: bool = False) -> Case:
     _require_case_worker(user)
     case = access_case_by_id(user, case_id, for_update=for_update, audit_read=False)
-    _require_case_role(user, case)
+    require_step_role(user, case, {WORKFLOW_CASEWORKER})
     return case
 
 
 def update_case(
     *,
-    acting_user: Any,
+    acting_user: User,
     case_id: Any,
     version: Any,
     summary: str | None = None,
@@ -562,7 +555,7 @@ def _set_solution(case: Case, solution: str | None, status: str | None) -> None:
         case.durable_solution_status = status
 
 
-def add_task(*, acting_user: Any, case_id: Any, title: str, due: dt.date | None = None) -> Task:
+def add_task(*, acting_user: User, case_id: Any, title: str, due: dt.date | None = None) -> Task:
     if not (title or "").strip():
         raise InvalidInput({"title": [_("This field is required.")]})
     with transaction.atomic():
@@ -574,7 +567,7 @@ def add_task(*, acting_user: Any, case_id: Any, title: str, due: dt.date | None 
     return task
 
 
-def complete_task(*, acting_user: Any, task_id: Any) -> Task:
+def complete_task(*, acting_user: User, task_id: Any) -> Task:
     with transaction.atomic():
         task = Task.objects.select_for_update().filter(pk=id_or_none(task_id)).first()
         if task is None:
@@ -589,7 +582,7 @@ def complete_task(*, acting_user: Any, task_id: Any) -> Task:
     return task
 
 
-def add_note(*, acting_user: Any, case_id: Any, text: str) -> Note:
+def add_note(*, acting_user: User, case_id: Any, text: str) -> Note:
     if not (text or "").strip():
         raise InvalidInput({"text": [_("This field is required.")]})
     with transaction.atomic():
@@ -600,7 +593,7 @@ def add_note(*, acting_user: Any, case_id: Any, text: str) -> Note:
 
 
 def record_service(
-    *, acting_user: Any, case_id: Any, service: str, delivered_on: dt.date, provider: str = ""
+    *, acting_user: User, case_id: Any, service: str, delivered_on: dt.date, provider: str = ""
 ) -> ServiceDelivered:
     if not (service or "").strip():
         raise InvalidInput({"service": [_("This field is required.")]})
@@ -635,7 +628,7 @@ def detect_document_type(head: bytes, filename: str) -> str | None:
     return None
 
 
-def upload_document(*, acting_user: Any, case_id: Any, title: str, uploaded: Any) -> CaseDocument:
+def upload_document(*, acting_user: User, case_id: Any, title: str, uploaded: Any) -> CaseDocument:
     """Stores a PDF, JPEG or PNG of at most 10 MB under MEDIA_ROOT with a random name."""
     if uploaded is None:
         raise InvalidInput({"file": [_("Choose a file.")]})

@@ -15,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from crossroads.access.api import PolicyPermission
-from crossroads.access.policy import Verb, id_or_none
+from crossroads.access.policy import Verb, id_or_none, user_of
 from crossroads.audit.writer import record_list
 from crossroads.core.exceptions import Conflict, NotFound
 from crossroads.core.parsers import NFCJSONParser
@@ -75,7 +75,7 @@ class CaseAPIView(GenericAPIView[Any]):
 
 
 def _case_body(request: Request, case_id: Any) -> dict[str, Any]:
-    case = queries.case_detail(request.user, case_id, audited=False)
+    case = queries.case_detail(user_of(request), case_id, audited=False)
     return dict(CaseDetailSerializer(case).data)
 
 
@@ -119,7 +119,7 @@ class CaseListCreate(CaseAPIView):
             person = "00000000-0000-0000-0000-000000000000"
         assignee = params.get("assignee", "")
         queryset = queries.case_list(
-            request.user,
+            user_of(request),
             type=params.get("type", ""),
             state=params.get("state", ""),
             person=person,
@@ -151,7 +151,7 @@ class CaseListCreate(CaseAPIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         case = actions.open_case(
-            acting_user=request.user,
+            acting_user=user_of(request),
             person_id=data.get("person"),
             type=data.get("type"),
             referral_id=data.get("referral"),
@@ -170,7 +170,7 @@ class WorkQueue(CaseAPIView):
 
     @extend_schema(responses={200: QueueItemSerializer(many=True), 403: FORBIDDEN})
     def get(self, request: Request) -> Response:
-        items = queries.work_queue(request.user)
+        items = queries.work_queue(user_of(request))
         record_list(request.user, "cases.case", [i.case.pk for i in items], searched=False)
         return Response(
             [
@@ -195,7 +195,7 @@ class CaseDetail(CaseAPIView):
 
     @extend_schema(responses={200: CaseDetailSerializer, 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
-        case = queries.case_detail(request.user, case_id)
+        case = queries.case_detail(user_of(request), case_id)
         return Response(CaseDetailSerializer(case).data)
 
     @extend_schema(
@@ -214,7 +214,7 @@ class CaseDetail(CaseAPIView):
         data = serializer.validated_data
         try:
             actions.update_case(
-                acting_user=request.user,
+                acting_user=user_of(request),
                 case_id=case_id,
                 version=data["version"],
                 summary=data.get("summary"),
@@ -239,8 +239,8 @@ class CaseTransitions(CaseAPIView):
 
     @extend_schema(responses={200: ALLOWED_TRANSITIONS, 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
-        case = queries.case_detail(request.user, case_id, view="transitions")
-        allowed = queries.allowed_transitions(request.user, case)
+        case = queries.case_detail(user_of(request), case_id, view="transitions")
+        allowed = queries.allowed_transitions(user_of(request), case)
         return Response([option.describe() for option in allowed])
 
 
@@ -285,7 +285,7 @@ class CaseTransitionMake(CaseAPIView):
         version = data.pop("version", None)
         try:
             case = actions.transition_case(
-                acting_user=request.user, case_id=case_id, name=name, version=version, data=data
+                acting_user=user_of(request), case_id=case_id, name=name, version=version, data=data
             )
         except Conflict as exc:
             raise _with_current(request, case_id, exc) from None
@@ -308,7 +308,7 @@ class CaseHistory(CaseAPIView):
 
     @extend_schema(responses={200: HistorySerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
-        case = queries.case_detail(request.user, case_id, view="history")
+        case = queries.case_detail(user_of(request), case_id, view="history")
         return Response(HistorySerializer(case.history.all(), many=True).data)
 
 
@@ -343,7 +343,7 @@ class CaseTimeline(CaseAPIView):
         responses={200: TimelineEntrySerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND}
     )
     def get(self, request: Request, case_id: str) -> Response:
-        case = queries.case_detail(request.user, case_id, view="timeline")
+        case = queries.case_detail(user_of(request), case_id, view="timeline")
         return Response([_timeline_entry(e) for e in queries.timeline(case)])
 
 
@@ -356,8 +356,8 @@ class CaseHousehold(CaseAPIView):
 
     @extend_schema(responses={200: CaseSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
-        case = queries.case_detail(request.user, case_id, audited=False)
-        cases = queries.household_cases(request.user, case)
+        case = queries.case_detail(user_of(request), case_id, audited=False)
+        cases = queries.household_cases(user_of(request), case)
         record_list(request.user, "cases.case", [c.pk for c in cases], searched=False)
         return Response(CaseSerializer(cases, many=True).data)
 
@@ -369,7 +369,7 @@ class ApprovalQueue(CaseAPIView):
 
     @extend_schema(responses={200: ApprovalSerializer(many=True), 403: FORBIDDEN})
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(queries.approval_queue(request.user)) or []
+        page = self.paginate_queryset(queries.approval_queue(user_of(request))) or []
         record_list(request.user, "cases.approval", [a.pk for a in page], searched=False)
         return self.get_paginated_response(ApprovalSerializer(page, many=True).data)
 
@@ -386,7 +386,7 @@ class ApprovalApprove(CaseAPIView):
         responses={200: CaseDetailSerializer, 403: FORBIDDEN, 404: NOT_FOUND, 409: CONFLICT},
     )
     def post(self, request: Request, approval_id: str) -> Response:
-        case = actions.approve(acting_user=request.user, approval_id=approval_id)
+        case = actions.approve(acting_user=user_of(request), approval_id=approval_id)
         return Response(_case_body(request, case.pk))
 
 
@@ -411,7 +411,7 @@ class ApprovalSendBack(CaseAPIView):
         serializer = SendBackSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         case = actions.send_back(
-            acting_user=request.user,
+            acting_user=user_of(request),
             approval_id=approval_id,
             reasons=serializer.validated_data["reasons"],
         )
@@ -426,7 +426,7 @@ class CaseTasks(CaseAPIView):
 
     @extend_schema(responses={200: TaskSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
-        case = queries.case_detail(request.user, case_id, view="tasks")
+        case = queries.case_detail(user_of(request), case_id, view="tasks")
         return Response(TaskSerializer(case.tasks.all(), many=True).data)
 
     @extend_schema(
@@ -437,7 +437,7 @@ class CaseTasks(CaseAPIView):
         serializer = TaskSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         task = actions.add_task(
-            acting_user=request.user,
+            acting_user=user_of(request),
             case_id=case_id,
             title=serializer.validated_data["title"],
             due=serializer.validated_data.get("due"),
@@ -452,7 +452,7 @@ class TaskDone(CaseAPIView):
 
     @extend_schema(request=None, responses={200: TaskSerializer, 403: FORBIDDEN, 404: NOT_FOUND})
     def post(self, request: Request, task_id: str) -> Response:
-        task = actions.complete_task(acting_user=request.user, task_id=task_id)
+        task = actions.complete_task(acting_user=user_of(request), task_id=task_id)
         return Response(TaskSerializer(task).data)
 
 
@@ -464,7 +464,7 @@ class CaseNotes(CaseAPIView):
 
     @extend_schema(responses={200: NoteSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
-        case = queries.case_detail(request.user, case_id, view="notes")
+        case = queries.case_detail(user_of(request), case_id, view="notes")
         return Response(NoteSerializer(case.notes.all(), many=True).data)
 
     @extend_schema(
@@ -475,7 +475,7 @@ class CaseNotes(CaseAPIView):
         serializer = NoteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         note = actions.add_note(
-            acting_user=request.user, case_id=case_id, text=serializer.validated_data["text"]
+            acting_user=user_of(request), case_id=case_id, text=serializer.validated_data["text"]
         )
         return Response(NoteSerializer(note).data, status=status.HTTP_201_CREATED)
 
@@ -488,7 +488,7 @@ class CaseServices(CaseAPIView):
 
     @extend_schema(responses={200: ServiceSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request: Request, case_id: str) -> Response:
-        case = queries.case_detail(request.user, case_id, view="services")
+        case = queries.case_detail(user_of(request), case_id, view="services")
         return Response(ServiceSerializer(case.services.all(), many=True).data)
 
     @extend_schema(
@@ -500,7 +500,7 @@ class CaseServices(CaseAPIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         item = actions.record_service(
-            acting_user=request.user,
+            acting_user=user_of(request),
             case_id=case_id,
             service=data["service"],
             provider=data.get("provider", ""),
@@ -522,7 +522,7 @@ class CaseDocuments(CaseAPIView):
         responses={200: CaseDocumentSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND}
     )
     def get(self, request: Request, case_id: str) -> Response:
-        case = queries.case_detail(request.user, case_id, view="documents")
+        case = queries.case_detail(user_of(request), case_id, view="documents")
         return Response(CaseDocumentSerializer(case.documents.all(), many=True).data)
 
     @extend_schema(
@@ -538,7 +538,7 @@ class CaseDocuments(CaseAPIView):
     def post(self, request: Request, case_id: str) -> Response:
         try:
             document = actions.upload_document(
-                acting_user=request.user,
+                acting_user=user_of(request),
                 case_id=case_id,
                 title=str(request.POST.get("title", "")),
                 uploaded=request.FILES.get("file"),
@@ -570,4 +570,4 @@ class CaseDocumentDownload(CaseAPIView):
         }
     )
     def get(self, request: Request, case_id: str, document_id: str) -> FileResponse:
-        return queries.case_document_download(request.user, case_id, document_id)
+        return queries.case_document_download(user_of(request), case_id, document_id)

@@ -11,18 +11,25 @@ from django.http import FileResponse
 from django.utils import timezone
 
 from crossroads.access.loaders import access_case_by_id, cases_visible_to
-from crossroads.access.policy import Verb, case_roles, role_allows, sees_whole_work_queue
+from crossroads.access.policy import (
+    Verb,
+    decides_for_agency,
+    may_take_step,
+    role_allows,
+    sees_whole_work_queue,
+)
+from crossroads.accounts.models import User
 from crossroads.core.exceptions import Conflict, NotFound
 from crossroads.registry.queries import household_of
 
 from .models import Approval, Case, Task
 from .rules import caseworkers_of, check_preconditions, transfer_agencies, type_for_pathway
 from .workflows import WORKFLOWS
-from .workflows.base import SUPERVISOR, Transition
+from .workflows.base import Transition
 
 
 def case_list(
-    user: Any,
+    user: User,
     *,
     type: str = "",
     state: str = "",
@@ -46,7 +53,7 @@ def case_list(
     return queryset.order_by("-opened_at", "-id")
 
 
-def case_detail(user: Any, case_id: Any, *, audited: bool = True, view: str = "") -> Case:
+def case_detail(user: User, case_id: Any, *, audited: bool = True, view: str = "") -> Case:
     """One case with all it shows; the read leaves one audit row (naming the part read:
     history, tasks, documents…) unless the caller has just written it."""
     case = access_case_by_id(user, case_id, audit_read=audited, view=view)
@@ -69,7 +76,7 @@ def case_detail(user: Any, case_id: Any, *, audited: bool = True, view: str = ""
     )
 
 
-def case_document_download(user: Any, case_id: Any, document_id: Any) -> FileResponse:
+def case_document_download(user: User, case_id: Any, document_id: Any) -> FileResponse:
     """One document of a case the user may read, as a download; the read is audited. The
     one way to a document, for the pages and the API alike."""
     from crossroads.access.policy import id_or_none
@@ -124,23 +131,23 @@ def _field_choices(case: Case, t: Transition) -> dict[str, list[tuple[str, str]]
     return out
 
 
-def transition_options(user: Any, case: Case) -> list[TransitionOption]:
+def transition_options(user: User, case: Case) -> list[TransitionOption]:
     """The steps of the table from the case's state that the user's roles may make, each
     checked now against the safeguards and the type's rules by the very functions the
     transition action calls (`rules.check_preconditions`): a listed step is refused only
     for its data or a change made meanwhile."""
-    roles = case_roles(user, case)
+    decides = decides_for_agency(user, case)
     workflow = WORKFLOWS[case.type]
     pending = Approval.objects.filter(case=case, status=Approval.Status.PENDING).first()
     if pending is not None:
         # While a decision waits, only the supervisor's answer to it (or the queue).
         waiting = workflow.transition(pending.transition)
-        candidates = [waiting] if waiting is not None and SUPERVISOR in roles else []
+        candidates = [waiting] if waiting is not None and decides else []
     else:
         candidates = [t for t in workflow.transitions if t.allowed_from(case.state)]
     options = []
     for t in candidates:
-        if not roles & t.roles:
+        if not may_take_step(user, case, t.roles):
             continue
         try:
             check_preconditions(case, t)
@@ -153,14 +160,14 @@ def transition_options(user: Any, case: Case) -> list[TransitionOption]:
                 transition=t,
                 allowed=allowed,
                 reason=reason,
-                waits_for_approval=t.approval and SUPERVISOR not in roles,
+                waits_for_approval=t.approval and not decides,
                 field_choices=_field_choices(case, t),
             )
         )
     return options
 
 
-def allowed_transitions(user: Any, case: Case) -> list[TransitionOption]:
+def allowed_transitions(user: User, case: Case) -> list[TransitionOption]:
     """The steps this user may make now, with what each requires."""
     return [o for o in transition_options(user, case) if o.allowed]
 
@@ -173,13 +180,13 @@ class QueueItem:
     what: str
 
 
-def work_queue(user: Any) -> list[QueueItem]:
+def work_queue(user: User) -> list[QueueItem]:
     """The open cases of the user's agency that are the user's (or nobody's; a
     supervisor, who watches deadlines, sees all of them), overdue first, then by the
     nearest deadline of the case or of an open task."""
     from django.db.models import Q
 
-    queryset = cases_visible_to(user).filter(agency_id=user.agency_id).exclude(state="closed")
+    queryset = cases_visible_to(user).filter(agency_id=user.home_agency_id).exclude(state="closed")
     if not sees_whole_work_queue(user):
         queryset = queryset.filter(Q(assignee_id=user.pk) | Q(assignee__isnull=True))
     cases = list(
@@ -205,7 +212,7 @@ def work_queue(user: Any) -> list[QueueItem]:
     return items
 
 
-def referrals_waiting_for_a_case(user: Any) -> list[Any]:
+def referrals_waiting_for_a_case(user: User) -> list[Any]:
     """Referrals accepted by the user's agency whose pathway opens a case and from which
     no case was opened yet: the door to the work queue."""
     from crossroads.referrals.queries import referral_inbox
@@ -216,18 +223,18 @@ def referrals_waiting_for_a_case(user: Any) -> list[Any]:
     return [r for r in accepted[:200] if type_for_pathway(r.pathway)]
 
 
-def approval_queue(user: Any) -> QuerySet[Approval]:
+def approval_queue(user: User) -> QuerySet[Approval]:
     return (
         Approval.objects.filter(
             status=Approval.Status.PENDING,
-            case__in=cases_visible_to(user).filter(agency_id=user.agency_id).values("pk"),
+            case__in=cases_visible_to(user).filter(agency_id=user.home_agency_id).values("pk"),
         )
         .select_related("case", "case__person", "requested_by")
         .order_by("requested_at")
     )
 
 
-def household_cases(user: Any, case: Case) -> list[Case]:
+def household_cases(user: User, case: Case) -> list[Case]:
     members = household_of(user, case.person)
     return list(
         cases_visible_to(user)
@@ -237,7 +244,7 @@ def household_cases(user: Any, case: Case) -> list[Case]:
     )
 
 
-def person_cases(user: Any, person: Any) -> list[Case]:
+def person_cases(user: User, person: Any) -> list[Case]:
     return list(
         cases_visible_to(user)
         .filter(person=person)

@@ -15,7 +15,12 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from crossroads.access.policy import id_or_none, is_state_body, may_be_assigned_cases
+from crossroads.access.policy import (
+    id_or_none,
+    is_state_body,
+    may_be_assigned_cases,
+    runs_own_mandate_procedure,
+)
 from crossroads.accounts.models import Agency, User
 from crossroads.core.exceptions import Conflict, InvalidInput
 from crossroads.engines.screening import GuardedAction, Pack, default_registry
@@ -114,7 +119,7 @@ def agency_kinds_for(case_type: str, country: str) -> set[str]:
 def asylum_variant(country: str, agency: Agency) -> str:
     """The UNHCR mandate procedure where the state's pack in force has no national
     procedure, or where UNHCR itself runs the case; else the national procedure."""
-    if not has_national_asylum_procedure(pack_for(country)) or agency.kind == "unhcr":
+    if not has_national_asylum_procedure(pack_for(country)) or runs_own_mandate_procedure(agency):
         return Case.Variant.UNHCR_MANDATE
     return Case.Variant.NATIONAL
 
@@ -218,7 +223,7 @@ def _not_in_future(data: dict[str, Any], name: str) -> None:
         raise InvalidInput({name: [_("The date cannot be in the future.")]})
 
 
-def check_data(user: Any, case: Case, t: Transition, data: dict[str, Any]) -> None:
+def check_data(user: User, case: Case, t: Transition, data: dict[str, Any]) -> None:
     """The rules on what the step carries. May add to `data` what the step decided (the
     pack rule applied and its result; whether a deadline was met)."""
     key = (case.type, t.name)
@@ -275,7 +280,7 @@ def _eligibility(case: Case, data: dict[str, Any]) -> None:
     data["eligible"] = data["years_in_country"] >= minimum
 
 
-def _relatives(user: Any, case: Case, text: str) -> list[dict[str, str]]:
+def _relatives(user: User, case: Case, text: str) -> list[dict[str, str]]:
     """Found relatives named by their reference numbers, linked to their records when
     the user may see them; an unknown number is a field error, not a silent loss."""
     from crossroads.access.gate import persons_visible_to

@@ -14,7 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import access_person_by_id
-from crossroads.access.policy import Verb, case_roles, id_or_none, may_open_case_for_agency_kind
+from crossroads.access.policy import (
+    Verb,
+    case_roles,
+    decides_for_agency,
+    id_or_none,
+    may_open_case_for_agency_kind,
+    user_of,
+)
 from crossroads.access.views import requires
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
@@ -25,7 +32,7 @@ from . import actions, display, queries
 from .diagram import everywhere_transitions, state_diagram
 from .rules import agency_kinds_for, type_for_pathway
 from .workflows import CASE_TYPE_CHOICES, WORKFLOWS
-from .workflows.base import DURABLE_SOLUTIONS, SOLUTION_STATUSES, SUPERVISOR
+from .workflows.base import DURABLE_SOLUTIONS, SOLUTION_STATUSES
 
 
 def _report(request: HttpRequest, exc: Exception) -> None:
@@ -46,14 +53,14 @@ def _report(request: HttpRequest, exc: Exception) -> None:
 @requires(Verb.WORK_ON_CASES)
 def work_queue(request: HttpRequest) -> HttpResponse:
     """The caseworker's queue: overdue first, then by the nearest deadline."""
-    items = queries.work_queue(request.user)
+    items = queries.work_queue(user_of(request))
     record(
         request.user,
         AuditAction.LIST,
         object_type="cases.case",
         detail={"ids": [str(i.case.pk) for i in items], "count": len(items)},
     )
-    waiting = queries.referrals_waiting_for_a_case(request.user)
+    waiting = queries.referrals_waiting_for_a_case(user_of(request))
     if waiting:
         record(
             request.user,
@@ -72,7 +79,7 @@ def _transition_forms(request: HttpRequest, case: Any) -> list[dict[str, Any]]:
     """The next steps as forms: those allowed now, and those refused now with the reason
     (a safeguard, a rule of the type), so the caseworker sees why a step is not there."""
     forms = []
-    for option in queries.transition_options(request.user, case):
+    for option in queries.transition_options(user_of(request), case):
         fields = [
             {"field": f, "options": option.field_choices.get(f.name, list(f.choices))}
             for f in option.transition.fields
@@ -92,9 +99,9 @@ def _transition_forms(request: HttpRequest, case: Any) -> list[dict[str, Any]]:
 @login_required
 @requires(Verb.WORK_ON_CASES)
 def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
-    case = queries.case_detail(request.user, case_id)
+    case = queries.case_detail(user_of(request), case_id)
     workflow = WORKFLOWS[case.type]
-    roles = case_roles(request.user, case)
+    roles = case_roles(user_of(request), case)
     forms = _transition_forms(request, case)
     context = {
         "case": case,
@@ -106,7 +113,7 @@ def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
         "blocked": [f for f in forms if not f["allowed"]],
         "pending": queries.pending_approval(case),
         "can_work": bool(roles),
-        "is_supervisor": SUPERVISOR in roles,
+        "is_supervisor": decides_for_agency(user_of(request), case),
         "protection": workflow.protection,
         "solutions": DURABLE_SOLUTIONS,
         "solution_statuses": SOLUTION_STATUSES,
@@ -126,7 +133,7 @@ def case_transition(request: HttpRequest, case_id: str, name: str) -> HttpRespon
     version = data.pop("version", None)
     try:
         case = actions.transition_case(
-            acting_user=request.user, case_id=case_id, name=name, version=version, data=data
+            acting_user=user_of(request), case_id=case_id, name=name, version=version, data=data
         )
     except (InvalidInput, Conflict) as exc:
         _report(request, exc)
@@ -155,7 +162,7 @@ def case_edit(request: HttpRequest, case_id: str) -> HttpResponse:
     post = request.POST
     try:
         actions.update_case(
-            acting_user=request.user,
+            acting_user=user_of(request),
             case_id=case_id,
             version=post.get("version"),
             summary=post.get("summary"),
@@ -186,16 +193,18 @@ def case_add(request: HttpRequest, case_id: str, what: str) -> HttpResponse:
     try:
         if what == "task":
             actions.add_task(
-                acting_user=request.user,
+                acting_user=user_of(request),
                 case_id=case_id,
                 title=post.get("title", ""),
                 due=_date(post.get("due")),
             )
         elif what == "note":
-            actions.add_note(acting_user=request.user, case_id=case_id, text=post.get("text", ""))
+            actions.add_note(
+                acting_user=user_of(request), case_id=case_id, text=post.get("text", "")
+            )
         elif what == "document":
             actions.upload_document(
-                acting_user=request.user,
+                acting_user=user_of(request),
                 case_id=case_id,
                 title=post.get("title", ""),
                 uploaded=request.FILES.get("file"),
@@ -205,7 +214,7 @@ def case_add(request: HttpRequest, case_id: str, what: str) -> HttpResponse:
             if delivered_on is None:
                 raise InvalidInput({"delivered_on": [_("This field is required.")]})
             actions.record_service(
-                acting_user=request.user,
+                acting_user=user_of(request),
                 case_id=case_id,
                 service=post.get("service", ""),
                 provider=post.get("provider", ""),
@@ -224,7 +233,7 @@ def case_add(request: HttpRequest, case_id: str, what: str) -> HttpResponse:
 @requires(Verb.WORK_ON_CASES)
 @require_POST
 def task_done(request: HttpRequest, task_id: str) -> HttpResponse:
-    task = actions.complete_task(acting_user=request.user, task_id=task_id)
+    task = actions.complete_task(acting_user=user_of(request), task_id=task_id)
     return redirect("cases:case_detail", case_id=task.case_id)
 
 
@@ -233,13 +242,13 @@ def task_done(request: HttpRequest, task_id: str) -> HttpResponse:
 def document_download(
     request: HttpRequest, case_id: str, document_id: str
 ) -> HttpResponse | FileResponse:
-    return queries.case_document_download(request.user, case_id, document_id)
+    return queries.case_document_download(user_of(request), case_id, document_id)
 
 
 @login_required
 @requires(Verb.WORK_ON_CASES)
 def approval_queue(request: HttpRequest) -> HttpResponse:
-    approvals = list(queries.approval_queue(request.user))
+    approvals = list(queries.approval_queue(user_of(request)))
     return render(request, "cases/approval_queue.html", {"approvals": approvals})
 
 
@@ -249,7 +258,7 @@ def approval_queue(request: HttpRequest) -> HttpResponse:
 def approval_answer(request: HttpRequest, approval_id: str) -> HttpResponse:
     try:
         if request.POST.get("answer") == "approve":
-            case = actions.approve(acting_user=request.user, approval_id=approval_id)
+            case = actions.approve(acting_user=user_of(request), approval_id=approval_id)
             messages.success(
                 request,
                 _("Approved: %(ref)s is now %(state)s.")
@@ -257,7 +266,7 @@ def approval_answer(request: HttpRequest, approval_id: str) -> HttpResponse:
             )
         else:
             case = actions.send_back(
-                acting_user=request.user,
+                acting_user=user_of(request),
                 approval_id=approval_id,
                 reasons=request.POST.get("reasons", ""),
             )
@@ -277,7 +286,7 @@ def case_open(request: HttpRequest) -> HttpResponse:
     person_id = request.GET.get("person") or request.POST.get("person")
     if referral_id:
         referral = (
-            referrals_visible_to(request.user)
+            referrals_visible_to(user_of(request))
             .filter(
                 pk=id_or_none(referral_id), to_agency_id=getattr(request.user, "agency_id", None)
             )
@@ -288,11 +297,11 @@ def case_open(request: HttpRequest) -> HttpResponse:
             raise NotFound()
         person = referral.person
     elif person_id:
-        person = access_person_by_id(request.user, person_id, audit_read=False)
+        person = access_person_by_id(user_of(request), person_id, audit_read=False)
     if request.method == "POST":
         try:
             case = actions.open_case(
-                acting_user=request.user,
+                acting_user=user_of(request),
                 person_id=person.pk if person else None,
                 type=request.POST.get("type") or None,
                 referral_id=referral.pk if referral else None,
@@ -312,7 +321,7 @@ def case_open(request: HttpRequest) -> HttpResponse:
             (code, label)
             for code, label in CASE_TYPE_CHOICES
             if may_open_case_for_agency_kind(
-                request.user, agency_kinds_for(code, person.country_id)
+                user_of(request), agency_kinds_for(code, person.country_id)
             )
         ]
     else:
@@ -328,8 +337,8 @@ def case_open(request: HttpRequest) -> HttpResponse:
 @requires(Verb.WORK_ON_CASES)
 def household(request: HttpRequest, case_id: str) -> HttpResponse:
     """The cases of everyone in the person's household, together."""
-    case = queries.case_detail(request.user, case_id, audited=False)
-    cases = queries.household_cases(request.user, case)
+    case = queries.case_detail(user_of(request), case_id, audited=False)
+    cases = queries.household_cases(user_of(request), case)
     record(
         request.user,
         AuditAction.LIST,

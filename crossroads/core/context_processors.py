@@ -7,14 +7,10 @@ from django.utils import translation
 
 
 def crossroads(request: HttpRequest) -> dict[str, Any]:
-    """What the navigation may offer: asked of the access policy for every verb
-    (`perms_<verb>`), never decided in a template."""
-    from crossroads.access.policy import Verb, role_allows
-
+    """The page's direction, languages and draft keys (the navigation's `perms_<verb>`
+    flags come from `crossroads.access.context_processors.perms`)."""
     user = getattr(request, "user", None)
     context: dict[str, Any] = {"LANGUAGE_BIDI": translation.get_language_bidi()}
-    for verb in Verb:
-        context[f"perms_{verb.value}"] = user is not None and role_allows(user, verb)
     from .drafts import draft_owner, draft_secret
 
     context["draft_owner"] = draft_owner(user)

@@ -9,19 +9,20 @@ on the same browser can obtain the key; a changed password makes old drafts unre
 from __future__ import annotations
 
 import base64
-from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.utils.crypto import salted_hmac
 
 
-def draft_owner(user: Any) -> str:
+def draft_owner(user: AbstractBaseUser | AnonymousUser | None) -> str:
     """A tag naming the account in the browser's storage; not a secret, not the user id."""
     if user is None or not user.is_authenticated:
         return ""
     return salted_hmac("crossroads.drafts.owner", str(user.pk), algorithm="sha256").hexdigest()[:20]
 
 
-def draft_secret(user: Any) -> str:
+def draft_secret(user: AbstractBaseUser | AnonymousUser | None) -> str:
     """The account's 256-bit draft key, base64: given only to that account's own pages."""
     if user is None or not user.is_authenticated:
         return ""

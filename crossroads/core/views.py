@@ -51,3 +51,24 @@ class LogoutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         response["Clear-Site-Data"] = '"cache"'
         return response
+
+
+def name_lists(request: HttpRequest, language: str) -> HttpResponse:
+    """The names the country and language fields suggest, in one staff language: no one's
+    data, the same for every account, so the browser keeps it for a day."""
+    from django.conf import settings
+    from django.http import Http404
+    from django.utils import translation
+
+    from .names import country_options, language_options
+
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        raise Http404()
+    with translation.override(language):
+        lists = {
+            "countries": [name for _code, name in country_options()],
+            "languages": [name for _code, name in language_options()],
+        }
+    response = JsonResponse(lists, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

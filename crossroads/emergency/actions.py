@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from crossroads.access.gate import access_person_by_id, require_role
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import InvalidInput, NotFound
@@ -25,7 +26,7 @@ PRIORITY_ORDER = ("emergency", "urgent", "high", "normal")
 
 
 def declare_influx(
-    *, acting_user: Any, location: str, location_kind: str, starts: dt.date, ends: dt.date
+    *, acting_user: User, location: str, location_kind: str, starts: dt.date, ends: dt.date
 ) -> Influx:
     """A supervisor declares an influx at a location of their state for a period."""
     require_role(acting_user, "declare_influx")
@@ -42,13 +43,13 @@ def declare_influx(
         raise InvalidInput(errors)
     with transaction.atomic():
         influx = Influx.objects.create(
-            country_id=acting_user.agency.country_id,
+            country_id=acting_user.home_country_id,
             location=location,
             location_kind=location_kind,
             starts=starts,
             ends=ends,
             declared_by=acting_user,
-            agency=acting_user.agency,
+            agency=acting_user.home_agency,
         )
         record(
             acting_user,
@@ -59,25 +60,25 @@ def declare_influx(
     return influx
 
 
-def running_influxes(user: Any, on: dt.date | None = None) -> list[Influx]:
+def running_influxes(user: User, on: dt.date | None = None) -> list[Influx]:
     """The influxes of the user's state running on `on` (today)."""
     require_role(user, "register_person")
     on = on or timezone.localdate()
     return list(
         Influx.objects.filter(
-            country_id=user.agency.country_id, starts__lte=on, ends__gte=on
+            country_id=user.home_country_id, starts__lte=on, ends__gte=on
         ).order_by("location")
     )
 
 
-def access_influx_by_id(user: Any, influx_id: Any) -> Influx:
+def access_influx_by_id(user: User, influx_id: Any) -> Influx:
     """An influx of the user's state; any other is 404, like one that does not exist."""
     require_role(user, "register_person")
     try:
         pk = uuid.UUID(str(influx_id))
     except ValueError:
         raise NotFound() from None
-    influx = Influx.objects.filter(pk=pk, country_id=user.agency.country_id).first()
+    influx = Influx.objects.filter(pk=pk, country_id=user.home_country_id).first()
     if influx is None:
         raise NotFound()
     return influx
@@ -98,7 +99,7 @@ def _full_due(result: dict[str, Any], country: str, on: dt.date) -> tuple[dt.dat
 
 
 def short_screen(
-    *, acting_user: Any, person_id: Any, influx_id: Any, form: ShortScreeningForm
+    *, acting_user: User, person_id: Any, influx_id: Any, form: ShortScreeningForm
 ) -> ShortScreening:
     """Screens a person with the short questions of a running influx (through the one
     screening action, so safeguards are set as by any screening) and puts them in the

@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from crossroads.access.gate import require_role, role_allows
+from crossroads.access.policy import user_of
 
 from . import actions, queries
 from .forms import ShortScreeningForm
@@ -28,7 +29,7 @@ class InfluxListCreate(GenericAPIView[Any]):
 
     @extend_schema(responses={200: InfluxSerializer(many=True)})
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(queries.influxes_of(request.user))
+        page = self.paginate_queryset(queries.influxes_of(user_of(request)))
         return self.get_paginated_response(InfluxSerializer(page, many=True).data)
 
     @extend_schema(
@@ -46,7 +47,7 @@ class InfluxListCreate(GenericAPIView[Any]):
         require_role(request.user, "declare_influx")
         serializer = InfluxSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        influx = actions.declare_influx(acting_user=request.user, **serializer.validated_data)
+        influx = actions.declare_influx(acting_user=user_of(request), **serializer.validated_data)
         return Response(InfluxSerializer(influx).data, status=status.HTTP_201_CREATED)
 
 
@@ -66,10 +67,10 @@ class InfluxDetail(GenericAPIView[Any]):
         "answered and by priority, fully screened since, waiting, and overdue.",
     )
     def get(self, request: Request, influx_id: str) -> Response:
-        influx = actions.access_influx_by_id(request.user, influx_id)
+        influx = actions.access_influx_by_id(user_of(request), influx_id)
         body: dict[str, Any] = {"influx": InfluxSerializer(influx).data}
         if role_allows(request.user, "oversee_screenings"):  # the figures are for supervisors
-            body["figures"] = queries.influx_figures(request.user, influx)
+            body["figures"] = queries.influx_figures(user_of(request), influx)
         return Response(body)
 
 
@@ -113,7 +114,7 @@ class ShortScreeningCreate(GenericAPIView[Any]):
         serializer.is_valid(raise_exception=True)
         form = ShortScreeningForm(_form_data(body))
         short = actions.short_screen(
-            acting_user=request.user,
+            acting_user=user_of(request),
             person_id=serializer.validated_data["person"],
             influx_id=serializer.validated_data["influx"],
             form=form,
@@ -133,5 +134,5 @@ class FullScreeningQueue(GenericAPIView[Any]):
         "soonest due first; `overdue` when the pack's deadline has passed.",
     )
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(queries.full_screening_queue(request.user))
+        page = self.paginate_queryset(queries.full_screening_queue(user_of(request)))
         return self.get_paginated_response(ShortScreeningSerializer(page, many=True).data)

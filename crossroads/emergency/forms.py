@@ -11,6 +11,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from crossroads.core.widgets import DayInput
 from crossroads.screening.fear_question import FearOfReturnQuestion
 from crossroads.screening.forms import EXPLOITATION_CHOICES, FORCED_LABOUR_CHOICES
 
@@ -88,5 +89,5 @@ class InfluxForm(forms.Form):
         choices=Influx._meta.get_field("location_kind").choices,  # type: ignore[arg-type]
         initial="border",
     )
-    starts = forms.DateField(label=_("Starts"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends = forms.DateField(label=_("Ends"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts = forms.DateField(label=_("Starts"), widget=DayInput())
+    ends = forms.DateField(label=_("Ends"), widget=DayInput())

@@ -3,20 +3,19 @@ overdue first; every row starts from the access gate."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from crossroads.access.gate import require_role, visible_persons_q
+from crossroads.accounts.models import User
 from crossroads.screening.models import Screening
 
 from .models import Influx, ShortScreening
 
 
-def influxes_of(user: Any) -> QuerySet[Influx]:
+def influxes_of(user: User) -> QuerySet[Influx]:
     require_role(user, "register_person")
-    return Influx.objects.filter(country_id=user.agency.country_id).select_related("agency")
+    return Influx.objects.filter(country_id=user.home_country_id).select_related("agency")
 
 
 def _with_full_screening(queryset: QuerySet[ShortScreening]) -> QuerySet[ShortScreening]:
@@ -27,13 +26,13 @@ def _with_full_screening(queryset: QuerySet[ShortScreening]) -> QuerySet[ShortSc
     return queryset.annotate(fully_screened=Exists(later))
 
 
-def full_screening_queue(user: Any, influx: Influx | None = None) -> QuerySet[ShortScreening]:
+def full_screening_queue(user: User, influx: Influx | None = None) -> QuerySet[ShortScreening]:
     """People short-screened and still waiting for their full screening, soonest due
     first (the overdue at the top); supervisors only, and only people they may see."""
     require_role(user, "oversee_screenings")
     queryset = ShortScreening.objects.filter(
         visible_persons_q(user, prefix="person"),
-        influx__country_id=user.agency.country_id,
+        influx__country_id=user.home_country_id,
     )
     if influx is not None:
         queryset = queryset.filter(influx=influx)
@@ -45,7 +44,7 @@ def full_screening_queue(user: Any, influx: Influx | None = None) -> QuerySet[Sh
     )
 
 
-def influx_figures(user: Any, influx: Influx) -> dict[str, int]:
+def influx_figures(user: User, influx: Influx) -> dict[str, int]:
     """Counts of one influx, by the database (no loop over people). Supervisors see the
     people themselves, so the counts are exact; they are never published as statistics."""
     require_role(user, "oversee_screenings")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from crossroads.access.gate import require_role, role_allows
+from crossroads.access.policy import user_of
 from crossroads.core.clock import format_when
 from crossroads.core.exceptions import InvalidInput
 from crossroads.registry import queries as registry_queries
@@ -26,7 +27,7 @@ def influx_list(request: HttpRequest) -> HttpResponse:
     form = InfluxForm(request.POST or None) if may_declare else None
     if request.method == "POST" and form is not None and form.is_valid():
         try:
-            influx = actions.declare_influx(acting_user=request.user, **form.cleaned_data)
+            influx = actions.declare_influx(acting_user=user_of(request), **form.cleaned_data)
         except InvalidInput as exc:
             for name, errors in exc.errors.items():
                 for error in errors:
@@ -35,7 +36,7 @@ def influx_list(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Influx declared."))
             return redirect("emergency:influx_detail", influx_id=influx.pk)
     today = timezone.localdate()
-    influxes = queries.influxes_of(request.user)[:100]
+    influxes = queries.influxes_of(user_of(request))[:100]
     return render(
         request,
         "emergency/influx_list.html",
@@ -45,19 +46,19 @@ def influx_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def influx_detail(request: HttpRequest, influx_id: str) -> HttpResponse:
-    influx = actions.access_influx_by_id(request.user, influx_id)
+    influx = actions.access_influx_by_id(user_of(request), influx_id)
     context: dict[str, object] = {"influx": influx, "now": timezone.now()}
     if role_allows(request.user, "oversee_screenings"):
-        context["figures"] = queries.influx_figures(request.user, influx)
+        context["figures"] = queries.influx_figures(user_of(request), influx)
         context["queue"] = Paginator(
-            queries.full_screening_queue(request.user, influx), 100
+            queries.full_screening_queue(user_of(request), influx), 100
         ).get_page(request.GET.get("page"))
     return render(request, "emergency/influx_detail.html", context)
 
 
 @login_required
 def full_screening_queue(request: HttpRequest) -> HttpResponse:
-    queue = Paginator(queries.full_screening_queue(request.user), 100).get_page(
+    queue = Paginator(queries.full_screening_queue(user_of(request)), 100).get_page(
         request.GET.get("page")
     )
     return render(request, "emergency/queue.html", {"queue": queue, "now": timezone.now()})
@@ -66,14 +67,14 @@ def full_screening_queue(request: HttpRequest) -> HttpResponse:
 @login_required
 def short_screening(request: HttpRequest, person_id: str) -> HttpResponse:
     require_role(request.user, "change_person")
-    person = registry_queries.person_detail_unaudited(request.user, person_id)
-    running = actions.running_influxes(request.user)
+    person = registry_queries.person_detail_unaudited(user_of(request), person_id)
+    running = actions.running_influxes(user_of(request))
     form = ShortScreeningForm(request.POST or None)
     error = ""
     if request.method == "POST":
         try:
             short = actions.short_screen(
-                acting_user=request.user,
+                acting_user=user_of(request),
                 person_id=person.pk,
                 influx_id=request.POST.get("influx", ""),
                 form=form,

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from crossroads.access.gate import require_role
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import InvalidInput
@@ -52,7 +53,7 @@ def check_members(members: list[MemberData]) -> None:
         )
 
 
-def register_household(*, acting_user: Any, members: list[MemberData]) -> Household:
+def register_household(*, acting_user: User, members: list[MemberData]) -> Household:
     """Registers the person in charge and every member, links each to the person in charge
     (and children, or siblings, to each other) and makes the household: all or nothing.
 
@@ -62,10 +63,12 @@ def register_household(*, acting_user: Any, members: list[MemberData]) -> Househ
     require_role(acting_user, "register_person")
     check_members(members)
     ordered = sorted(enumerate(members), key=lambda item: item[1].relationship != Relationship.HEAD)
-    agency = acting_user.agency
+    agency = acting_user.home_agency
     with transaction.atomic():
         household = Household.objects.create(
-            country_id=agency.country_id, registering_agency=agency, registered_by=acting_user
+            country_id=acting_user.home_country_id,
+            registering_agency=agency,
+            registered_by=acting_user,
         )
         head: Person | None = None
         by_relationship: dict[str, list[Person]] = {}

@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from crossroads.access.gate import require_role
+from crossroads.access.policy import user_of
 from crossroads.identity.queries import describe_candidates
 from crossroads.registry import queries as registry_queries
 from crossroads.registry.serializers import PersonSerializer
@@ -44,15 +45,15 @@ class HouseholdCreate(GenericAPIView[Any]):
         serializer = HouseholdSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         household = actions.register_household(
-            acting_user=request.user, members=serializer.to_members()
+            acting_user=user_of(request), members=serializer.to_members()
         )
         relationships = dict(household.members.values_list("person_id", "relationship"))
         members = []
         for person in household.people:  # type: ignore[attr-defined]
             found = person.possible_duplicates
-            detail = registry_queries.person_detail_unaudited(request.user, person.pk)
+            detail = registry_queries.person_detail_unaudited(user_of(request), person.pk)
             body = dict(PersonSerializer(detail, context=self.get_serializer_context()).data)
             body["relationship"] = relationships[person.pk]
-            body["possible_duplicates"] = describe_candidates(request.user, found)
+            body["possible_duplicates"] = describe_candidates(user_of(request), found)
             members.append(body)
         return Response({"id": str(household.pk), "members": members}, status.HTTP_201_CREATED)

@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from crossroads.core.name_fields import CountriesField
 from crossroads.registry import validation
 from crossroads.registry.actions import PersonData
 from crossroads.registry.vocab import Sex
@@ -43,12 +44,7 @@ class MemberForm(forms.Form):
         choices=[("", "—"), *[c for c in Relationship.choices if c[0] != Relationship.HEAD]],
         required=False,
     )
-    nationality = forms.CharField(
-        label=_("Nationality"),
-        max_length=9,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "size": 4}),
-    )
+    nationality = CountriesField(label=_("Nationality"), multiple=False)
 
     def __init__(self, *args: Any, head: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -63,7 +59,7 @@ class MemberForm(forms.Form):
         return not any((self.data.get(self.add_prefix(n)) or "").strip() for n in names)
 
     def clean_nationality(self) -> list[str]:
-        value = self.cleaned_data["nationality"].strip()
+        value = self.cleaned_data["nationality"]
         return validation.validate_nationalities([value]) if value else []
 
     def clean(self) -> dict[str, Any]:

@@ -6,13 +6,14 @@ import uuid
 from typing import Any
 
 from crossroads.access.gate import persons_visible_to, require_role
+from crossroads.accounts.models import User
 from crossroads.audit.writer import record_list
 from crossroads.core.exceptions import NotFound
 
 from .models import Household, HouseholdMember
 
 
-def household_detail(user: Any, household_id: Any) -> tuple[Household, list[HouseholdMember]]:
+def household_detail(user: User, household_id: Any) -> tuple[Household, list[HouseholdMember]]:
     """A household and those of its members the user may see; none visible is 404, like a
     household that does not exist. The list is audited, naming the people shown."""
     require_role(user, "view_person")

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 
 from crossroads.access.gate import require_role
+from crossroads.access.policy import user_of
 from crossroads.identity.matching import draft_records
 from crossroads.identity.queries import possibly_registered_before
 
@@ -35,14 +36,14 @@ def household_register(request: HttpRequest) -> HttpResponse:
         checks = []
         for member in members:
             values = member.person.values
-            found = possibly_registered_before(request.user, draft_records(values, None), top=5)
+            found = possibly_registered_before(user_of(request), draft_records(values, None), top=5)
             found = [c for c in found if c["probability"] >= CONFIRM_FROM]
             if found:
                 name = " ".join(p for p in (values["given_name"], values["family_name"]) if p)
                 checks.append({"name": name, "candidates": found})
         if checks:
             return render(request, "households/household_form.html", {**context, "checks": checks})
-    household = actions.register_household(acting_user=request.user, members=members)
+    household = actions.register_household(acting_user=user_of(request), members=members)
     messages.success(
         request,
         ngettext(
@@ -57,7 +58,7 @@ def household_register(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def household_detail(request: HttpRequest, household_id: str) -> HttpResponse:
-    household, members = queries.household_detail(request.user, household_id)
+    household, members = queries.household_detail(user_of(request), household_id)
     return render(
         request, "households/household_detail.html", {"household": household, "members": members}
     )

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from crossroads.access.gate import access_person_by_id
 from crossroads.access.loaders import access_merge_by_id, duplicate_candidates_visible_to
 from crossroads.access.policy import Verb, parse_id, refuse, require
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, InvalidInput
@@ -154,7 +155,7 @@ def _move(rows: Iterable[Any], field_name: str, to_pk: Any) -> list[str]:
     return moved
 
 
-def merge_persons(*, acting_user: Any, kept_id: Any, merged_id: Any, reason: str) -> Merge:
+def merge_persons(*, acting_user: User, kept_id: Any, merged_id: Any, reason: str) -> Merge:
     """Merges `merged` into `kept`: every row of the merged record (names as aliases,
     documents, family links, screenings, referrals, safeguards, consents, cases, access)
     moves to the kept record; the merged record stays, marked, and can be brought back."""
@@ -222,7 +223,7 @@ def merge_persons(*, acting_user: Any, kept_id: Any, merged_id: Any, reason: str
     return merge
 
 
-def undo_merge(*, acting_user: Any, merge_id: Any, reason: str) -> Merge:
+def undo_merge(*, acting_user: User, merge_id: Any, reason: str) -> Merge:
     """Moves back exactly the rows the merge moved, and brings the merged record back."""
     require(acting_user, Verb.MERGE_PERSONS)
     reason = _reason(reason)
@@ -262,7 +263,7 @@ def undo_merge(*, acting_user: Any, merge_id: Any, reason: str) -> Merge:
     return merge
 
 
-def mark_distinct(*, acting_user: Any, candidate_id: Any, reason: str) -> DuplicateCandidate:
+def mark_distinct(*, acting_user: User, candidate_id: Any, reason: str) -> DuplicateCandidate:
     require(acting_user, Verb.REVIEW_DUPLICATES)
     reason = _reason(reason)
     with transaction.atomic():

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 
 from crossroads.access.api import PolicyPermission
 from crossroads.access.gate import require_role
-from crossroads.access.policy import Verb
+from crossroads.access.policy import Verb, user_of
 from crossroads.audit.writer import record_list
 from crossroads.registry.serializers import PersonSerializer
 
@@ -46,7 +46,7 @@ class PersonCheck(GenericAPIView[Any]):
         serializer.is_valid(raise_exception=True)
         data = serializer.to_person_data()
         candidates = queries.possibly_registered_before(
-            request.user, draft_records(data.values, data.aliases)
+            user_of(request), draft_records(data.values, data.aliases)
         )
         return Response({"candidates": candidates})
 
@@ -66,7 +66,7 @@ class DuplicateList(GenericAPIView[Any]):
         }
     )
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(queries.review_queue(request.user))
+        page = self.paginate_queryset(queries.review_queue(user_of(request)))
         shown = [c.person_a_id for c in page or []] + [c.person_b_id for c in page or []]
         record_list(request.user, "registry.person", shown, searched=False)
         return self.get_paginated_response(DuplicateCandidateSerializer(page, many=True).data)
@@ -91,7 +91,7 @@ class DuplicateDistinct(GenericAPIView[Any]):
         serializer = ReasonSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         candidate = actions.mark_distinct(
-            acting_user=request.user,
+            acting_user=user_of(request),
             candidate_id=candidate_id,
             reason=serializer.validated_data["reason"],
         )
@@ -119,7 +119,7 @@ class MergeCreate(GenericAPIView[Any]):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         merge = actions.merge_persons(
-            acting_user=request.user,
+            acting_user=user_of(request),
             kept_id=data["kept"],
             merged_id=data["merged"],
             reason=data["reason"],
@@ -147,6 +147,8 @@ class MergeUndo(GenericAPIView[Any]):
         serializer = ReasonSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         merge = actions.undo_merge(
-            acting_user=request.user, merge_id=merge_id, reason=serializer.validated_data["reason"]
+            acting_user=user_of(request),
+            merge_id=merge_id,
+            reason=serializer.validated_data["reason"],
         )
         return Response(MergeSerializer(merge).data)

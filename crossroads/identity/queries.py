@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from crossroads.access.gate import persons_visible_to, require_role, visible_persons_q
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.engines.identity import PersonRecord
@@ -15,7 +16,7 @@ from .matching import Found, find_candidates
 from .models import DuplicateCandidate
 
 
-def describe_candidates(user: Any, found: list[Found]) -> list[dict[str, Any]]:
+def describe_candidates(user: User, found: list[Found]) -> list[dict[str, Any]]:
     """Candidates as the user may see them: a person the user may see in full, with why
     each part matched; one the user may not see only as "a likely earlier registration
     at agency X" (never its reference, date, names or which parts agreed), which the
@@ -75,14 +76,14 @@ def describe_candidates(user: Any, found: list[Found]) -> list[dict[str, Any]]:
 
 
 def possibly_registered_before(
-    user: Any, queries: list[PersonRecord], *, exclude: list[Any] | None = None, top: int = 10
+    user: User, queries: list[PersonRecord], *, exclude: list[Any] | None = None, top: int = 10
 ) -> list[dict[str, Any]]:
     require_role(user, "register_person")
-    found = find_candidates(user.agency.country_id, queries, exclude=exclude or [], top=top)
+    found = find_candidates(user.home_country_id, queries, exclude=exclude or [], top=top)
     return describe_candidates(user, found)
 
 
-def review_queue(user: Any) -> QuerySet[DuplicateCandidate]:
+def review_queue(user: User) -> QuerySet[DuplicateCandidate]:
     """Open candidate pairs whose two records the supervisor may both see."""
     require_role(user, "review_duplicates")
     return (

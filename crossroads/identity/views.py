@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import require_role
+from crossroads.access.policy import user_of
 from crossroads.audit.writer import record_list
 from crossroads.core.exceptions import Conflict, InvalidInput
 
@@ -21,10 +20,10 @@ from .models import Merge
 
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
-    candidates = list(queries.review_queue(request.user)[:50])
+    candidates = list(queries.review_queue(user_of(request))[:50])
     shown = [c.person_a_id for c in candidates] + [c.person_b_id for c in candidates]
     record_list(request.user, "registry.person", shown, searched=False)
-    user: Any = request.user
+    user = user_of(request)
     merges = Merge.objects.filter(
         merged_by__agency=user.agency, undone_at__isnull=True
     ).select_related("kept", "merged")[:20]
@@ -41,11 +40,11 @@ def decide(request: HttpRequest, candidate_id: str) -> HttpResponse:
     try:
         if request.POST.get("decision") == "distinct":
             actions.mark_distinct(
-                acting_user=request.user, candidate_id=candidate_id, reason=reason
+                acting_user=user_of(request), candidate_id=candidate_id, reason=reason
             )
             messages.success(request, _("Recorded as different people."))
         else:
-            candidate = queries.review_queue(request.user).filter(pk=candidate_id).first()
+            candidate = queries.review_queue(user_of(request)).filter(pk=candidate_id).first()
             if candidate is None:
                 from crossroads.core.exceptions import NotFound
 
@@ -57,7 +56,7 @@ def decide(request: HttpRequest, candidate_id: str) -> HttpResponse:
                 else (candidate.person_b_id, candidate.person_a_id)
             )
             actions.merge_persons(
-                acting_user=request.user, kept_id=kept, merged_id=merged, reason=reason
+                acting_user=user_of(request), kept_id=kept, merged_id=merged, reason=reason
             )
             messages.success(request, _("Merged. The merge can be undone."))
     except InvalidInput as exc:
@@ -70,7 +69,7 @@ def decide(request: HttpRequest, candidate_id: str) -> HttpResponse:
 def undo(request: HttpRequest, merge_id: str) -> HttpResponse:
     try:
         actions.undo_merge(
-            acting_user=request.user, merge_id=merge_id, reason=request.POST.get("reason", "")
+            acting_user=user_of(request), merge_id=merge_id, reason=request.POST.get("reason", "")
         )
         messages.success(request, _("The merge was undone."))
     except (InvalidInput, Conflict) as exc:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from crossroads.access.gate import require_role
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, InvalidInput, NotFound
@@ -48,7 +49,7 @@ def read_job_table(content: bytes, name: str, mapping: dict[str, str] | None) ->
     return table
 
 
-def store_upload(*, acting_user: Any, name: str, content: bytes) -> ImportFile:
+def store_upload(*, acting_user: User, name: str, content: bytes) -> ImportFile:
     """Keeps an uploaded file for the mapping step of the page (a layout we do not know),
     after checking it is a CSV or XLSX we can read."""
     require_role(acting_user, "import_persons")
@@ -65,7 +66,7 @@ def store_upload(*, acting_user: Any, name: str, content: bytes) -> ImportFile:
     return stored
 
 
-def access_upload_by_id(user: Any, file_id: Any) -> ImportFile:
+def access_upload_by_id(user: User, file_id: Any) -> ImportFile:
     require_role(user, "import_persons")
     try:
         pk = uuid.UUID(str(file_id))
@@ -79,7 +80,7 @@ def access_upload_by_id(user: Any, file_id: Any) -> ImportFile:
 
 def create_import(
     *,
-    acting_user: Any,
+    acting_user: User,
     dry_run: bool,
     name: str = "",
     content: bytes = b"",
@@ -106,8 +107,8 @@ def create_import(
             )
         job = ImportJob.objects.create(
             file=stored,
-            country_id=acting_user.agency.country_id,
-            agency=acting_user.agency,
+            country_id=acting_user.home_country_id,
+            agency=acting_user.home_agency,
             created_by=acting_user,
             dry_run=dry_run,
             layout=table.layout,
@@ -131,20 +132,20 @@ def create_import(
     return job
 
 
-def access_import_by_id(user: Any, job_id: Any) -> ImportJob:
+def access_import_by_id(user: User, job_id: Any) -> ImportJob:
     """A job of the user's own agency; any other is 404, like one that does not exist."""
     require_role(user, "import_persons")
     try:
         pk = uuid.UUID(str(job_id))
     except ValueError:
         raise NotFound() from None
-    job = ImportJob.objects.filter(pk=pk, agency_id=user.agency_id).first()
+    job = ImportJob.objects.filter(pk=pk, agency_id=user.home_agency_id).first()
     if job is None:
         raise NotFound()
     return job
 
 
-def resume_import(*, acting_user: Any, job_id: Any) -> ImportJob:
+def resume_import(*, acting_user: User, job_id: Any) -> ImportJob:
     """Queues again a job that stopped (its process ended, or it failed): it goes on from
     the first row not yet reported."""
     job = access_import_by_id(acting_user, job_id)
@@ -216,7 +217,7 @@ def process_import(job_id: Any, on_progress: Callable[[int, int], None] | None =
 
 
 def _process_row(
-    job: ImportJob, user: Any, table: Table, index: int, row_number: int, seen: set[str]
+    job: ImportJob, user: User, table: Table, index: int, row_number: int, seen: set[str]
 ) -> str:
     result = evaluate_row(table, index, job.country_id)
     report: dict[str, Any] = {"job": job, "row": row_number}

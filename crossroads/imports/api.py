@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from crossroads.access.gate import require_role
+from crossroads.access.policy import user_of
 from crossroads.core.parsers import NFCJSONParser
 
 from . import actions
@@ -33,8 +34,8 @@ class ImportListCreate(GenericAPIView[Any]):
     @extend_schema(responses={200: ImportJobSerializer(many=True), 403: ROLE})
     def get(self, request: Request) -> Response:
         require_role(request.user, "import_persons")
-        user: Any = request.user
-        jobs = ImportJob.objects.filter(agency_id=user.agency_id).select_related(
+        user = user_of(request)
+        jobs = ImportJob.objects.filter(agency_id=user.home_agency_id).select_related(
             "file", "created_by"
         )
         page = self.paginate_queryset(jobs)
@@ -62,7 +63,7 @@ class ImportListCreate(GenericAPIView[Any]):
         serializer.is_valid(raise_exception=True)
         upload = serializer.validated_data["file"]
         job = actions.create_import(
-            acting_user=request.user,
+            acting_user=user_of(request),
             name=upload.name or "",
             content=upload.read(),
             dry_run=serializer.validated_data["dry_run"],
@@ -105,7 +106,7 @@ class ImportDetail(GenericAPIView[Any]):
         "field and why, `duplicates` naming whom), filtered by `?outcome=`.",
     )
     def get(self, request: Request, job_id: str) -> Response:
-        job = actions.access_import_by_id(request.user, job_id)
+        job = actions.access_import_by_id(user_of(request), job_id)
         rows = ImportRow.objects.filter(job=job).order_by("row")
         outcome = request.query_params.get("outcome")
         if outcome in RowOutcome.values:
@@ -130,5 +131,5 @@ class ImportResume(GenericAPIView[Any]):
         "yet reported; rows registered already are never registered twice.",
     )
     def post(self, request: Request, job_id: str) -> Response:
-        job = actions.resume_import(acting_user=request.user, job_id=job_id)
+        job = actions.resume_import(acting_user=user_of(request), job_id=job_id)
         return Response(ImportJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)

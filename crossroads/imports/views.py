@@ -3,8 +3,6 @@ dry run's report, then import; a progress bar while a job runs."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import require_role
+from crossroads.access.policy import user_of
 from crossroads.core.exceptions import InvalidInput
 
 from . import actions
@@ -28,7 +27,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             stored = actions.store_upload(
-                acting_user=request.user, name=upload.name or "", content=upload.read()
+                acting_user=user_of(request), name=upload.name or "", content=upload.read()
             )
         except InvalidInput as exc:
             for messages in exc.errors.values():
@@ -36,8 +35,8 @@ def import_list(request: HttpRequest) -> HttpResponse:
                     form.add_error("file", message)
         else:
             return redirect("imports:mapping", file_id=stored.pk)
-    user: Any = request.user
-    jobs = ImportJob.objects.filter(agency_id=user.agency_id).select_related("file")[:50]
+    user = user_of(request)
+    jobs = ImportJob.objects.filter(agency_id=user.home_agency_id).select_related("file")[:50]
     return render(request, "imports/import_list.html", {"form": form, "jobs": jobs})
 
 
@@ -45,7 +44,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
 def import_mapping(request: HttpRequest, file_id: str) -> HttpResponse:
     """The columns as we read them; a known layout comes mapped already, so that checking
     it is one click."""
-    stored = actions.access_upload_by_id(request.user, file_id)
+    stored = actions.access_upload_by_id(user_of(request), file_id)
     content = bytes(stored.content)
     try:
         table = read_table(content, stored.name)
@@ -57,7 +56,7 @@ def import_mapping(request: HttpRequest, file_id: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             job = actions.create_import(
-                acting_user=request.user, stored=stored, dry_run=True, mapping=form.mapping()
+                acting_user=user_of(request), stored=stored, dry_run=True, mapping=form.mapping()
             )
         except InvalidInput as exc:
             error = " ".join(m for messages in exc.errors.values() for m in messages)
@@ -73,7 +72,7 @@ def import_mapping(request: HttpRequest, file_id: str) -> HttpResponse:
 
 @login_required
 def import_detail(request: HttpRequest, job_id: str) -> HttpResponse:
-    job = actions.access_import_by_id(request.user, job_id)
+    job = actions.access_import_by_id(user_of(request), job_id)
     outcome = request.GET.get("outcome", "")
     rows = ImportRow.objects.filter(job=job).order_by("row")
     if outcome in RowOutcome.values:
@@ -97,9 +96,9 @@ def import_detail(request: HttpRequest, job_id: str) -> HttpResponse:
 @require_POST
 def import_run(request: HttpRequest, job_id: str) -> HttpResponse:
     """After a dry run: the same file and mapping, for real."""
-    dry = actions.access_import_by_id(request.user, job_id)
+    dry = actions.access_import_by_id(user_of(request), job_id)
     job = actions.create_import(
-        acting_user=request.user, stored=dry.file, dry_run=False, mapping=dry.mapping
+        acting_user=user_of(request), stored=dry.file, dry_run=False, mapping=dry.mapping
     )
     return redirect("imports:import_detail", job_id=job.pk)
 
@@ -107,5 +106,5 @@ def import_run(request: HttpRequest, job_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def import_resume(request: HttpRequest, job_id: str) -> HttpResponse:
-    job = actions.resume_import(acting_user=request.user, job_id=job_id)
+    job = actions.resume_import(acting_user=user_of(request), job_id=job_id)
     return redirect("imports:import_detail", job_id=job.pk)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from crossroads.access.gate import access_person_by_id, require_role
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput, NotFound
@@ -48,7 +49,7 @@ class Answer:
         return body
 
 
-def _previous(user: Any, client_id: uuid.UUID) -> Answer | None:
+def _previous(user: User, client_id: uuid.UUID) -> Answer | None:
     item = SyncItem.objects.filter(client_id=client_id).first()
     if item is None:
         return None
@@ -65,7 +66,7 @@ def _previous(user: Any, client_id: uuid.UUID) -> Answer | None:
 
 
 def receive_batch(
-    *, acting_user: Any, items: list[dict[str, Any]], serializers: Any
+    *, acting_user: User, items: list[dict[str, Any]], serializers: Any
 ) -> list[Answer]:
     """Every item answered, in the order sent. `serializers` validates each kind's data
     (the API's own person, household and screening serializers)."""
@@ -79,7 +80,7 @@ def receive_batch(
     return [answers[i] for i in range(len(items))]
 
 
-def _receive_one(user: Any, item: dict[str, Any], serializers: Any) -> Answer:
+def _receive_one(user: User, item: dict[str, Any], serializers: Any) -> Answer:
     client_id = item["client_id"]
     previous = _previous(user, client_id)
     if previous is not None:
@@ -119,7 +120,7 @@ def _receive_one(user: Any, item: dict[str, Any], serializers: Any) -> Answer:
     return answer
 
 
-def _apply(user: Any, item: dict[str, Any], serializers: Any) -> Answer:
+def _apply(user: User, item: dict[str, Any], serializers: Any) -> Answer:
     kind, data, client_id = item["kind"], item["data"], str(item["client_id"])
     if kind == SyncKind.PERSON and data.get("id"):
         return _apply_person_change(user, item, serializers)
@@ -167,7 +168,7 @@ def _uuid(value: Any) -> uuid.UUID | None:
         return None
 
 
-def _created(user: Any, client_id: str, record_type: str, obj: Any, people: list[Any]) -> Answer:
+def _created(user: User, client_id: str, record_type: str, obj: Any, people: list[Any]) -> Answer:
     from crossroads.identity.queries import describe_candidates
 
     answer = Answer(client_id, SyncOutcome.CREATED, str(obj.pk))
@@ -187,7 +188,7 @@ def _created(user: Any, client_id: str, record_type: str, obj: Any, people: list
     return answer
 
 
-def _apply_person_change(user: Any, item: dict[str, Any], serializers: Any) -> Answer:
+def _apply_person_change(user: User, item: dict[str, Any], serializers: Any) -> Answer:
     """A change made offline to a person the server already has. Applied when nobody
     changed the person since (`base_version` is current); otherwise every field whose
     offline value differs from the server's is kept as a conflict, both values, for a
@@ -238,7 +239,7 @@ def _apply_person_change(user: Any, item: dict[str, Any], serializers: Any) -> A
 
 
 def resolve_conflict(
-    *, acting_user: Any, conflict_id: Any, choices: dict[str, str], serializers: Any
+    *, acting_user: User, conflict_id: Any, choices: dict[str, str], serializers: Any
 ) -> SyncConflict:
     """A person decides, field by field, which value stands: the offline one is then
     written through `update_person` (audited, version incremented); the server's stays."""

@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from crossroads.access.gate import persons_visible_to, require_role
+from crossroads.access.policy import user_of
 
 from . import actions
 from .models import SyncConflict
@@ -29,8 +30,8 @@ class SyncBatch(GenericAPIView[Any]):
     )
     def get(self, request: Request) -> Response:
         require_role(request.user, "register_person")
-        user: Any = request.user
-        return Response({"username": user.username, "country": user.agency.country_id})
+        user = user_of(request)
+        return Response({"username": user.username, "country": user.home_country_id})
 
     @extend_schema(
         request=SyncBatchSerializer,
@@ -54,7 +55,7 @@ class SyncBatch(GenericAPIView[Any]):
         batch = SyncBatchSerializer(data=request.data)
         batch.is_valid(raise_exception=True)
         answers = actions.receive_batch(
-            acting_user=request.user,
+            acting_user=user_of(request),
             items=batch.validated_data["items"],
             serializers=KindSerializers(dict(self.get_serializer_context())),
         )
@@ -95,7 +96,7 @@ class ConflictList(GenericAPIView[Any]):
         conflicts = (
             SyncConflict.objects.filter(
                 status=SyncConflict.Status.OPEN,
-                person__in=persons_visible_to(request.user).values("pk"),
+                person__in=persons_visible_to(user_of(request)).values("pk"),
             )
             .select_related("person")
             .order_by("created_at")
@@ -125,7 +126,7 @@ class ConflictResolve(GenericAPIView[Any]):
         require_role(request.user, "change_person")
         choices = request.data.get("choices") if isinstance(request.data, dict) else None
         conflict = actions.resolve_conflict(
-            acting_user=request.user,
+            acting_user=user_of(request),
             conflict_id=conflict_id,
             choices=choices if isinstance(choices, dict) else {},
             serializers=KindSerializers(dict(self.get_serializer_context())),

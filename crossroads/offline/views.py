@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from crossroads.access.gate import persons_visible_to, require_role
+from crossroads.access.policy import user_of
 from crossroads.core.exceptions import InvalidInput
 
 from . import actions
@@ -27,7 +28,7 @@ def conflict_list(request: HttpRequest) -> HttpResponse:
     conflicts = (
         SyncConflict.objects.filter(
             status=SyncConflict.Status.OPEN,
-            person__in=persons_visible_to(request.user).values("pk"),
+            person__in=persons_visible_to(user_of(request)).values("pk"),
         )
         .select_related("person", "made_by")
         .order_by("created_at")[:200]
@@ -41,7 +42,7 @@ def conflict_resolve(request: HttpRequest, conflict_id: str) -> HttpResponse:
     conflict = (
         SyncConflict.objects.filter(
             pk=actions._uuid(conflict_id) or uuid.UUID(int=0),
-            person__in=persons_visible_to(request.user).values("pk"),
+            person__in=persons_visible_to(user_of(request)).values("pk"),
         )
         .select_related("person", "made_by")
         .first()
@@ -55,7 +56,7 @@ def conflict_resolve(request: HttpRequest, conflict_id: str) -> HttpResponse:
         choices = {name: request.POST.get(name, "") for name in conflict.fields}
         try:
             actions.resolve_conflict(
-                acting_user=request.user,
+                acting_user=user_of(request),
                 conflict_id=conflict.pk,
                 choices=choices,
                 serializers=KindSerializers({"request": request}),

@@ -20,7 +20,8 @@ from crossroads.access.policy import (
     may_record_best_interests,
     require,
 )
-from crossroads.accounts.models import Agency
+from crossroads.accounts.models import Agency, User
+from crossroads.accounts.routing import deadline_hours, default_agency_for_pathway
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput, NotFound
@@ -36,7 +37,6 @@ from crossroads.screening.safeguards import (
 )
 
 from .models import Basis, Consent, GivenBy, Referral
-from .routing import deadline_hours, default_agency_for_pathway
 
 
 def _agency(agency_id: Any, country: str) -> Agency:
@@ -58,7 +58,7 @@ def usable_consent(person: Any, agency: Agency, pathway: str) -> Consent | None:
 
 def send_referral(
     *,
-    acting_user: Any,
+    acting_user: User,
     person_id: Any,
     pathway: str,
     priority: str,
@@ -116,7 +116,7 @@ def send_referral(
             safeguards=active_safeguard_codes(person),
             priority=priority,
             deadline_at=timezone.now() + dt.timedelta(hours=hours),
-            from_agency=acting_user.agency,
+            from_agency=acting_user.home_agency,
             to_agency=agency,
             sent_by=acting_user,
             consent=consent,
@@ -133,7 +133,7 @@ def send_referral(
 
 
 def send_screening_referrals(
-    *, acting_user: Any, screening_id: Any, agencies: dict[str, Any] | None = None
+    *, acting_user: User, screening_id: Any, agencies: dict[str, Any] | None = None
 ) -> list[Referral]:
     """Sends every referral of a screening's result. Those that cannot go yet (a partner
     without consent) are refused together: nothing is half-sent."""
@@ -159,7 +159,7 @@ def send_screening_referrals(
 __all__ = ["may_answer_referral"]  # the policy's rule, re-exported for the pages
 
 
-def _referral_for_receiver(acting_user: Any, referral_id: Any) -> Referral:
+def _referral_for_receiver(acting_user: User, referral_id: Any) -> Referral:
     referral: Referral = access_referral_for_answer(acting_user, referral_id)
     return referral
 
@@ -171,7 +171,7 @@ def _check_answerable(referral: Referral, version: int | None) -> None:
         raise Conflict(_("This referral has changed since you read it."))
 
 
-def accept_referral(*, acting_user: Any, referral_id: Any, version: int | None = None) -> Referral:
+def accept_referral(*, acting_user: User, referral_id: Any, version: int | None = None) -> Referral:
     with transaction.atomic():
         referral = _referral_for_receiver(acting_user, referral_id)
         _check_answerable(referral, version)
@@ -185,7 +185,7 @@ def accept_referral(*, acting_user: Any, referral_id: Any, version: int | None =
 
 
 def decline_referral(
-    *, acting_user: Any, referral_id: Any, reason: str, version: int | None = None
+    *, acting_user: User, referral_id: Any, reason: str, version: int | None = None
 ) -> Referral:
     if not (reason or "").strip():
         raise InvalidInput({"reason": [_("Give the reason for declining.")]})
@@ -232,7 +232,7 @@ def _revoke_if_no_longer_needed(referral: Referral) -> bool:
 
 def record_consent(
     *,
-    acting_user: Any,
+    acting_user: User,
     person_id: Any,
     to_agency_id: Any,
     purposes: list[str],
@@ -298,7 +298,7 @@ def record_consent(
     return consent
 
 
-def withdraw_consent(*, acting_user: Any, consent_id: Any) -> Consent:
+def withdraw_consent(*, acting_user: User, consent_id: Any) -> Consent:
     """Withdraws a consent. What it carried ends at once: unless another consent in force
     still covers the agency, the agency no longer sees the person, their referrals,
     screening details or cases (its access grants are revoked, audited). What the agency

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 
 from crossroads.access.api import PolicyPermission
 from crossroads.access.gate import require_role
-from crossroads.access.policy import Verb
+from crossroads.access.policy import Verb, user_of
 from crossroads.core.exceptions import Conflict, NotFound
 
 from . import actions, queries
@@ -60,7 +60,7 @@ def _current_referral_on_conflict(view: GenericAPIView[Any], referral_id: str) -
         yield
     except Conflict as exc:
         try:
-            referral = queries.referral_detail(view.request.user, referral_id)
+            referral = queries.referral_detail(user_of(view.request), referral_id)
         except NotFound:
             raise exc from None  # declined by this agency, which no longer sees it
         exc.current = ReferralSerializer(referral, context=view.get_serializer_context()).data
@@ -87,14 +87,14 @@ class ReferralListCreate(GenericAPIView[Any]):
         params.is_valid(raise_exception=True)
         page = self.paginate_queryset(
             queries.referral_list(
-                request.user,
+                user_of(request),
                 box=params.validated_data.get("box", ""),
                 status=params.validated_data.get("status", ""),
                 overdue=params.validated_data.get("overdue", False),
             )
         )
         rows = page or []
-        queries.audit_referral_list(request.user, rows)
+        queries.audit_referral_list(user_of(request), rows)
         context = {**self.get_serializer_context(), "detail": False}
         data = ReferralSerializer(rows, many=True, context=context).data  # type: ignore[arg-type]
         return self.get_paginated_response(data)
@@ -121,7 +121,7 @@ class ReferralListCreate(GenericAPIView[Any]):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         referral = actions.send_referral(
-            acting_user=request.user,
+            acting_user=user_of(request),
             person_id=data["person"],
             pathway=data["pathway"],
             priority=data["priority"],
@@ -130,7 +130,7 @@ class ReferralListCreate(GenericAPIView[Any]):
             screening_id=data.get("screening"),
             note=data.get("note", ""),
         )
-        referral = queries.referral_detail_unaudited(request.user, referral.pk)
+        referral = queries.referral_detail_unaudited(user_of(request), referral.pk)
         body = ReferralSerializer(referral, context=self.get_serializer_context()).data
         return Response(body, status=status.HTTP_201_CREATED)
 
@@ -143,7 +143,7 @@ class ReferralDetail(GenericAPIView[Any]):
 
     @extend_schema(responses={200: ReferralSerializer, 403: READ_ROLES, 404: NOT_FOUND})
     def get(self, request: Request, referral_id: str) -> Response:
-        referral = queries.referral_detail(request.user, referral_id)
+        referral = queries.referral_detail(user_of(request), referral_id)
         return Response(ReferralSerializer(referral, context=self.get_serializer_context()).data)
 
 
@@ -168,11 +168,11 @@ class ReferralAccept(GenericAPIView[Any]):
         serializer.is_valid(raise_exception=True)
         with _current_referral_on_conflict(self, referral_id):
             referral = actions.accept_referral(
-                acting_user=request.user,
+                acting_user=user_of(request),
                 referral_id=referral_id,
                 version=serializer.validated_data.get("version"),
             )
-        referral = queries.referral_detail_unaudited(request.user, referral.pk)
+        referral = queries.referral_detail_unaudited(user_of(request), referral.pk)
         return Response(ReferralSerializer(referral, context=self.get_serializer_context()).data)
 
 
@@ -199,7 +199,7 @@ class ReferralDecline(GenericAPIView[Any]):
         serializer.is_valid(raise_exception=True)
         with _current_referral_on_conflict(self, referral_id):
             referral = actions.decline_referral(
-                acting_user=request.user,
+                acting_user=user_of(request),
                 referral_id=referral_id,
                 reason=serializer.validated_data["reason"],
                 version=serializer.validated_data.get("version"),
@@ -228,10 +228,10 @@ class ConsentListCreate(GenericAPIView[Any]):
         params = ConsentListQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         page = self.paginate_queryset(
-            queries.consent_list(request.user, person_id=params.validated_data.get("person"))
+            queries.consent_list(user_of(request), person_id=params.validated_data.get("person"))
         )
         rows = page or []
-        queries.audit_consent_list(request.user, rows)
+        queries.audit_consent_list(user_of(request), rows)
         return self.get_paginated_response(
             ConsentSerializer(rows, many=True, context=self.get_serializer_context()).data
         )
@@ -254,7 +254,7 @@ class ConsentListCreate(GenericAPIView[Any]):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         consent = actions.record_consent(
-            acting_user=request.user,
+            acting_user=user_of(request),
             person_id=data["person_id"],
             to_agency_id=data["to_agency_id"],
             purposes=data["purposes"],
@@ -264,7 +264,7 @@ class ConsentListCreate(GenericAPIView[Any]):
             given_by_name=data.get("given_by_name", ""),
             shares_sensitive=data.get("shares_sensitive", False),
         )
-        consent = queries.consent_detail_unaudited(request.user, consent.pk)
+        consent = queries.consent_detail_unaudited(user_of(request), consent.pk)
         body = ConsentSerializer(consent, context=self.get_serializer_context()).data
         return Response(body, status=status.HTTP_201_CREATED)
 
@@ -276,7 +276,7 @@ class ConsentDetail(GenericAPIView[Any]):
 
     @extend_schema(responses={200: ConsentSerializer, 403: READ_ROLES, 404: CONSENT_NOT_FOUND})
     def get(self, request: Request, consent_id: str) -> Response:
-        consent = queries.consent_detail(request.user, consent_id)
+        consent = queries.consent_detail(user_of(request), consent_id)
         return Response(ConsentSerializer(consent, context=self.get_serializer_context()).data)
 
 
@@ -300,10 +300,10 @@ class ConsentWithdraw(GenericAPIView[Any]):
     )
     def post(self, request: Request, consent_id: str) -> Response:
         try:
-            consent = actions.withdraw_consent(acting_user=request.user, consent_id=consent_id)
+            consent = actions.withdraw_consent(acting_user=user_of(request), consent_id=consent_id)
         except Conflict as exc:
-            current = queries.consent_detail(request.user, consent_id)
+            current = queries.consent_detail(user_of(request), consent_id)
             exc.current = ConsentSerializer(current, context=self.get_serializer_context()).data
             raise
-        consent = queries.consent_detail_unaudited(request.user, consent.pk)
+        consent = queries.consent_detail_unaudited(user_of(request), consent.pk)
         return Response(ConsentSerializer(consent, context=self.get_serializer_context()).data)

@@ -7,6 +7,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from crossroads.access.policy import user_of
 from crossroads.registry.queries import person_detail_unaudited
 from crossroads.registry.serializers import PersonSerializer
 
@@ -39,12 +40,12 @@ class PersonExport(GenericAPIView[Any]):
     )
     def get(self, request: Request, person_id: str) -> Response:
         person, _recipient, sensitive = export_person(
-            acting_user=request.user,
+            acting_user=user_of(request),
             person_id=person_id,
             recipient_id=request.query_params.get("recipient"),
         )
         context = {**self.get_serializer_context(), "sensitive_ok": sensitive}
         data = PersonSerializer(
-            person_detail_unaudited(request.user, person.pk), context=context
+            person_detail_unaudited(user_of(request), person.pk), context=context
         ).data
         return Response(data)

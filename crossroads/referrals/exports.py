@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from crossroads.access.gate import access_person_by_id
 from crossroads.access.policy import Verb, id_or_none, is_state_body, require
-from crossroads.accounts.models import Agency
+from crossroads.accounts.models import Agency, User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, InvalidInput
@@ -20,7 +20,7 @@ from .models import Consent
 
 
 def export_person(
-    *, acting_user: Any, person_id: Any, recipient_id: Any
+    *, acting_user: User, person_id: Any, recipient_id: Any
 ) -> tuple[Any, Agency, bool]:
     """Checks that the person's record may go to `recipient`, audits the export, and says
     whether the sensitive fields (ethnicity, religion) go with it. Refused while

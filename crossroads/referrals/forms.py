@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from crossroads.access.policy import consent_recipients_q
 from crossroads.accounts.models import Agency
+from crossroads.core.widgets import DayInput
 from crossroads.screening.vocab import NEED_CHOICES, PATHWAY_CHOICES, PRIORITY_CHOICES
 
 from .models import Basis, GivenBy
@@ -49,9 +50,7 @@ class ConsentForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"dir": "auto"}),
     )
-    given_on = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
-    )
+    given_on = forms.DateField(label=_("Date"), widget=DayInput(), initial=timezone.localdate)
     shares_sensitive = forms.BooleanField(
         label=_("Includes health, violence and exploitation details"), required=False
     )

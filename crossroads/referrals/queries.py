@@ -17,6 +17,7 @@ from crossroads.access.loaders import (
     referrals_visible_to,
 )
 from crossroads.access.policy import Verb, require, role_allows
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record, record_list
 from crossroads.engines.screening import Priority
@@ -67,7 +68,7 @@ def overdue_q() -> Q:
 
 
 def referral_list(
-    user: Any, *, box: str = "", status: str = "", overdue: bool = False
+    user: User, *, box: str = "", status: str = "", overdue: bool = False
 ) -> QuerySet[Referral]:
     """`box` "in": sent to the user's agency; "out": sent by it; empty: both."""
     queryset = referrals_visible_to(user)
@@ -82,16 +83,16 @@ def referral_list(
     return _for_display(queryset)
 
 
-def referral_inbox(user: Any, **filters: Any) -> QuerySet[Referral]:
+def referral_inbox(user: User, **filters: Any) -> QuerySet[Referral]:
     return referral_list(user, box="in", **filters)
 
 
-def audit_referral_list(user: Any, referrals: Any) -> None:
+def audit_referral_list(user: User, referrals: Any) -> None:
     """A list shows several referrals at once: one row naming every id shown."""
     record_list(user, "referrals.referral", [r.pk for r in referrals], searched=False)
 
 
-def overdue_for_supervisor(user: Any) -> QuerySet[Referral]:
+def overdue_for_supervisor(user: User) -> QuerySet[Referral]:
     """Referrals sent by or to a supervisor's agency that are still unanswered after
     their deadline. Only supervisors oversee; anyone else gets nothing."""
     if not role_allows(user, Verb.OVERSEE_REFERRALS):
@@ -99,26 +100,26 @@ def overdue_for_supervisor(user: Any) -> QuerySet[Referral]:
     return _for_display(referrals_visible_to(user).filter(overdue_q()))
 
 
-def _load_referral(user: Any, referral_id: Any) -> Referral:
+def _load_referral(user: User, referral_id: Any) -> Referral:
     referral: Referral = access_referral_by_id(
         user, referral_id, queryset=_for_display(referrals_visible_to(user))
     )
     return referral
 
 
-def referral_detail(user: Any, referral_id: Any) -> Referral:
+def referral_detail(user: User, referral_id: Any) -> Referral:
     """One referral its sender or receiver may see; the read leaves one audit row."""
     referral = _load_referral(user, referral_id)
     record(user, AuditAction.READ, referral, detail={"person": str(referral.person_id)})
     return referral
 
 
-def referral_detail_unaudited(user: Any, referral_id: Any) -> Referral:
+def referral_detail_unaudited(user: User, referral_id: Any) -> Referral:
     """The same, to show the result of a write its action has audited already."""
     return _load_referral(user, referral_id)
 
 
-def referrals_of_person(user: Any, person_id: Any) -> QuerySet[Referral]:
+def referrals_of_person(user: User, person_id: Any) -> QuerySet[Referral]:
     """The person's referrals that the user's agency sent or received."""
     person = access_person_by_id(user, person_id, audit_read=False)
     return _for_display(referrals_visible_to(user).filter(person=person))
@@ -127,7 +128,7 @@ def referrals_of_person(user: Any, person_id: Any) -> QuerySet[Referral]:
 # Consents -----------------------------------------------------------------------------
 
 
-def consent_list(user: Any, *, person_id: Any = None) -> QuerySet[Consent]:
+def consent_list(user: User, *, person_id: Any = None) -> QuerySet[Consent]:
     queryset = (
         consents_visible_to(user)
         .select_related("person", "to_agency", "recorded_by")
@@ -139,24 +140,24 @@ def consent_list(user: Any, *, person_id: Any = None) -> QuerySet[Consent]:
     return queryset
 
 
-def audit_consent_list(user: Any, consents: Any) -> None:
+def audit_consent_list(user: User, consents: Any) -> None:
     record_list(user, "referrals.consent", [c.pk for c in consents], searched=False)
 
 
-def _load_consent(user: Any, consent_id: Any) -> Consent:
+def _load_consent(user: User, consent_id: Any) -> Consent:
     consent: Consent = access_consent_by_id(user, consent_id)
     return consent
 
 
-def consent_detail(user: Any, consent_id: Any) -> Consent:
+def consent_detail(user: User, consent_id: Any) -> Consent:
     consent = _load_consent(user, consent_id)
     record(user, AuditAction.READ, consent, detail={"person": str(consent.person_id)})
     return consent
 
 
-def consent_detail_unaudited(user: Any, consent_id: Any) -> Consent:
+def consent_detail_unaudited(user: User, consent_id: Any) -> Consent:
     return _load_consent(user, consent_id)
 
 
-def require_supervisor(user: Any) -> None:
+def require_supervisor(user: User) -> None:
     require(user, Verb.OVERSEE_REFERRALS)

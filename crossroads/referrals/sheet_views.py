@@ -11,6 +11,7 @@ from django.shortcuts import render
 
 from crossroads.access.gate import access_person_by_id
 from crossroads.access.loaders import access_screening_by_id
+from crossroads.access.policy import user_of
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 
@@ -23,8 +24,8 @@ def information_sheet(request: HttpRequest, screening_id: uuid.UUID) -> HttpResp
     or child paragraph, the agencies referred to), so it asks the same role as sensitive
     details; a person the user may not see answers 404, as if the screening did not
     exist. Opening it is recorded as an export: the page is meant to leave the office."""
-    screening = access_screening_by_id(request.user, screening_id)
-    person = access_person_by_id(request.user, screening.person_id, verb="view_sensitive")
+    screening = access_screening_by_id(user_of(request), screening_id)
+    person = access_person_by_id(user_of(request), screening.person_id, verb="view_sensitive")
     screening.person = person
     lang = choose_language(
         request.GET.get("lang"), person.languages or [], getattr(request.user, "language", "")

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import access_person_by_id, can, require_role
-from crossroads.access.policy import Verb, role_allows
+from crossroads.access.policy import Verb, role_allows, user_of
 from crossroads.access.views import requires
+from crossroads.accounts.models import User
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput
 
 from . import actions, queries
@@ -32,9 +33,9 @@ def _box(request: HttpRequest, box: str) -> HttpResponse:
     if status not in Referral.Status.values:
         status = ""
     overdue = request.GET.get("overdue") == "true"
-    referrals = queries.referral_list(request.user, box=box, status=status, overdue=overdue)
+    referrals = queries.referral_list(user_of(request), box=box, status=status, overdue=overdue)
     page = Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("page"))
-    queries.audit_referral_list(request.user, page.object_list)
+    queries.audit_referral_list(user_of(request), page.object_list)
     context = {
         "box": box,
         "page": page,
@@ -58,10 +59,10 @@ def outbox(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def overdue(request: HttpRequest) -> HttpResponse:
-    queries.require_supervisor(request.user)
-    referrals = queries.overdue_for_supervisor(request.user)
+    queries.require_supervisor(user_of(request))
+    referrals = queries.overdue_for_supervisor(user_of(request))
     page = Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("page"))
-    queries.audit_referral_list(request.user, page.object_list)
+    queries.audit_referral_list(user_of(request), page.object_list)
     context = {"page": page, "rows": [referral_display(r) for r in page.object_list]}
     return render(request, "referrals/overdue.html", context)
 
@@ -71,15 +72,15 @@ def _detail_page(
 ) -> HttpResponse:
     context = {
         "referral": referral_display(referral, detail=True),
-        "may_answer": actions.may_answer_referral(request.user, referral),
+        "may_answer": actions.may_answer_referral(user_of(request), referral),
         "decline_form": decline_form or DeclineForm(initial={"version": referral.version}),
-        "person_visible": can(request.user, "view_person", referral.person),
-        **_case_links(request.user, referral),
+        "person_visible": can(user_of(request), "view_person", referral.person),
+        **_case_links(user_of(request), referral),
     }
     return render(request, "referrals/referral_detail.html", context)
 
 
-def _case_links(user: Any, referral: Referral) -> dict[str, Any]:
+def _case_links(user: User, referral: Referral) -> dict[str, Any]:
     """The receiving agency goes on from an accepted referral to the case behind it: the
     cases it opened from it, or the way to open one (the case page decides which types)."""
     if referral.to_agency_id != user.agency_id or referral.status != Referral.Status.ACCEPTED:
@@ -93,7 +94,7 @@ def _case_links(user: Any, referral: Referral) -> dict[str, Any]:
 
 @login_required
 def referral_detail(request: HttpRequest, referral_id: str) -> HttpResponse:
-    return _detail_page(request, queries.referral_detail(request.user, referral_id))
+    return _detail_page(request, queries.referral_detail(user_of(request), referral_id))
 
 
 def _version(request: HttpRequest) -> int | None:
@@ -107,7 +108,7 @@ def _version(request: HttpRequest) -> int | None:
 def referral_accept(request: HttpRequest, referral_id: str) -> HttpResponse:
     try:
         actions.accept_referral(
-            acting_user=request.user, referral_id=referral_id, version=_version(request)
+            acting_user=user_of(request), referral_id=referral_id, version=_version(request)
         )
     except Conflict as exc:
         messages.error(request, exc.message)
@@ -122,11 +123,11 @@ def referral_accept(request: HttpRequest, referral_id: str) -> HttpResponse:
 def referral_decline(request: HttpRequest, referral_id: str) -> HttpResponse:
     form = DeclineForm(request.POST)
     if not form.is_valid():
-        referral = queries.referral_detail(request.user, referral_id)
+        referral = queries.referral_detail(user_of(request), referral_id)
         return _detail_page(request, referral, decline_form=form)
     try:
         actions.decline_referral(
-            acting_user=request.user,
+            acting_user=user_of(request),
             referral_id=referral_id,
             reason=form.cleaned_data["reason"],
             version=form.cleaned_data.get("version"),
@@ -141,7 +142,7 @@ def referral_decline(request: HttpRequest, referral_id: str) -> HttpResponse:
 
 @login_required
 def person_consents(request: HttpRequest, person_id: str) -> HttpResponse:
-    user: Any = request.user
+    user = user_of(request)
     person = access_person_by_id(user, person_id, audit_read=False)
     may_record = can(user, "change_person", person)
     form = ConsentForm(request.POST or None, country=person.country_id)
@@ -180,9 +181,9 @@ def person_consents(request: HttpRequest, person_id: str) -> HttpResponse:
 @require_POST
 @requires(Verb.RECORD_CONSENT)
 def consent_withdraw(request: HttpRequest, consent_id: str) -> HttpResponse:
-    consent = queries.consent_detail_unaudited(request.user, consent_id)
+    consent = queries.consent_detail_unaudited(user_of(request), consent_id)
     try:
-        actions.withdraw_consent(acting_user=request.user, consent_id=consent.pk)
+        actions.withdraw_consent(acting_user=user_of(request), consent_id=consent.pk)
     except Conflict as exc:
         messages.error(request, exc.message)
     else:
@@ -193,7 +194,7 @@ def consent_withdraw(request: HttpRequest, consent_id: str) -> HttpResponse:
 @login_required
 def send_referral(request: HttpRequest, person_id: str) -> HttpResponse:
     """Refers a person by hand (the screening page sends a screening's referrals)."""
-    user: Any = request.user
+    user = user_of(request)
     require_role(user, "change_person")
     person = access_person_by_id(user, person_id, verb="change_person", audit_read=False)
     form = SendReferralForm(request.POST or None, country=person.country_id, person=person)

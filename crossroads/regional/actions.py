@@ -13,6 +13,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from crossroads.access.gate import require_role
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record, record_refusal
 from crossroads.core.exceptions import Conflict, Forbidden, InvalidInput, NotFound
@@ -45,14 +46,14 @@ def parse_publishable_period(text: Any, *, today: dt.date | None = None) -> Fixe
     return period
 
 
-def _state_of(user: Any) -> str:
-    country = user.agency.country_id if user.agency_id else None
+def _state_of(user: User) -> str:
+    country = user.country_id
     if country is None:
         raise Forbidden(_("Statistics are those of your agency's state, and it has none."))
     return str(country)
 
 
-def publish_statistics(*, acting_user: Any, period: Any) -> Publication:
+def publish_statistics(*, acting_user: User, period: Any) -> Publication:
     """A supervisor publishes the protected tables of their state for a closed month or
     quarter to the region."""
     from crossroads.statistics.queries import Figures, state_figures
@@ -91,7 +92,7 @@ def publish_statistics(*, acting_user: Any, period: Any) -> Publication:
     return publication
 
 
-def withdraw_publication(*, acting_user: Any, publication_id: Any) -> Publication:
+def withdraw_publication(*, acting_user: User, publication_id: Any) -> Publication:
     """A supervisor withdraws a publication of their state: it leaves the regional
     picture at once (the row stays, marked withdrawn, for the audit)."""
     require_role(acting_user, "publish_statistics")
@@ -127,7 +128,7 @@ def _uuid(value: Any) -> Any:
         raise NotFound() from None
 
 
-def import_bundle(*, acting_user: Any, content: bytes) -> Publication:
+def import_bundle(*, acting_user: User, content: bytes) -> Publication:
     """Imports a bundle of another instance: refused whole (400 with the reason) if its
     signature, its source or its content is not right; 409 if the period is published
     already. The refusal is audited too."""
@@ -188,7 +189,7 @@ def import_bundle(*, acting_user: Any, content: bytes) -> Publication:
 
 
 def trust_instance(
-    *, acting_user: Any, name: str, public_key: str, countries: list[str]
+    *, acting_user: User, name: str, public_key: str, countries: list[str]
 ) -> TrustedInstance:
     """An administrator (or the regional secretariat) names another instance whose bundles
     are accepted, with its public key and the states it publishes for."""

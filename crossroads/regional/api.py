@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from crossroads.access.gate import require_role
+from crossroads.access.policy import user_of
 
 from .actions import import_bundle, publish_statistics, withdraw_publication
 from .queries import bundle_of, publication_by_id, publications_visible_to, regional_picture
@@ -37,7 +38,7 @@ class Publications(GenericAPIView[Any]):
 
     @extend_schema(responses={200: PublicationSerializer(many=True), 403: FORBIDDEN})
     def get(self, request: Request) -> Response:
-        queryset = publications_visible_to(request.user)
+        queryset = publications_visible_to(user_of(request))
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(PublicationSerializer(page, many=True).data)
 
@@ -55,7 +56,7 @@ class Publications(GenericAPIView[Any]):
         data = PublishSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         publication = publish_statistics(
-            acting_user=request.user, period=data.validated_data["period"]
+            acting_user=user_of(request), period=data.validated_data["period"]
         )
         return Response(PublicationSerializer(publication).data, status=201)
 
@@ -68,7 +69,9 @@ class PublicationDetail(GenericAPIView[Any]):
 
     @extend_schema(responses={200: PublicationSerializer, 403: FORBIDDEN, 404: None})
     def get(self, request: Request, publication_id: str) -> Response:
-        return Response(PublicationSerializer(publication_by_id(request.user, publication_id)).data)
+        return Response(
+            PublicationSerializer(publication_by_id(user_of(request), publication_id)).data
+        )
 
     @extend_schema(
         responses={
@@ -79,7 +82,9 @@ class PublicationDetail(GenericAPIView[Any]):
         }
     )
     def delete(self, request: Request, publication_id: str) -> Response:
-        publication = withdraw_publication(acting_user=request.user, publication_id=publication_id)
+        publication = withdraw_publication(
+            acting_user=user_of(request), publication_id=publication_id
+        )
         return Response(PublicationSerializer(publication).data)
 
 
@@ -96,7 +101,7 @@ class PublicationBundle(GenericAPIView[Any]):
         }
     )
     def get(self, request: Request, publication_id: str) -> HttpResponse:
-        content = bundle_of(request.user, publication_id)
+        content = bundle_of(user_of(request), publication_id)
         response = HttpResponse(content, content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="crossroads-bundle.json"'
         return response
@@ -121,7 +126,7 @@ class Regional(GenericAPIView[Any]):
         params = RegionalParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         picture = regional_picture(
-            request.user,
+            user_of(request),
             period=params.validated_data["period"],
             nationality=params.validated_data["nationality"],
         )
@@ -151,5 +156,5 @@ class RegionalBundles(GenericAPIView[Any]):
         upload = BundleUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
         content = upload.validated_data["file"].read()
-        publication = import_bundle(acting_user=request.user, content=content)
+        publication = import_bundle(acting_user=user_of(request), content=content)
         return Response(PublicationSerializer(publication).data, status=201)

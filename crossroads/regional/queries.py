@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from crossroads.access.gate import require_role, role_allows
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import NotFound
@@ -22,15 +23,15 @@ from .models import Publication
 from .tables import PUBLISHED, labeller, title
 
 
-def publications_visible_to(user: Any) -> QuerySet[Publication]:
+def publications_visible_to(user: User) -> QuerySet[Publication]:
     require_role(user, "view_publications")
     if role_allows(user, "view_regional"):
         return Publication.objects.filter(withdrawn_at__isnull=True).select_related("country")
-    country = user.agency.country_id if user.agency_id else None
+    country = user.country_id
     return Publication.objects.filter(country_id=country, source="").select_related("country")
 
 
-def publication_by_id(user: Any, publication_id: Any) -> Publication:
+def publication_by_id(user: User, publication_id: Any) -> Publication:
     import uuid
 
     try:
@@ -43,7 +44,7 @@ def publication_by_id(user: Any, publication_id: Any) -> Publication:
     return publication
 
 
-def bundle_of(user: Any, publication_id: Any) -> bytes:
+def bundle_of(user: User, publication_id: Any) -> bytes:
     """The signed bundle of one of the user's state's standing publications (supervisors):
     the file to send to the regional secretariat's instance."""
     from .bundles import instance_signer, sign
@@ -99,7 +100,7 @@ def _country_names(codes: list[str]) -> list[tuple[str, str]]:
     return [(code, country_label(code)) for code in codes]
 
 
-def regional_picture(user: Any, *, period: str = "", nationality: str = "AF") -> RegionalPicture:
+def regional_picture(user: User, *, period: str = "", nationality: str = "AF") -> RegionalPicture:
     """The standing publications of `period` (default: the latest published), side by side
     and summed over the region, a comparison (children among arrivals, late referrals),
     and people of one nationality registered per published month in each state."""

@@ -5,7 +5,6 @@ queries do the work; the gate decides who may."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import require_role, role_allows
+from crossroads.access.policy import user_of
 from crossroads.core.exceptions import Conflict, InvalidInput
 from crossroads.statistics.periods import containing
 from crossroads.statistics.queries import period_label
@@ -43,7 +43,7 @@ def closed_periods(count: int = 12) -> list[tuple[str, str]]:
 
 @login_required
 def publications(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+    user = user_of(request)
     require_role(user, "publish_statistics")
     if request.method == "POST":
         try:
@@ -72,7 +72,7 @@ def publications(request: HttpRequest) -> HttpResponse:
 @require_POST
 def withdraw(request: HttpRequest, publication_id: str) -> HttpResponse:
     try:
-        withdraw_publication(acting_user=request.user, publication_id=publication_id)
+        withdraw_publication(acting_user=user_of(request), publication_id=publication_id)
     except Conflict as error:
         messages.error(request, error.message)
     else:
@@ -83,7 +83,7 @@ def withdraw(request: HttpRequest, publication_id: str) -> HttpResponse:
 @login_required
 def bundle(request: HttpRequest, publication_id: str) -> HttpResponse:
     response = HttpResponse(
-        bundle_of(request.user, publication_id), content_type="application/json; charset=utf-8"
+        bundle_of(user_of(request), publication_id), content_type="application/json; charset=utf-8"
     )
     response["Content-Disposition"] = 'attachment; filename="crossroads-bundle.json"'
     return response
@@ -91,7 +91,7 @@ def bundle(request: HttpRequest, publication_id: str) -> HttpResponse:
 
 @login_required
 def picture(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+    user = user_of(request)
     require_role(user, "view_regional")
     if request.method == "POST":
         require_role(user, "import_bundle")

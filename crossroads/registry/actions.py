@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from crossroads.access.gate import access_person_by_id, require_role
 from crossroads.access.models import GrantReason, PersonAccess
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, InvalidInput
@@ -116,7 +117,7 @@ def _replace_documents(
     )
 
 
-def _replace_family_links(user: Any, person: Person, links: list[dict[str, Any]]) -> None:
+def _replace_family_links(user: User, person: Person, links: list[dict[str, Any]]) -> None:
     """Links are stored in both directions; a relative must be someone the user may see."""
     relatives: list[tuple[Person, str]] = []
     for index, link in enumerate(links):
@@ -143,7 +144,7 @@ def _replace_family_links(user: Any, person: Person, links: list[dict[str, Any]]
         )
 
 
-def register_person(*, acting_user: Any, data: PersonData) -> Person:
+def register_person(*, acting_user: User, data: PersonData) -> Person:
     """An officer or caseworker registers someone in their own agency's state.
 
     "Possibly registered before" is read first, outside the write transaction: on SQLite a
@@ -153,9 +154,10 @@ def register_person(*, acting_user: Any, data: PersonData) -> Person:
     from crossroads.identity.actions import after_registration, before_registration
 
     require_role(acting_user, "register_person")
-    agency = acting_user.agency
+    agency = acting_user.home_agency
+    country = acting_user.home_country_id
     person = Person(
-        country_id=agency.country_id,
+        country_id=country,
         registering_agency=agency,
         registered_by=acting_user,
         **{k: v for k, v in data.values.items() if k in SCALAR_FIELDS},
@@ -192,13 +194,13 @@ def register_person(*, acting_user: Any, data: PersonData) -> Person:
         # Last: on PostgreSQL taking the number locks the state's counter row until the
         # commit, and every other registration of the state waits for it; taken first, it
         # was held across all the statements above.
-        person.reference = next_reference(agency.country_id)
+        person.reference = next_reference(country)
         Person.objects.filter(pk=person.pk).update(reference=person.reference)
     return person
 
 
 def update_person(
-    *, acting_user: Any, person_id: Any, version: int | None, data: PersonData
+    *, acting_user: User, person_id: Any, version: int | None, data: PersonData
 ) -> Person:
     """Changes a person. A stale `version` is refused with the current record, never
     silently overwritten."""

@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from crossroads.access.gate import require_role, role_allows
+from crossroads.access.policy import user_of
 from crossroads.audit.writer import record_list
 from crossroads.core.exceptions import Conflict, NotFound
 from crossroads.identity.queries import describe_candidates
@@ -51,7 +52,7 @@ class PersonListCreate(GenericAPIView[Any]):
         q = params.validated_data.get("q", "")
         people = queries.with_list_details(
             queries.person_list(
-                request.user,
+                user_of(request),
                 q=q,
                 filters=params.filters(),
                 ordering=params.validated_data["ordering"],
@@ -83,11 +84,13 @@ class PersonListCreate(GenericAPIView[Any]):
         require_role(request.user, "register_person")
         serializer = PersonSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
-        person = actions.register_person(acting_user=request.user, data=serializer.to_person_data())
+        person = actions.register_person(
+            acting_user=user_of(request), data=serializer.to_person_data()
+        )
         found = person.possible_duplicates  # type: ignore[attr-defined]
-        person = queries.person_detail_unaudited(request.user, person.pk)
+        person = queries.person_detail_unaudited(user_of(request), person.pk)
         body = dict(PersonSerializer(person, context=self.get_serializer_context()).data)
-        body["possible_duplicates"] = describe_candidates(request.user, found)
+        body["possible_duplicates"] = describe_candidates(user_of(request), found)
         return Response(body, status=status.HTTP_201_CREATED)
 
 
@@ -111,10 +114,10 @@ class PersonDetail(GenericAPIView[Any]):
     )
     def get(self, request: Request, person_id: str) -> Response:
         try:
-            person = queries.person_detail(request.user, person_id)
+            person = queries.person_detail(user_of(request), person_id)
         except NotFound:
             # A record merged into another: its address leads to the kept record.
-            kept = kept_record_id(request.user, person_id)
+            kept = kept_record_id(user_of(request), person_id)
             if kept is None:
                 raise
             location = reverse("api-person", args=[kept])
@@ -144,22 +147,22 @@ class PersonDetail(GenericAPIView[Any]):
     )
     def patch(self, request: Request, person_id: str) -> Response:
         require_role(request.user, "change_person")
-        current = queries.person_detail_unaudited(request.user, person_id)
+        current = queries.person_detail_unaudited(user_of(request), person_id)
         serializer = PersonSerializer(
             current, data=request.data, partial=True, context=self.get_serializer_context()
         )
         serializer.is_valid(raise_exception=True)
         try:
             person = actions.update_person(
-                acting_user=request.user,
+                acting_user=user_of(request),
                 person_id=person_id,
                 version=serializer.validated_data.get("version"),
                 data=serializer.to_person_data(),
             )
         except Conflict as exc:
             # The caller is shown the record as it is now: a read, audited as one.
-            fresh = queries.person_detail(request.user, person_id)
+            fresh = queries.person_detail(user_of(request), person_id)
             exc.current = PersonSerializer(fresh, context=self.get_serializer_context()).data
             raise
-        person = queries.person_detail_unaudited(request.user, person.pk)
+        person = queries.person_detail_unaudited(user_of(request), person.pk)
         return Response(PersonSerializer(person, context=self.get_serializer_context()).data)

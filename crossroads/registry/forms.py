@@ -8,15 +8,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from crossroads.core.name_fields import CountriesField, LanguagesField
+from crossroads.core.widgets import DayInput
+
 from . import validation
 from .actions import PersonData
 from .vocab import DOCUMENT_TYPE_CHOICES, Calendar, Sex
 
 TEXT = {"dir": "auto", "autocomplete": "off"}
-
-
-def _codes(value: str) -> list[str]:
-    return [part for part in value.replace(";", ",").replace(" ", ",").split(",") if part]
 
 
 class PersonForm(forms.Form):
@@ -43,17 +42,12 @@ class PersonForm(forms.Form):
     )
     birth_date_estimated = forms.BooleanField(label=_("Birth date is estimated"), required=False)
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
-    nationalities = forms.CharField(
+    nationalities = CountriesField(
         label=_("Nationalities"),
-        required=False,
-        max_length=100,
-        help_text=_("Country codes such as AF, TJ; or 'stateless' or 'unknown'."),
+        help_text=_("Countries by name, separated by commas; or “stateless” or “not known”."),
     )
-    languages = forms.CharField(
-        label=_("Languages"),
-        required=False,
-        max_length=100,
-        help_text=_("ISO 639-3 codes such as prs, pus, rus, tgk."),
+    languages = LanguagesField(
+        label=_("Languages"), help_text=_("Languages by name, separated by commas.")
     )
     ethnicity = forms.CharField(label=_("Ethnicity"), max_length=100, required=False)
     religion = forms.CharField(label=_("Religion"), max_length=100, required=False)
@@ -73,12 +67,10 @@ class PersonForm(forms.Form):
         label=_("Document"), choices=[("", "—"), *DOCUMENT_TYPE_CHOICES], required=False
     )
     document_number = forms.CharField(label=_("Document number"), max_length=64, required=False)
-    document_issuing_state = forms.CharField(
-        label=_("Issued by (country code)"), max_length=2, required=False
+    document_issuing_state = CountriesField(
+        label=_("Issued by (country)"), multiple=False, allow_status=False
     )
-    document_expiry = forms.DateField(
-        label=_("Expiry"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    document_expiry = forms.DateField(label=_("Expiry"), required=False, widget=DayInput())
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(
@@ -93,14 +85,10 @@ class PersonForm(forms.Form):
                 del self.fields[name]
 
     def clean_nationalities(self) -> list[str]:
-        return validation.validate_nationalities(_codes(self.cleaned_data["nationalities"]))
+        return validation.validate_nationalities(self.cleaned_data["nationalities"])
 
     def clean_languages(self) -> list[str]:
-        return validation.validate_languages(_codes(self.cleaned_data["languages"]))
-
-    def clean_document_issuing_state(self) -> str:
-        value = self.cleaned_data.get("document_issuing_state", "")
-        return validation.validate_country_code(value) if value else ""
+        return validation.validate_languages(self.cleaned_data["languages"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

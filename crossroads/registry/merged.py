@@ -11,11 +11,12 @@ import uuid
 from typing import Any
 
 from crossroads.access.gate import persons_visible_to
+from crossroads.accounts.models import User
 
 from .models import Person
 
 
-def kept_record_id(user: Any, person_id: Any) -> uuid.UUID | None:
+def kept_record_id(user: User, person_id: Any) -> uuid.UUID | None:
     """The id of the record `person_id` was merged into (following merges of merges), if
     the user may see it; None otherwise."""
     try:

@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from crossroads.access.gate import access_person_by_id, persons_visible_to
+from crossroads.accounts.models import User
 
 from .models import FamilyLink, IdentityDocument, Person, PersonName
 from .search import name_query_q
@@ -23,7 +24,7 @@ DEFAULT_ORDERING = "-registered_at"
 
 
 def person_list(
-    user: Any,
+    user: User,
     *,
     q: str = "",
     filters: dict[str, Any] | None = None,
@@ -60,9 +61,10 @@ def reference_or_name_q(q: str) -> Q:
 
 def with_list_details(queryset: QuerySet[Person]) -> QuerySet[Person]:
     """The rows of an API list with what each shows besides its own fields (aliases,
-    documents, family links, active safeguards), in a fixed number of queries."""
-    from crossroads.screening.models import PersonSafeguard
-
+    documents, family links, active safeguards), in a fixed number of queries. The
+    safeguards are read through the person's own relation (the screening app's records
+    point at the person; the register imports nothing of screening)."""
+    safeguard: Any = Person.safeguards.rel.related_model
     # Into plain lists (`prefetched_<relation>`, read by the serializer's PrefetchedList):
     # a prefetch into the related manager clones a queryset for every person and relation.
     return queryset.prefetch_related(
@@ -81,19 +83,19 @@ def with_list_details(queryset: QuerySet[Person]) -> QuerySet[Person]:
         ),
         Prefetch(
             "safeguards",
-            queryset=PersonSafeguard.objects.active().order_by("code"),
+            queryset=safeguard.objects.active().order_by("code"),
             to_attr="active_safeguard_rows",
         ),
     )
 
 
-def person_detail(user: Any, person_id: Any) -> Person:
+def person_detail(user: User, person_id: Any) -> Person:
     """One person with everything the page shows; the read is audited by the gate."""
     person = access_person_by_id(user, person_id)
     return _with_details(person.pk)
 
 
-def person_detail_unaudited(user: Any, person_id: Any) -> Person:
+def person_detail_unaudited(user: User, person_id: Any) -> Person:
     """The same, for showing the result of a write that the action has audited already."""
     person = access_person_by_id(user, person_id, audit_read=False)
     return _with_details(person.pk)
@@ -115,7 +117,7 @@ def _with_details(pk: Any) -> Person:
     )
 
 
-def household_of(user: Any, person: Person, *, limit: int = 50) -> list[Person]:
+def household_of(user: User, person: Person, *, limit: int = 50) -> list[Person]:
     """Everyone connected to `person` by family links, as far as the user may see them."""
     visible = persons_visible_to(user)
     seen = {person.pk}

@@ -180,9 +180,9 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
     def get_safeguards(self, person: Person) -> list[dict[str, Any]]:
         """The safeguards standing now, each until lifted by a recorded decision (read
         from `active_safeguard_rows` when a list has prefetched them)."""
-        from crossroads.screening.safeguards import active_safeguards
-
         rows = getattr(person, "active_safeguard_rows", None)
+        if rows is None:
+            rows = list(person.safeguards.active().order_by("code"))
         return [
             {
                 "id": str(s.id),
@@ -191,7 +191,7 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
                 "since": s.started_at.isoformat(),
                 "ends_at": s.ends_at.isoformat() if s.ends_at else None,
             }
-            for s in (active_safeguards(person) if rows is None else rows)
+            for s in rows
         ]
 
     def validate_nationalities(self, value: list[str]) -> list[str]:

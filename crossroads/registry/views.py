@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from crossroads.access.gate import can, require_role, role_allows
+from crossroads.access.policy import user_of
+from crossroads.access.trail import trail_of_person
 from crossroads.audit.models import AuditAction
-from crossroads.audit.queries import trail_of_person
 from crossroads.audit.writer import record, record_list
 from crossroads.core.api import CappedPaginator
 from crossroads.core.exceptions import Conflict, NotFound
@@ -32,7 +33,7 @@ CONFIRM_FROM = 0.3
 def person_list(request: HttpRequest) -> HttpResponse:
     require_role(request.user, "view_person")
     q = request.GET.get("q", "")[:200]
-    page = CappedPaginator(queries.person_list(request.user, q=q), 50).get_page(
+    page = CappedPaginator(queries.person_list(user_of(request), q=q), 50).get_page(
         request.GET.get("page")
     )
     record_list(request.user, "registry.person", [p.pk for p in page], searched=bool(q))
@@ -48,7 +49,7 @@ def person_register(request: HttpRequest) -> HttpResponse:
         if not request.POST.get("confirmed"):
             # "Possibly registered before": shown before a second record is made.
             candidates = possibly_registered_before(
-                request.user, draft_records(data.values, data.aliases), top=5
+                user_of(request), draft_records(data.values, data.aliases), top=5
             )
             # A record the user may not see comes without its probability: it is listed
             # only when it is likely the same person, so it always asks for a look.
@@ -58,7 +59,7 @@ def person_register(request: HttpRequest) -> HttpResponse:
                     "registry/person_form.html",
                     {"form": form, "editing": False, "candidates": candidates},
                 )
-        person = actions.register_person(acting_user=request.user, data=data)
+        person = actions.register_person(acting_user=user_of(request), data=data)
         messages.success(request, _("Registered as %(ref)s.") % {"ref": person.reference})
         return redirect("registry:person_detail", person_id=person.pk)
     return render(request, "registry/person_form.html", {"form": form, "editing": False})
@@ -67,9 +68,9 @@ def person_register(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
     try:
-        person = queries.person_detail(request.user, person_id)
+        person = queries.person_detail(user_of(request), person_id)
     except NotFound:
-        kept = kept_record_id(request.user, person_id)
+        kept = kept_record_id(user_of(request), person_id)
         if kept is None:
             raise
         messages.info(
@@ -79,11 +80,11 @@ def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
         return redirect("registry:person_detail", person_id=kept)
     context = {
         "person": person,
-        "show_sensitive": can(request.user, "view_sensitive", person),
-        "can_change": can(request.user, "change_person", person),
-        "can_audit": can(request.user, "view_audit", person),
+        "show_sensitive": can(user_of(request), "view_sensitive", person),
+        "can_change": can(user_of(request), "change_person", person),
+        "can_audit": can(user_of(request), "view_audit", person),
         "languages": [language_name(c) for c in person.languages],
-        "household": queries.household_of(request.user, person),
+        "household": queries.household_of(user_of(request), person),
     }
     return render(request, "registry/person_detail.html", context)
 
@@ -91,8 +92,8 @@ def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
 @login_required
 def person_edit(request: HttpRequest, person_id: str) -> HttpResponse:
     require_role(request.user, "change_person")
-    person = queries.person_detail_unaudited(request.user, person_id)
-    show_sensitive = can(request.user, "view_sensitive", person)
+    person = queries.person_detail_unaudited(user_of(request), person_id)
+    show_sensitive = can(user_of(request), "view_sensitive", person)
     initial = {
         "given_name": person.given_name,
         "family_name": person.family_name,
@@ -100,8 +101,8 @@ def person_edit(request: HttpRequest, person_id: str) -> HttpResponse:
         "birth_date": person.birth_date,
         "birth_date_estimated": person.birth_date_estimated,
         "sex": person.sex,
-        "nationalities": ", ".join(person.nationalities),
-        "languages": ", ".join(person.languages),
+        "nationalities": person.nationalities,
+        "languages": person.languages,
         "ethnicity": person.ethnicity,
         "religion": person.religion,
         "version": person.version,
@@ -112,7 +113,7 @@ def person_edit(request: HttpRequest, person_id: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.update_person(
-                acting_user=request.user,
+                acting_user=user_of(request),
                 person_id=person.pk,
                 version=form.cleaned_data.get("version"),
                 data=form.to_person_data(),
@@ -129,7 +130,7 @@ def person_edit(request: HttpRequest, person_id: str) -> HttpResponse:
 
 @login_required
 def person_audit(request: HttpRequest, person_id: str) -> HttpResponse:
-    events = trail_of_person(request.user, person_id)
+    events = trail_of_person(user_of(request), person_id)
     page = Paginator(events, 100).get_page(request.GET.get("page"))
     record(
         request.user,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from crossroads.access.gate import access_person_by_id
 from crossroads.access.loaders import access_safeguard_for_lifting
 from crossroads.access.policy import Verb, require, role_allows
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Forbidden, InvalidInput
@@ -47,7 +48,7 @@ def officer_guidance(record_data: Any) -> list[dict[str, str]]:
         return []
 
 
-def screen_person(*, acting_user: Any, person_id: Any, record_data: Any) -> Screening:
+def screen_person(*, acting_user: User, person_id: Any, record_data: Any) -> Screening:
     """Screens a person the user may work on, in the user's own state, and sets on the
     person every safeguard the result names (a safeguard already standing is kept)."""
     require(acting_user, Verb.SCREEN_PERSON)
@@ -67,7 +68,7 @@ def screen_person(*, acting_user: Any, person_id: Any, record_data: Any) -> Scre
             reference=next_reference(person.country_id),
             person=person,
             country_id=person.country_id,
-            agency=acting_user.agency,
+            agency=acting_user.home_agency,
             screened_by=acting_user,
             record=record_data,
             result=result,
@@ -119,7 +120,7 @@ def _place(
 
 def place_safeguard(
     *,
-    acting_user: Any,
+    acting_user: User,
     person: Any,
     code: str,
     because: list[str],
@@ -144,7 +145,7 @@ def place_safeguard(
 
 
 def lift_safeguard(
-    *, acting_user: Any, safeguard_id: Any, reason: str, decision: str = ""
+    *, acting_user: User, safeguard_id: Any, reason: str, decision: str = ""
 ) -> PersonSafeguard:
     """Lifts a safeguard by a recorded decision of a supervisor who may see the person."""
     if not role_allows(acting_user, Verb.LIFT_SAFEGUARD):

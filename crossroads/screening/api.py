@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from crossroads.access.gate import require_role
-from crossroads.access.policy import Verb, role_allows
+from crossroads.access.policy import Verb, role_allows, user_of
 from crossroads.audit.writer import record_list
 from crossroads.core.exceptions import Conflict, Forbidden
 
@@ -73,7 +73,9 @@ class ScreeningListCreate(GenericAPIView[Any]):
         params = ScreeningListQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         person = params.validated_data.get("person")
-        page = self.paginate_queryset(queries.screenings_visible_to(request.user, person_id=person))
+        page = self.paginate_queryset(
+            queries.screenings_visible_to(user_of(request), person_id=person)
+        )
         record_list(request.user, "screening.screening", [s.pk for s in page or []], searched=False)
         data = ScreeningListSerializer(page, many=True).data
         return self.get_paginated_response(data)
@@ -90,7 +92,7 @@ class ScreeningListCreate(GenericAPIView[Any]):
         serializer = ScreeningCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         screening = actions.screen_person(
-            acting_user=request.user,
+            acting_user=user_of(request),
             person_id=serializer.validated_data["person"],
             record_data=serializer.validated_data["record"],
         )
@@ -105,7 +107,7 @@ class ScreeningDetail(GenericAPIView[Any]):
 
     @extend_schema(responses={200: ScreeningDetailSerializer, 403: READ_ROLES, 404: NOT_FOUND})
     def get(self, request: Request, screening_id: str) -> Response:
-        screening = queries.screening_detail(request.user, screening_id)
+        screening = queries.screening_detail(user_of(request), screening_id)
         return Response(ScreeningDetailSerializer(screening).data)
 
 
@@ -154,13 +156,13 @@ class SafeguardLift(GenericAPIView[Any]):
         serializer.is_valid(raise_exception=True)
         try:
             safeguard = actions.lift_safeguard(
-                acting_user=request.user,
+                acting_user=user_of(request),
                 safeguard_id=safeguard_id,
                 reason=serializer.validated_data["reason"],
                 decision=serializer.validated_data.get("decision", ""),
             )
         except Conflict as exc:
-            current = queries.safeguard_of_person_visible_to(request.user, safeguard_id)
+            current = queries.safeguard_of_person_visible_to(user_of(request), safeguard_id)
             exc.current = SafeguardSerializer(current).data
             raise
         return Response(SafeguardSerializer(safeguard).data)

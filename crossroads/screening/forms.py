@@ -12,6 +12,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from crossroads.core.name_fields import CountriesField, LanguagesField
+from crossroads.core.widgets import DayInput
 from crossroads.engines.screening.record import INDICATOR_FLAGS
 from crossroads.engines.screening.vocab import (
     AccompaniedBy,
@@ -188,10 +190,6 @@ SHORTCUTS: dict[str, tuple[Any, dict[str, Any]]] = {
 MULTI_FIELDS = ("fear_reasons", "forced_labour", "exploitation")
 
 
-def _codes(value: str) -> list[str]:
-    return [p.strip() for p in value.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
-
-
 def _flag(label: Any) -> forms.BooleanField:
     return forms.BooleanField(label=label, required=False)
 
@@ -204,9 +202,7 @@ class InterviewForm(FearOfReturnQuestion):
     use_required_attribute = False
 
     # Who you are and how you came
-    date = forms.DateField(
-        label=_("Date of the screening"), widget=forms.DateInput({"type": "date"})
-    )
+    date = forms.DateField(label=_("Date of the screening"), widget=DayInput())
     location_kind = forms.ChoiceField(label=_("Where"), choices=LOCATION_CHOICES)
     location_name = forms.CharField(label=_("Place name"), max_length=100, required=False)
     birth_date = forms.CharField(
@@ -221,20 +217,15 @@ class InterviewForm(FearOfReturnQuestion):
     )
     appears_child = _flag(_("Looks like a child"))
     sex = _choice(_("Sex"), SEX_CHOICES)
-    nationalities = forms.CharField(
+    nationalities = CountriesField(
         label=_("Nationalities"),
-        max_length=100,
-        required=False,
-        help_text=_("Country codes such as AF, TJ; or 'stateless' or 'unknown'."),
+        help_text=_("Countries by name, separated by commas; or “stateless” or “not known”."),
     )
-    country_of_origin = forms.CharField(
-        label=_("Country of origin"), max_length=2, required=False, help_text=_("e.g. AF")
+    country_of_origin = CountriesField(
+        label=_("Country of origin"), multiple=False, allow_status=False
     )
-    languages = forms.CharField(
-        label=_("Languages they speak"),
-        max_length=100,
-        required=False,
-        help_text=_("ISO 639-3 codes such as prs, pus, rus"),
+    languages = LanguagesField(
+        label=_("Languages they speak"), help_text=_("Languages by name, separated by commas.")
     )
     entry = _choice(_("How they entered"), ENTRY_CHOICES)
     facilitated_by = _choice(_("Who arranged the journey"), FACILITATED_CHOICES)
@@ -328,14 +319,11 @@ class InterviewForm(FearOfReturnQuestion):
             if data.get(name):
                 person[name] = data[name]
         if data.get("nationalities"):
-            person["nationalities"] = [
-                c if c.lower() in ("stateless", "unknown") else c.upper()
-                for c in _codes(data["nationalities"])
-            ]
+            person["nationalities"] = list(data["nationalities"])
         if data.get("country_of_origin"):
-            person["country_of_origin"] = data["country_of_origin"].strip().upper()
+            person["country_of_origin"] = data["country_of_origin"]
         if data.get("languages"):
-            person["languages"] = [c.lower() for c in _codes(data["languages"])]
+            person["languages"] = list(data["languages"])
         if data.get("years_in_country") is not None:
             years = data["years_in_country"]
             person["years_in_country"] = int(years) if years == int(years) else float(years)
@@ -425,8 +413,8 @@ def initial_from_person(person: Any) -> dict[str, Any]:
         "birth_date": person.birth_date,
         "birth_date_estimated": person.birth_date_estimated,
         "sex": sex,
-        "nationalities": ", ".join(person.nationalities),
-        "languages": ", ".join(person.languages),
+        "nationalities": list(person.nationalities),
+        "languages": list(person.languages),
         "location_kind": LocationKind.BORDER.value,
     }
 

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from crossroads.access.gate import access_person_by_id, role_allows, visible_persons_q
 from crossroads.access.loaders import access_screening_by_id
 from crossroads.access.policy import id_or_none, parse_id, refuse
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.engines.screening import default_registry
@@ -17,7 +18,7 @@ from crossroads.engines.screening import default_registry
 from .models import PersonSafeguard, Screening
 
 
-def screenings_visible_to(user: Any, *, person_id: Any = None) -> QuerySet[Screening]:
+def screenings_visible_to(user: User, *, person_id: Any = None) -> QuerySet[Screening]:
     """Screenings of the people `user` may see, newest first; a fixed number of queries.
     None for roles that may not see health, violence and exploitation details (partners):
     a screening is full of them."""
@@ -32,7 +33,7 @@ def screenings_visible_to(user: Any, *, person_id: Any = None) -> QuerySet[Scree
     return queryset.order_by("-screened_at", "-id")
 
 
-def screening_detail(user: Any, screening_id: Any, *, audit_read: bool = True) -> Screening:
+def screening_detail(user: User, screening_id: Any, *, audit_read: bool = True) -> Screening:
     """One screening of a person the user may see. The read leaves one audit row, on the
     person's trail, naming the screening; "not yours" is the same 404 as "no such"."""
     screening: Screening = access_screening_by_id(user, screening_id)
@@ -60,12 +61,12 @@ def pack_of(screening: Screening) -> dict[str, Any]:
     return header
 
 
-def screenings_of_person(user: Any, person: Any) -> list[Screening]:
+def screenings_of_person(user: User, person: Any) -> list[Screening]:
     """For the person page: the caller has loaded (and audited) the person through the gate."""
     return list(screenings_visible_to(user, person_id=person.pk)[:50])
 
 
-def active_safeguards_of_person(user: Any, person: Any) -> list[PersonSafeguard]:
+def active_safeguards_of_person(user: User, person: Any) -> list[PersonSafeguard]:
     return list(
         PersonSafeguard.objects.filter(visible_persons_q(user, prefix="person"), person=person)
         .active()
@@ -74,7 +75,7 @@ def active_safeguards_of_person(user: Any, person: Any) -> list[PersonSafeguard]
     )
 
 
-def safeguard_of_person_visible_to(user: Any, safeguard_id: Any) -> PersonSafeguard:
+def safeguard_of_person_visible_to(user: User, safeguard_id: Any) -> PersonSafeguard:
     pk = parse_id(safeguard_id)
     safeguard = PersonSafeguard.objects.filter(
         visible_persons_q(user, prefix="person"), pk=pk

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from crossroads.engines.screening.vocab import Need, Pathway, Priority, Safeguard
+from crossroads.accounts.vocab import PATHWAY_CHOICES as PATHWAY_CHOICES
+from crossroads.accounts.vocab import PATHWAY_LABELS as PATHWAY_LABELS
+from crossroads.engines.screening.vocab import Need, Priority, Safeguard
 
 NEED_LABELS = {
     Need.INTERNATIONAL_PROTECTION: _("International protection (fears return)"),
@@ -31,24 +33,6 @@ NEED_LABELS = {
     Need.LABOUR_MIGRANT_INFORMATION: _("Information for labour migrants"),
 }
 
-PATHWAY_LABELS = {
-    Pathway.ASYLUM_PROCEDURE: _("Asylum procedure"),
-    Pathway.UNHCR_MANDATE: _("UNHCR mandate procedure"),
-    Pathway.CHILD_PROTECTION: _("Child protection"),
-    Pathway.TRAFFICKING_IDENTIFICATION: _("Identification as a victim of trafficking"),
-    Pathway.VICTIM_ASSISTANCE: _("Assistance to victims"),
-    Pathway.STATELESSNESS_DETERMINATION: _("Statelessness determination"),
-    Pathway.FAMILY_TRACING: _("Family tracing"),
-    Pathway.MEDICAL_CARE: _("Medical care"),
-    Pathway.PSYCHOSOCIAL_SUPPORT: _("Psychosocial support"),
-    Pathway.GBV_SERVICES: _("Services for survivors of gender-based violence"),
-    Pathway.LEGAL_AID: _("Legal aid"),
-    Pathway.LABOUR_INSPECTION: _("Labour inspection"),
-    Pathway.REGULARISATION: _("Regularisation"),
-    Pathway.ASSISTED_VOLUNTARY_RETURN: _("Assisted voluntary return"),
-    Pathway.RETURN_PROCEDURE: _("Return procedure"),
-    Pathway.MIGRANT_INFORMATION: _("Information for migrants"),
-}
 
 PRIORITY_LABELS = {
     Priority.EMERGENCY: _("emergency"),
@@ -86,6 +70,5 @@ INDICATOR_LABELS = {
 }
 
 NEED_CHOICES = [(c.value, NEED_LABELS[c]) for c in Need]
-PATHWAY_CHOICES = [(c.value, PATHWAY_LABELS[c]) for c in Pathway]
 PRIORITY_CHOICES = [(c.value, PRIORITY_LABELS[c]) for c in Priority]
 SAFEGUARD_CHOICES = [(c.value, SAFEGUARD_LABELS[c]) for c in Safeguard]

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "huey.contrib.djhuey",
     "crossroads.regional",
     "crossroads.frameworks",
+    "crossroads.demo",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "crossroads.core.context_processors.crossroads",
+                "crossroads.access.context_processors.perms",
             ],
         },
     },

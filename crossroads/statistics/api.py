@@ -11,6 +11,8 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from crossroads.access.gate import require_role
+from crossroads.access.policy import user_of
+from crossroads.accounts.models import User
 
 from .exports import as_csv, as_xlsx
 from .queries import export_figures, gaps, state_statistics, trends
@@ -46,7 +48,7 @@ class Statistics(GenericAPIView[Any]):
         require_role(request.user, "view_statistics")
         params = PeriodSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        figures = state_statistics(request.user, period=params.to_period())
+        figures = state_statistics(user_of(request), period=params.to_period())
         return Response(StatisticsSerializer(figures).data)
 
 
@@ -74,7 +76,7 @@ class Trends(GenericAPIView[Any]):
         params = TrendParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         figures = trends(
-            request.user,
+            user_of(request),
             grain=params.validated_data["by"],
             start=params.validated_data["start"],
             end=params.validated_data["end"],
@@ -106,7 +108,7 @@ class Gaps(GenericAPIView[Any]):
         params = TrendParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         figures = gaps(
-            request.user,
+            user_of(request),
             start=params.validated_data["start"],
             end=params.validated_data["end"],
             location=params.validated_data["location"],
@@ -153,10 +155,10 @@ class Export(GenericAPIView[Any]):
         require_role(request.user, "view_statistics")
         params = ExportParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        return export_response(request.user, params.validated_data)
+        return export_response(user_of(request), params.validated_data)
 
 
-def export_response(user: Any, data: dict[str, Any]) -> HttpResponse:
+def export_response(user: User, data: dict[str, Any]) -> HttpResponse:
     """The file of an export, audited (shared by the API and the workspace page)."""
     figures = export_figures(user, data)
     fmt = data["format"]

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from crossroads.access.gate import require_role
+from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Forbidden
@@ -240,14 +241,14 @@ def _one_period_cases(country: str, period: Period, keys: Keys) -> Section:
     return section
 
 
-def _country_of(user: Any) -> str:
-    country = user.agency.country_id if user.agency_id else None
+def _country_of(user: User) -> str:
+    country = user.country_id
     if country is None:
         raise Forbidden(_("Statistics are those of your agency's state, and it has none."))
     return str(country)
 
 
-def state_statistics(user: Any, *, period: Period | None = None) -> StateStatistics:
+def state_statistics(user: User, *, period: Period | None = None) -> StateStatistics:
     """The figures of the user's state over `period`. Analysts and supervisors only (403
     for anyone else, and for a user whose agency belongs to no state)."""
     require_role(user, "view_statistics")
@@ -699,7 +700,7 @@ def state_figures(country: str, periods: list[FixedPeriod], location: str = "") 
     ]
 
 
-def _audit_read(user: Any, what: str, figures: Figures) -> None:
+def _audit_read(user: User, what: str, figures: Figures) -> None:
     record(
         user,
         AuditAction.LIST,
@@ -716,7 +717,7 @@ def _audit_read(user: Any, what: str, figures: Figures) -> None:
 
 
 def trends(
-    user: Any, *, grain: str, start: dt.date, end: dt.date, location: str = "", audit: bool = True
+    user: User, *, grain: str, start: dt.date, end: dt.date, location: str = "", audit: bool = True
 ) -> Figures:
     """Trend tables of the user's state, by `grain` over whole periods from the one
     containing `start` to the one containing `end`."""
@@ -949,7 +950,7 @@ def state_gaps(country: str, periods: list[FixedPeriod], location: str = "") -> 
 
 
 def gaps(
-    user: Any, *, start: dt.date, end: dt.date, location: str = "", audit: bool = True
+    user: User, *, start: dt.date, end: dt.date, location: str = "", audit: bool = True
 ) -> Figures:
     """Gaps in practice of the user's state over the whole months from `start` to `end`."""
     require_role(user, "view_statistics")
@@ -983,7 +984,7 @@ __all__ = [
 ]
 
 
-def export_figures(user: Any, data: dict[str, Any]) -> list[Figures]:
+def export_figures(user: User, data: dict[str, Any]) -> list[Figures]:
     """Trends and gaps for an export, audited once as an export (not as two reads)."""
     figures = [
         trends(

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from crossroads.access.gate import require_role
+from crossroads.access.policy import user_of
 
 from .api import export_response
 from .display import workspace_context
@@ -28,7 +29,7 @@ def _params(request: HttpRequest) -> tuple[dict[str, Any] | None, dict[str, Any]
 def _figures(
     request: HttpRequest, *, report: bool, more_errors: dict[str, Any] | None = None
 ) -> HttpResponse:
-    user: Any = request.user
+    user = user_of(request)
     require_role(user, "view_statistics")
     data, errors = _params(request)
     errors.update(more_errors or {})
@@ -53,7 +54,7 @@ def _figures(
         context["figures"] = trend
         context["first"] = period_label(trend.periods[0])
         context["last"] = period_label(trend.periods[-1])
-    country = user.agency.country_id
+    country = user.home_country_id
     context["locations"] = [(v, location_label(v)) for v in locations_of(country)]
     context.update(workspace_context(trend, gap))
     status = 400 if errors else 200
@@ -73,7 +74,7 @@ def report(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def export(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+    user = user_of(request)
     require_role(user, "view_statistics")
     params = ExportParamsSerializer(data=request.GET)
     if not params.is_valid():

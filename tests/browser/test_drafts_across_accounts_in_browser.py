@@ -25,8 +25,8 @@ def _wait(browser, condition):
 @pytest.fixture
 def two_officers(db):
     """Two border officers of the same post, both allowed to screen the same person."""
-    from crossroads.accounts.demo import COUNTRIES
     from crossroads.accounts.models import Agency, Country, User
+    from crossroads.demo.seed import COUNTRIES
 
     for code, name, name_ru, languages in COUNTRIES:
         Country.objects.get_or_create(

@@ -28,8 +28,8 @@ def officer(db):
     """The Kyrgyz border officer, made again if an earlier transactional test flushed the
     cast that conftest builds once per database."""
     from conftest import PASSWORD
-    from crossroads.accounts.demo import COUNTRIES
     from crossroads.accounts.models import Agency, Country, User
+    from crossroads.demo.seed import COUNTRIES
 
     for code, name, name_ru, languages in COUNTRIES:
         Country.objects.get_or_create(

@@ -38,6 +38,7 @@ OUTSIDE = {"login", "logout", "api-token", "schema", "api-docs"}
 # url name -> method -> roles that may use it at all.
 MATRIX: dict[str, dict[str, frozenset[str]]] = {
     "home": {"GET": ALL},
+    "name_lists": {"GET": ALL},
     "search": {"GET": WITH_PEOPLE},
     "accounts:language": {"POST": ALL},
     "registry:person_list": {"GET": WITH_PEOPLE},

@@ -450,6 +450,25 @@ def readings(token: str, cyrillic: bool = False) -> tuple[str, str, str, str, st
     )
 
 
+# Russian typed in Latin letters with no rule at all (chat, forms filled on a phone): я is
+# written ya (cyrillic_latin.tsv), ia (ICAO 9303 Part 3) or ja (ISO 9, German and Czech
+# habits), ю as yu, iu or ju, ц as ts or c (ISO 9). This reading brings a token to the
+# letters of cyrillic_latin.tsv, so that "menia", "menja" and "menya" (меня) are one token
+# and "konec" is "konets" (конец). It is meant for free text in Russian, read together with
+# Cyrillic read through the same function; names keep their readings above.
+_TRANSLIT_J = re.compile(r"(?<![dszk])j(?=[aeou])")
+_TRANSLIT_ICAO_GLIDE = re.compile(r"(?<=[b-df-hj-np-tv-z])i(?=[aou])")
+_TRANSLIT_C = re.compile(r"c(?!h)")
+
+
+@lru_cache(maxsize=200_000)
+def russian_translit_reading(token: str) -> str:
+    """A comparable-Latin token of Russian typed freely, in cyrillic_latin.tsv's letters."""
+    token = _TRANSLIT_J.sub("y", token)
+    token = _TRANSLIT_ICAO_GLIDE.sub("y", token)
+    return _TRANSLIT_C.sub("ts", token)
+
+
 _ARTICLE_BEFORE_DIN = re.compile(r"(?<=[^AIU])L(DN)$")
 
 

@@ -42,7 +42,12 @@ from typing import Any
 import snowballstemmer
 import yaml
 
-from crossroads.engines.identity.normalise import latin_tokens, phonetic_key, skeleton_key
+from crossroads.engines.identity.normalise import (
+    latin_tokens,
+    phonetic_key,
+    russian_translit_reading,
+    skeleton_key,
+)
 
 from .phrases import normalise
 
@@ -69,6 +74,7 @@ WORD_CLASSES = (
     "hedges",
     "clause_final",
     "employer",
+    "impossible",
 )
 _LANGUAGE_KEYS = frozenset(
     {
@@ -80,6 +86,9 @@ _LANGUAGE_KEYS = frozenset(
         "latin_view",
         "join_verb_prefix",
         "latin_markers",
+        "first_person_endings",
+        "negative_infixes",
+        "passive_first_person_endings",
         "reviewed",
         "words",
     }
@@ -103,7 +112,11 @@ _SCRIPT_LETTERS = {
 # Classes whose words also match by stem; pleas, negators and the like match as written
 # (a stem would let "не боюсь возвращаться" pass for "не возвращайте"), and so do words
 # of return (a stem would make "не возвращает паспорт" a return).
-_OWN_NEGATION = frozenset({"plea", "no_return", "negators", "negated", "clause_final", "hedges"})
+_OWN_NEGATION = frozenset(
+    {"plea", "no_return", "negators", "negated", "clause_final", "hedges", "impossible"}
+)
+# Classes of words that a negation can be about.
+_CONTENT = ("fear", "return", "place", "harm", "seek", "threat", "asylum", "persecution")
 _STEMMED = frozenset(
     {"fear", "place", "harm", "persecution", "seek", "threat", "family", "ground", "asylum"}
 )
@@ -205,9 +218,15 @@ class _View:
         negation: tuple[int, int],
         persian_prefix: bool,
         markers: frozenset[str] = frozenset(),
+        first_person: tuple[str, ...] = (),
+        negative_infixes: tuple[str, ...] = (),
+        passive_first_person: tuple[str, ...] = (),
     ) -> None:
         self.code = code
         self.markers = markers
+        self.first_person = first_person
+        self.negative_infixes = negative_infixes
+        self.passive_first_person = passive_first_person
         self.script = script
         self.fold = fold
         self.stem = stem
@@ -273,7 +292,11 @@ class _View:
     def _matches(self, word: _Word, tokens: _Tokens, i: int, stemmed: bool) -> bool:
         token = tokens.words[i]
         if word.prefix:
-            return token.startswith(word.text)
+            # A stem undoes a consonant that changes before an ending (Turkish talep,
+            # talebinde), so a prefix of a content word is also looked for in it.
+            return token.startswith(word.text) or (
+                stemmed and bool(tokens.stems) and tokens.stems[i].startswith(word.text)
+            )
         if token == word.text:
             return True
         if stemmed and tokens.stems:
@@ -301,6 +324,14 @@ class _View:
                     found.setdefault(entry.word_class, []).append(
                         _Occurrence(entry.word_class, i, end, skipped)
                     )
+        if self.passive_first_person:
+            for i, token in enumerate(words):
+                if len(token) > 6 and token.endswith(self.passive_first_person):
+                    found.setdefault("done_to_me", []).append(_Occurrence("done_to_me", i, i))
+        if self.negative_infixes:
+            for i, token in enumerate(words):
+                if any(infix in token[1:] for infix in self.negative_infixes):
+                    found.setdefault("negated", []).append(_Occurrence("negated", i, i))
         # An entry whose words straddle a negation ("پناہ نہیں چاہیے" for "پناہ چاہیے") is
         # not that entry.
         negation = {
@@ -339,6 +370,8 @@ class _View:
         stemmed = entry.word_class in _STEMMED
         for word in entry.words[1:]:
             for j in range(at + 1, min(at + 2 + _GAP, len(tokens.words))):
+                if tokens.clause[j] != tokens.clause[i]:
+                    return ()  # the words of one entry stand in one clause
                 if self._matches(word, tokens, j, stemmed):
                     at = j
                     matched.append(j)
@@ -384,8 +417,22 @@ class _Language:
         # Words by which a Latin text shows it may be this language ("mujhe", "menya"):
         # the Latin view is read only then (Turkish "beni" is no Roman Urdu).
         self.latin_markers = frozenset(str(w).casefold() for w in data.get("latin_markers") or ())
-        if self.latin_view not in (None, "phonetic", "skeleton"):
-            raise ValueError(f"{where}: latin_view must be phonetic or skeleton")
+        # Endings by which a verb names the speaker, in languages that drop "me" (Turkish
+        # tutuklanırım "I will be arrested"): a harm word so inflected is about the speaker.
+        self.first_person = tuple(
+            sorted({normalise(str(w)) for w in data.get("first_person_endings") or ()}, key=len)
+        )
+        # Endings of a passive verb in the first person (Turkish kelepçelenirim, "I will be
+        # handcuffed"): something done to the speaker.
+        self.passive_first_person = tuple(
+            sorted({normalise(str(w)) for w in data.get("passive_first_person_endings") or ()})
+        )
+        # Infixes by which a verb is negated inside itself (Turkish görmüyorum, aramadı).
+        self.negative_infixes = tuple(
+            sorted({normalise(str(w)) for w in data.get("negative_infixes") or ()})
+        )
+        if self.latin_view not in (None, "phonetic", "russian", "skeleton"):
+            raise ValueError(f"{where}: latin_view must be phonetic, russian or skeleton")
 
     def views(self) -> list[_View]:
         stem: Callable[[str], str] | None = None
@@ -400,16 +447,28 @@ class _Language:
             stem,
             self.negation,
             persian_prefix=self.join_verb_prefix,
+            first_person=self.first_person,
+            negative_infixes=self.negative_infixes,
+            passive_first_person=self.passive_first_person,
         )
         views = [native]
         if self.latin_view:
-            key = phonetic_key if self.latin_view == "phonetic" else skeleton_key
+            keys: dict[str, Callable[[str], str]] = {
+                "phonetic": phonetic_key,
+                "russian": _phonetic_russian,
+                "skeleton": skeleton_key,
+            }
+            key = keys[str(self.latin_view)]
             fold = _latin_fold(key)
             views.append(
                 _View(
                     f"{self.code}-Latn",
                     "latn",
-                    self._compile(_data_to_latin(key), minimum=2),
+                    self._compile(
+                        _data_to_latin(key),
+                        minimum=2,
+                        variants=_roman_variants if self.latin_view == "skeleton" else None,
+                    ),
                     fold,
                     None,
                     self.negation,
@@ -419,37 +478,104 @@ class _Language:
             )
         return views
 
-    def _compile(self, fold: Callable[[str], tuple[str, ...]], minimum: int = 1) -> list[_Entry]:
+    def _compile(
+        self,
+        fold: Callable[[str], tuple[str, ...]],
+        minimum: int = 1,
+        variants: Callable[[str], tuple[str, ...]] | None = None,
+    ) -> list[_Entry]:
         entries: list[_Entry] = []
+        common = {k for marker in self.latin_markers for k in fold(marker)} if variants else set()
         seen: set[tuple[str, tuple[_Word, ...]]] = set()
         for word_class, item in self.raw_entries:
-            words: list[_Word] = []
+            spellings: list[list[_Word]] = [[]]
             for raw in item.split():
                 prefix = raw.endswith("*")
-                folded = fold(raw.rstrip("*"))
-                for n, text in enumerate(folded):
-                    words.append(_Word(text, prefix and n == len(folded) - 1))
-            words = [w for w in words if w.text]
-            if not words:
-                raise ValueError(f"{self.code}: {item!r} is empty after folding")
-            if (
-                len(words) == 1
-                and minimum > 1
-                and len(words[0].text) < 3
-                and word_class not in ("negators", "clause_final", "me")
-            ) or (len(words) == 1 and minimum > 1 and len(words[0].text) < 2):
-                # A single short key in the Latin view would match unrelated words.
-                continue
-            key = (word_class, tuple(words))
-            if key not in seen:
-                seen.add(key)
-                entries.append(_Entry(word_class, tuple(words)))
+                bare = raw.rstrip("*")
+                readings: list[list[_Word]] = []
+                for spelling in variants(bare) if variants else (bare,):
+                    folded = fold(spelling)
+                    readings.append(
+                        [
+                            _Word(text, prefix and n == len(folded) - 1)
+                            for n, text in enumerate(folded)
+                            if text
+                        ]
+                    )
+                spellings = [done + more for done in spellings for more in readings]
+            for words in spellings:
+                if not words:
+                    raise ValueError(f"{self.code}: {item!r} is empty after folding")
+                if len(words) == 1 and minimum > 1 and len(words[0].text) < minimum:
+                    continue  # one letter in the Latin view would match unrelated words
+                if (
+                    len(words) == 1
+                    and minimum > 1
+                    and len(words[0].text) < 3
+                    and word_class not in ("negators", "clause_final", "me")
+                ):
+                    # A two-letter key in the Latin view is too ambiguous (پناہ and
+                    # "apni", own, are both BN), except for the words of fear, harm and
+                    # family, which people do type alone (ڈر "dar" is DR, جیل "jail" JL,
+                    # بھائی "bhai" BH): those are read as a whole word, or with the
+                    # consonant of a verb ending (ڈرتا "darta", ڈرنا "darna"), never as
+                    # the start of any longer word, and never when a common word of the
+                    # language has the same key (ماں and "main", I).
+                    whole = words[0].text
+                    if word_class not in ("fear", "harm", "family") or whole in common:
+                        continue
+                    for extra in ("", *_VERB_ENDINGS) if words[0].prefix else ("",):
+                        short = (_Word(whole + extra, False),)
+                        if (word_class, short) not in seen:
+                            seen.add((word_class, short))
+                            entries.append(_Entry(word_class, short))
+                    continue
+                key = (word_class, tuple(words))
+                if key not in seen:
+                    seen.add(key)
+                    entries.append(_Entry(word_class, tuple(words)))
         return entries
+
+
+# The consonants of Urdu verb endings (-ta, -ti, -na, -ne) in the identity engine's keys.
+_VERB_ENDINGS = ("T", "N")
+
+
+_ROMAN_SPELLINGS: tuple[Callable[[str], str], ...] = (
+    # a final noon ghunna (ں) only nasalises the vowel and is often left out (نہیں nahin
+    # and nahi, ہیں hain and hai)
+    lambda w: w[:-1] if len(w) > 2 and w.endswith("\u06ba") else w,
+    # the aspiration ھ is often not typed (پیچھے pichhe and peeche, ڈھونڈ dhoond and doond)
+    lambda w: w.replace("\u06be", "") if len(w.replace("\u06be", "")) > 1 else w,
+    # the aspirated کھ is typed kh, which the identity engine reads as خ (رکھ rakh)
+    lambda w: w.replace("\u06a9\u06be", "\u062e"),
+    # the flap ڑ is typed r or d (پکڑ pakar and pakad)
+    lambda w: w.replace("\u0691", "\u0688"),
+    # و before alef is the consonant w (حوالے hawale), which the skeleton otherwise reads
+    # as the vowel u
+    lambda w: w[0] + w[1:].replace("\u0648\u0627", "\u0641\u0627") if len(w) > 2 else w,
+)
+
+
+def _roman_variants(word: str) -> tuple[str, ...]:
+    """How an Urdu word may be typed in Latin letters beyond its skeleton."""
+    spellings = [word]
+    for spell in _ROMAN_SPELLINGS:
+        for known in list(spellings):
+            other = spell(known)
+            if other not in spellings:
+                spellings.append(other)
+    return tuple(spellings)
 
 
 @functools.lru_cache(maxsize=65536)
 def _fold_native(piece: str) -> tuple[str, ...]:
     return tuple(normalise(piece).split())
+
+
+def _phonetic_russian(token: str) -> str:
+    """The phonetic key of Russian typed in Latin letters, read freely (menia = menya)."""
+    return phonetic_key(russian_translit_reading(token))
 
 
 def _data_to_latin(key: Callable[[str], str]) -> Callable[[str], tuple[str, ...]]:
@@ -541,8 +667,20 @@ def _negated(
     view: _View, tokens: _Tokens, head: _Occurrence, occ: dict[str, list[_Occurrence]]
 ) -> bool:
     for negated in occ.get("negated", ()):
+        if head.start <= negated.start and negated.end <= head.end and head.end > head.start:
+            continue  # the entry carries its own negation ("güvende değilim", not safe)
         if negated.start <= head.end and head.start <= negated.end:
             return True
+        # A negated verb right after its object, in the languages that put the verb
+        # last: "sığınma istemiyorum" (I do not want asylum).
+        if (
+            head.end < negated.start <= head.end + view.after
+            and tokens.clause[negated.start] == tokens.clause[head.end]
+            and not any(
+                head.end < o.start < negated.start for cls in _CONTENT for o in occ.get(cls, ())
+            )
+        ):
+            return True  # unless it negates a nearer word ("korkuyorum, dönmek istemiyorum")
     clause = tokens.clause
     last = len(clause) - 1
     for final in occ.get("clause_final", ()):
@@ -629,16 +767,66 @@ def _rules(
         yield from emit("plea", o, negatable=False)
     for o in occ.get("sought", ()):
         yield from emit("sought", o)
-    yield from pair("sought", occ.get("seek", []), occ.get("me", []), 5)
-    yield from pair("family_threat", occ.get("threat", []), occ.get("family", []))
+    family = occ.get("family", [])
+    seekers_of_me = occ.get("me", [])
+    if family:
+        # "Annem beni arıyor": a relative who looks for the person, named first in the
+        # clause and just before "me", is calling them, not hunting them. (Only then: a
+        # relative first in the clause may be the one asked, "Отцу звонят и спрашивают
+        # про меня", and a miss costs more than a question.)
+        starts = {
+            f.end + 1
+            for f in family
+            if f.start == 0 or tokens.clause[f.start - 1] != tokens.clause[f.start]
+        }
+        seekers_of_me = [m for m in seekers_of_me if m.start not in starts]
+    yield from pair("sought", occ.get("seek", []), seekers_of_me, 5)
+    yield from pair("family_threat", occ.get("threat", []), family)
+    # Threats made to the person, or for their faith, people or politics, with no word of
+    # family: "شیعہ ہونے کی وجہ سے مجھے دھمکیاں ملیں", "they burned our house because we
+    # are Ahmadi".
+    yield from pair(
+        "persecution", occ.get("threat", []), occ.get("me", []) + occ.get("ground", []), 10
+    )
     for o in occ.get("persecution", ()):
         yield from emit("persecution", o)
     context = (
         occ.get("me", []) + occ.get("return", []) + occ.get("place", []) + occ.get("ground", [])
     )
     yield from pair("persecution", occ.get("harm", []), context, 8)
+    if view.first_person:
+        # "Tutuklanırım" (I will be arrested), "dövüldüm" (I was beaten): the verb names
+        # the speaker.
+        for o in occ.get("harm", []) + occ.get("threat", []):
+            if employers and about_employer(o):
+                continue
+            last = min(o.end + 1, len(tokens.words) - 1)
+            if any(
+                tokens.clause[j] == tokens.clause[o.end]
+                and len(tokens.words[j]) > len(e) + 2
+                and tokens.words[j].endswith(e)
+                for j in range(o.end, last + 1)
+                for e in view.first_person
+            ):
+                yield from emit("persecution", o)
     for o in occ.get("no_return", ()):
         yield from emit("fear_of_return", o, negatable=False)
+    # "Dönersem kelepçelenirim", "oraya vardığım an kelepçelenirim": a return or the place,
+    # then something done to the speaker. Nearly always
+    # harm, but not always ("işe alınırım", I would be hired): the officer asks.
+    returning = {j for r in occ.get("return", ()) for j in range(r.start, r.end + 1)}
+    for o in occ.get("done_to_me", ()):
+        if o.start in returning:
+            continue  # "döneceğim" is the return itself
+        if nearest(o, going_back, 8) is not None and not _negated(view, tokens, o, occ):
+            yield "fear_of_return", o.start, o.end, True, False
+    # A word of return and, just after it, "not possible" ("geri dönüşüm mümkün değil",
+    # "گھر لوٹنے کا کوئی راستہ نہیں"): "I can never go back" in other words.
+    for o in occ.get("impossible", ()):
+        for r in occ.get("return", ()):
+            if r.end < o.start <= r.end + 4 and tokens.sentence[r.end] == tokens.sentence[o.start]:
+                yield from emit("fear_of_return", r, o, negatable=False)
+                break
     yield from pair("fear_of_return", occ.get("fear", []), going_back)
     if hedges:
         doubtful = (

@@ -94,13 +94,24 @@ _LETTERS = str.maketrans(
     }
 )
 _NON_WORD = re.compile(r"[\W_]+")
+# Urdu ے (and ۓ) stands only at the end of a word, and does not join the next letter, so a
+# missing space after it is invisible to the writer ("مجھےڈر" for "مجھے ڈر"): a word
+# always ends there.
+_URDU_NA = re.compile(r"(?<!\S)\u0646\u0627(?!\S)")
+_URDU_WORD_END = re.compile("([\u06d2\u06d3])(?=[\u0600-\u06ff])")
 
 
 def normalise(text: str) -> str:
     """Fold ``text`` for matching: NFKC, casefold, strip marks, unify letters and spaces."""
+    if "\u06d2" in text or "\u06d3" in text:
+        text = _URDU_WORD_END.sub(r"\1 ", text)
     folded = unicodedata.normalize("NFKC", text).casefold()
     decomposed = unicodedata.normalize("NFD", folded)
     # Combining marks (harakat, Cyrillic breve, Latin accents) are dropped on both sides.
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     bare = unicodedata.normalize("NFC", bare).translate(_LETTERS)
-    return _NON_WORD.sub(" ", bare).strip()
+    words = _NON_WORD.sub(" ", bare).strip()
+    if "\u0646\u0627" in words:
+        # Urdu نا standing alone is the negation نہ typed as it sounds ("واپس نا بھیجیں")
+        words = _URDU_NA.sub("\u0646\u0647", words)
+    return words

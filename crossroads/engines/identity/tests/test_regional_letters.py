@@ -81,3 +81,14 @@ def test_consonant_skeleton_survives_unwritten_vowels() -> None:
 )
 def test_detect_script_returns_iso_15924(text: str, script: str) -> None:
     assert detect_script(text) == script
+
+
+def test_russian_typed_freely_reads_back_to_the_table_letters() -> None:
+    from crossroads.engines.identity.normalise import russian_translit_reading
+
+    # я as ya, ia (ICAO 9303) or ja; ц as ts or c (ISO 9)
+    for typed in ("menya", "menia", "menja"):
+        assert russian_translit_reading(typed) == "menya" == latin_tokens("меня")[0]
+    assert russian_translit_reading("konec") == "konets" == latin_tokens("конец")[0]
+    assert russian_translit_reading("ubiut") == russian_translit_reading("ubyut")
+    assert russian_translit_reading("chto") == "chto"  # ch stays ч

@@ -48,9 +48,9 @@ def test_false_positives_stay_below_the_ceiling(code: str) -> None:
 def test_every_statement_names_a_source_and_is_marked_for_native_review() -> None:
     import yaml
 
-    from .fear_eval import EVAL_DIR
+    from .fear_eval import EVAL_DIR, FRESH_DIR
 
-    for path in EVAL_DIR.glob("*.yaml"):
+    for path in [*EVAL_DIR.glob("*.yaml"), *FRESH_DIR.glob("*.yaml")]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert data["native_review"] in ("pending", "done"), path.name
         assert all(item["source"] in data["sources"] for item in data["statements"]), path.name

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("--mapping", help='JSON: {"given_name": "their column", ...}')
         parser.add_argument("--report", action="store_true", help="print every row's outcome")
 
-    def fail(self, line: str) -> None:
+    def fail(self, line: str) -> NoReturn:
         sys.stderr.write(line.replace("\n", " ") + "\n")
         sys.exit(2)
 

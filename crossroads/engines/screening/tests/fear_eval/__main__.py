@@ -2,6 +2,7 @@
 
 python -m crossroads.engines.screening.tests.fear_eval               # dev, held out, all
 python -m crossroads.engines.screening.tests.fear_eval --show-failures   # dev failures only
+python -m crossroads.engines.screening.tests.fear_eval --fresh       # the fresh held-out set
 """
 
 from __future__ import annotations
@@ -41,8 +42,29 @@ def main() -> None:
     parser.add_argument(
         "--dev-only", action="store_true", help="figures of the dev part only (for tuning)"
     )
+    parser.add_argument(
+        "--fresh", action="store_true", help="figures of the fresh held-out set (fresh/)"
+    )
+    parser.add_argument(
+        "--round", type=int, help="with --fresh --show-held-out: list one round's failures"
+    )
     parser.add_argument("languages", nargs="*")
     args = parser.parse_args()
+    if args.fresh:
+        fresh = load(args.languages or None, fresh=True)
+        rounds = sorted({s.round for s in fresh})
+        for n in rounds:
+            part = [s for s in fresh if s.round == n]
+            title = f"\nfresh, round {n} ({len(part)} statements)"
+            print("\n".join(_table(title, score(part, engine_hear))))
+        if args.show_held_out:
+            shown = [s for s in fresh if args.round is None or s.round == args.round]
+            for code, s in sorted(score(shown, engine_hear).items()):
+                for miss in s.misses:
+                    print(f"MISS  {code} [{miss.kind}] {miss.text}")
+                for alarm in s.false_alarms:
+                    print(f"FALSE {code} [{alarm.kind}] {alarm.text}")
+        return
     statements = load(args.languages or None)
     dev = [s for s in statements if not s.held_out]
     held = [s for s in statements if s.held_out]

@@ -11,10 +11,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from crossroads.referrals.models import Basis, GivenBy
-from crossroads.referrals.routing import agencies_for_pathway
+from crossroads.accounts.routing import agencies_for_pathway
+from crossroads.core.widgets import DayInput
+from crossroads.screening.vocab import PATHWAY_LABELS, PRIORITY_LABELS
 
-from .vocab import PATHWAY_LABELS, PRIORITY_LABELS
+from .models import Basis, GivenBy
 
 
 class SendReferralsForm(forms.Form):
@@ -55,7 +56,7 @@ class SendReferralsForm(forms.Form):
                 self.fields[prefix + "given_on"] = forms.DateField(
                     label=_("Date"),
                     initial=timezone.localdate,
-                    widget=forms.DateInput({"type": "date"}),
+                    widget=DayInput(),
                 )
                 self.fields[prefix + "shares_sensitive"] = forms.BooleanField(
                     label=_("Health, violence and exploitation details may be shared"),

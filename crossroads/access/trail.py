@@ -10,10 +10,11 @@ from django.apps import apps
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from crossroads.access.gate import access_person_by_id, require_role
+from crossroads.accounts.models import User
+from crossroads.audit.models import AuditEvent
 from crossroads.core.exceptions import InvalidInput, NotFound
 
-from .models import AuditEvent
+from .gate import access_person_by_id, require_role
 
 # Records about one person, each by the model's label and the field naming the person.
 # A person's own trail takes in the trails of these; any of them has a trail of its own.
@@ -54,7 +55,7 @@ def record_type(record_id: Any) -> str:
 
 
 def trail_of_record(
-    user: Any, record_id: Any, *, person_only: bool = False
+    user: User, record_id: Any, *, person_only: bool = False
 ) -> QuerySet[AuditEvent]:
     """Who read, created, changed or exported the record, newest first. The trail of a
     person takes in their screenings, safeguards, referrals, consents and cases.
@@ -75,7 +76,7 @@ def trail_of_record(
     return AuditEvent.objects.filter(object_id__in=ids).order_by("-at", "-id")
 
 
-def trail_of_person(user: Any, person_id: Any) -> QuerySet[AuditEvent]:
+def trail_of_person(user: User, person_id: Any) -> QuerySet[AuditEvent]:
     """The page's trail of a person: the same trail as the API's, from a person's id."""
     try:
         return trail_of_record(user, person_id, person_only=True)

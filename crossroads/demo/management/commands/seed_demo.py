@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from crossroads.accounts.demo import describe, seed_demo
+from crossroads.demo.seed import describe, seed_demo
 
 
 class Command(BaseCommand):

@@ -8,10 +8,12 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from .models import AuditAction
-from .queries import record_type, trail_of_record
-from .serializers import AuditEventSerializer
-from .writer import record
+from crossroads.audit.models import AuditAction
+from crossroads.audit.writer import record
+
+from .policy import user_of
+from .trail import record_type, trail_of_record
+from .trail_serializers import AuditEventSerializer
 
 
 class AuditTrail(GenericAPIView[Any]):
@@ -37,7 +39,7 @@ class AuditTrail(GenericAPIView[Any]):
     )
     def get(self, request: Request) -> Response:
         record_id = request.query_params.get("record", "")
-        events = trail_of_record(request.user, record_id)
+        events = trail_of_record(user_of(request), record_id)
         page = self.paginate_queryset(events)
         record(
             request.user,

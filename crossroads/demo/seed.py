@@ -15,10 +15,9 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from crossroads.accounts.models import Agency, Country, User
+from crossroads.accounts.vocab import Role
 from crossroads.engines.screening.vocab import AgencyKind
-
-from .models import Agency, Country, User
-from .vocab import Role
 
 COUNTRIES = [
     ("AF", "Afghanistan", "Афганистан", ["prs", "pus"]),
@@ -173,7 +172,7 @@ def _seed_reference_data() -> None:
                 },
             )
     # Addresses, phones, hours and names in other languages, for the slip (demo only).
-    from .demo_contacts import fill_demo_contacts
+    from .contacts import fill_demo_contacts
 
     fill_demo_contacts()
 
@@ -345,8 +344,8 @@ def _seed_screenings() -> int:
     partners), so that inboxes, safeguards and slips have something to show."""
     from django.utils import timezone
 
+    from crossroads.accounts.routing import default_agency_for_pathway
     from crossroads.referrals.actions import record_consent, send_screening_referrals
-    from crossroads.referrals.routing import default_agency_for_pathway
     from crossroads.registry.models import Person
     from crossroads.screening.actions import screen_person
     from crossroads.screening.children import appears_child

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from crossroads.access.policy import Verb, role_allows
+from .policy import Verb, role_allows
 
 
 class CrossroadsAdminSite(admin.AdminSite):

@@ -413,7 +413,7 @@ def contact_fields(country: str, name: str) -> dict[str, Any] | None:
 def fill_demo_contacts() -> int:
     """Give the demo agencies their contacts (only those still without an address, so an
     administrator's edits are kept). Returns how many agencies were filled."""
-    from .models import Agency
+    from crossroads.accounts.models import Agency
 
     filled = 0
     for agency in Agency.objects.filter(address="", country_id__in=list(LOCAL_LANGUAGE)):

@@ -1,3 +1,6 @@
+"""The pages every user starts from: the home page, which gathers what each role works on
+from the apps, and the choice of language."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -11,16 +14,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from crossroads.access.gate import role_allows
-
-from .actions import set_language
-from .forms import LanguageForm
-from .vocab import Role
+from crossroads.access.policy import user_of
+from crossroads.accounts.actions import set_language
+from crossroads.accounts.forms import LanguageForm
+from crossroads.accounts.vocab import Role
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """One home page, with what each of the user's roles works on."""
-    user: Any = request.user
+    user = user_of(request)
     context: dict[str, Any] = {
         "roles": [Role(r).label for r in user.roles if r in Role.values],
         "recent": None,
@@ -50,7 +53,7 @@ def language(request: HttpRequest) -> HttpResponse:
         target = reverse("home")
     if form.is_valid():
         code = form.cleaned_data["language"]
-        set_language(acting_user=request.user, language=code)
+        set_language(acting_user=user_of(request), language=code)
         translation.activate(code)
     response = HttpResponseRedirect(target)
     if form.is_valid():
