@@ -93,7 +93,8 @@ def _db_size(db: str, home: Path, pg_url: str) -> int:
         return int(row[0]) if row else 0
 
 
-def _serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+def _serve(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
+    """gunicorn as `make run` serves; its error log (tracebacks of 500s) goes to `log`."""
     server = subprocess.Popen(
         [
             # gunicorn of the Python that runs the benchmark (the project's .venv).
@@ -111,7 +112,7 @@ def _serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
         env=env,
         cwd=REPO,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("ab"),
     )
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -170,6 +171,19 @@ def _phase(
     }
 
 
+def _wanted(args: argparse.Namespace, phase: str) -> bool:
+    """`--phases` names the phases to run: request names (as in the tables), "day",
+    "reads" (every read alone) or "registration"; all of them by default."""
+    if not args.phases:
+        return True
+    chosen = {p.strip() for p in args.phases.split(",")}
+    if phase in chosen:
+        return True
+    if phase == "api: registration" and "registration" in chosen:
+        return True
+    return phase in READS and "reads" in chosen
+
+
 def run_one(args: argparse.Namespace, db: str, people: int) -> dict[str, Any]:
     home = Path(args.home) / db
     home.mkdir(parents=True, exist_ok=True)
@@ -206,7 +220,7 @@ def run_one(args: argparse.Namespace, db: str, people: int) -> dict[str, Any]:
         capture_output=True,
         text=True,
     )
-    server = _serve(env, args.port)
+    server = _serve(env, args.port, home / "server.log")
     phases = []
     try:
         load = os.getloadavg()
@@ -220,6 +234,8 @@ def run_one(args: argparse.Namespace, db: str, people: int) -> dict[str, Any]:
             seconds=min(5, args.seconds),
         )
         for step in READS:
+            if not _wanted(args, step):
+                continue
             print(f"[{db} {people:,}] {step}", file=sys.stderr, flush=True)
             phases.append(
                 _phase(
@@ -233,36 +249,38 @@ def run_one(args: argparse.Namespace, db: str, people: int) -> dict[str, Any]:
                     seconds=args.seconds,
                 )
             )
-        print(f"[{db} {people:,}] the day's mix", file=sys.stderr, flush=True)
-        phases.append(
-            _phase(
-                "day",
-                DAY,
-                port=args.port,
-                pid=server.pid,
-                users=users,
-                extra=extra,
-                clients=args.clients,
-                seconds=args.seconds * 2,
+        if _wanted(args, "day"):
+            print(f"[{db} {people:,}] the day's mix", file=sys.stderr, flush=True)
+            phases.append(
+                _phase(
+                    "day",
+                    DAY,
+                    port=args.port,
+                    pid=server.pid,
+                    users=users,
+                    extra=extra,
+                    clients=args.clients,
+                    seconds=args.seconds * 2,
+                )
             )
-        )
-        print(
-            f"[{db} {people:,}] registration, {args.register_clients} clients",
-            file=sys.stderr,
-            flush=True,
-        )
-        phases.append(
-            _phase(
-                "api: registration",
-                ["api: registration"],
-                port=args.port,
-                pid=server.pid,
-                users=users[:1],
-                extra=extra,
-                clients=args.register_clients,
-                seconds=args.seconds,
+        if _wanted(args, "api: registration"):
+            print(
+                f"[{db} {people:,}] registration, {args.register_clients} clients",
+                file=sys.stderr,
+                flush=True,
             )
-        )
+            phases.append(
+                _phase(
+                    "api: registration",
+                    ["api: registration"],
+                    port=args.port,
+                    pid=server.pid,
+                    users=users[:1],
+                    extra=extra,
+                    clients=args.register_clients,
+                    seconds=args.seconds,
+                )
+            )
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(60)
@@ -327,6 +345,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=0, help="0: a free port")
     parser.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL", PG_DEFAULT))
     parser.add_argument("--home", default=str(REPO / "var" / "bench-load"))
+    parser.add_argument(
+        "--phases",
+        default="",
+        help='comma-separated: "reads", "day", "registration" or request names; all by default',
+    )
     parser.add_argument("--fresh", action="store_true", help="start from an empty database")
     parser.add_argument("--smoke", action="store_true", help="2,000 people, SQLite, short")
     args = parser.parse_args(argv)

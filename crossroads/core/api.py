@@ -37,8 +37,12 @@ class CappedPaginator(Paginator):  # type: ignore[type-arg]
     @cached_property
     def count(self) -> int:
         items: Any = self.object_list
-        # SELECT COUNT(*) FROM (... LIMIT cap + 1): reads at most cap + 1 rows.
-        counted = items[: self.cap + 1].count() if hasattr(items, "query") else len(items)
+        # SELECT COUNT(*) FROM (... LIMIT cap + 1): reads at most cap + 1 rows, in no order:
+        # ordered, a search for a common name sorted all its matches (ten thousand at
+        # 100,000 people, 48 ms on SQLite) to count the first thousand (8 ms unordered).
+        counted = (
+            items.order_by()[: self.cap + 1].count() if hasattr(items, "query") else len(items)
+        )
         self.capped = counted > self.cap
         return min(counted, self.cap)
 

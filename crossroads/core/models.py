@@ -45,13 +45,38 @@ class ReferenceCounter(models.Model):
 
 
 def next_reference(country: str) -> str:
-    """`KG-2026-000123-7`. Must run inside the caller's transaction."""
+    """`KG-2026-000123-7`. Must run inside the caller's transaction.
+
+    One statement (`UPDATE ... RETURNING`, SQLite 3.35+ and PostgreSQL) takes the next
+    number and holds the counter's row (PostgreSQL) until the caller commits: a
+    registration's write transaction is a handful of statements, and each one more is
+    time every other registration of the state waits."""
     year = timezone.now().year
-    with transaction.atomic():
-        counter, _ = ReferenceCounter.objects.select_for_update().get_or_create(
-            country=country, year=year
-        )
-        counter.last_value += 1
-        counter.save(update_fields=["last_value"])
-        sequence = f"{counter.last_value:06d}"
+    value = _increment(country, year)
+    if value is None:
+        with transaction.atomic():
+            counter, _ = ReferenceCounter.objects.select_for_update().get_or_create(
+                country=country, year=year
+            )
+            counter.last_value += 1
+            counter.save(update_fields=["last_value"])
+            value = counter.last_value
+    sequence = f"{value:06d}"
     return f"{country}-{year}-{sequence}-{luhn_check_digit(str(year) + sequence)}"
+
+
+def _increment(country: str, year: int) -> int | None:
+    """The counter's next value in one statement, or None when the counter does not exist
+    yet (the first reference of the year) or the database cannot return from an update."""
+    connection = transaction.get_connection()
+    if not connection.features.can_return_columns_from_insert:
+        return None
+    table = connection.ops.quote_name(ReferenceCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_value = last_value + 1 "
+            "WHERE country = %s AND year = %s RETURNING last_value",
+            [country, year],
+        )
+        row = cursor.fetchone()
+    return int(row[0]) if row else None

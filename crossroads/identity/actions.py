@@ -4,6 +4,7 @@ records are different people. Supervisors only; every decision audited."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -18,8 +19,19 @@ from crossroads.accounts.models import User
 from crossroads.audit.models import AuditAction
 from crossroads.audit.writer import record
 from crossroads.core.exceptions import Conflict, InvalidInput
+from crossroads.engines.identity import PersonRecord
 
-from .matching import Found, find_candidates, records_of, reindex
+from .matching import (
+    Found,
+    find_candidates,
+    index_mark,
+    indexed_since,
+    keys_of,
+    records_of,
+    reindex,
+    score_candidates,
+    unsaved_records,
+)
 from .models import DuplicateCandidate, IdentityKey, Merge
 
 # Rows that belong to the index or to the duplicate review itself, not to the person.
@@ -71,12 +83,46 @@ def record_candidates(person: Any, found: Iterable[Found], source: str, cluster:
     return len(new)
 
 
-def after_registration(person: Any) -> list[Found]:
+@dataclass
+class Checked:
+    """What `before_registration` found, before the registration's write transaction."""
+
+    records: list[PersonRecord]
+    keys: set[str]
+    mark: int
+    found: list[Found]
+
+
+def before_registration(person: Any, aliases: list[dict[str, str]] | None) -> Checked:
+    """The check of a person about to be registered, run before the write transaction
+    opens: reading the index and scoring candidates is most of a registration's work, and
+    on SQLite a write transaction holds the one write lock of the database while it runs."""
+    records = unsaved_records(person, aliases)
+    mark = index_mark()
+    return Checked(records, keys_of(records), mark, find_candidates(person.country_id, records))
+
+
+def after_registration(person: Any, checked: Checked | None = None) -> list[Found]:
     """Indexes a newly registered person and queues likely duplicates for review; returns
-    what was found, for the officer's "possibly registered before"."""
-    records = records_of(person)
-    reindex(person, records=records, new=True)
-    found = find_candidates(person.country_id, records, exclude=[person.pk])
+    what was found, for the officer's "possibly registered before".
+
+    With `checked` (the check run before the transaction), only the people indexed since
+    that check are scored here, so two people registered at the same moment still find
+    each other: on SQLite, where writes take turns, exactly; on PostgreSQL as before."""
+    if checked is None:
+        records = records_of(person)
+        reindex(person, records=records, new=True)
+        found = find_candidates(person.country_id, records, exclude=[person.pk])
+    else:
+        reindex(person, keys=checked.keys, new=True)
+        found = checked.found
+        seen = {str(f.person.pk) for f in found} | {str(person.pk)}
+        late = [pk for pk in indexed_since(checked.records, checked.mark) if pk not in seen]
+        if late:
+            found = sorted(
+                found + score_candidates(person.country_id, checked.records, late),
+                key=lambda f: (-f.match.probability, str(f.person.pk)),
+            )[: max(len(found), 10)]
     record_candidates(person, found, DuplicateCandidate.Source.REGISTRATION)
     return found
 
@@ -260,6 +306,7 @@ def _reindex_names(person: Any) -> None:
 
 __all__ = [
     "after_registration",
+    "before_registration",
     "mark_distinct",
     "merge_persons",
     "record_candidates",

@@ -70,6 +70,19 @@ def records_of(person: Any) -> list[PersonRecord]:
     )
 
 
+def unsaved_records(person: Any, aliases: list[dict[str, str]] | None) -> list[PersonRecord]:
+    """The engine records of a person about to be saved, with the aliases about to be
+    written: what `records_of` will read once they are."""
+    names = [(person.given_name, person.family_name, person.patronymic)]
+    names += [
+        (a.get("given_name", ""), a.get("family_name", ""), a.get("patronymic", ""))
+        for a in aliases or []
+    ]
+    return _records(
+        str(person.pk), names, person.birth_date, person.sex, list(person.nationalities or [])
+    )
+
+
 def draft_records(
     values: dict[str, Any], aliases: list[dict[str, str]] | None
 ) -> list[PersonRecord]:
@@ -97,15 +110,23 @@ def keys_of(records: Iterable[PersonRecord]) -> set[str]:
     return keys
 
 
-def reindex(person: Any, *, records: list[PersonRecord] | None = None, new: bool = False) -> None:
+def reindex(
+    person: Any,
+    *,
+    records: list[PersonRecord] | None = None,
+    keys: set[str] | None = None,
+    new: bool = False,
+) -> None:
     """Rebuilds the person's rows of the index; called by every action that changes names,
-    birth date, sex or nationality, inside its transaction. `records` when the caller has
-    them already; `new` for a person saved just now, who has no rows to delete."""
+    birth date, sex or nationality, inside its transaction. `records` or their `keys` when
+    the caller has them already; `new` for a person saved just now, who has no rows to
+    delete."""
     if not new:
         IdentityKey.objects.filter(person=person).delete()
     if person.merged_into_id is not None:
         return
-    keys = keys_of(records if records is not None else records_of(person))
+    if keys is None:
+        keys = keys_of(records if records is not None else records_of(person))
     IdentityKey.objects.bulk_create([IdentityKey(person=person, key=key) for key in sorted(keys)])
 
 
@@ -201,6 +222,22 @@ def register_size(country: str) -> int:
     return cached[0]
 
 
+def index_mark() -> int:
+    """The newest row of the identity index: a check that reads the index after this
+    mark can later ask, in one short query, who was indexed since (`indexed_since`)."""
+    return IdentityKey.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def indexed_since(queries: list[PersonRecord], mark: int) -> list[str]:
+    """The people indexed after `mark` who share a key with `queries`: one range of the
+    primary key, the rows written since (a handful)."""
+    keys = {k[:64] for q in queries for k in query_keys(prepare(q))}
+    if not keys:
+        return []
+    rows = IdentityKey.objects.filter(id__gt=mark).values_list("key", "person_id")
+    return sorted({str(person_id) for key, person_id in rows if key in keys})
+
+
 def find_candidates(
     country: str, queries: list[PersonRecord], *, exclude: Iterable[Any] = (), top: int = 10
 ) -> list[Found]:
@@ -211,8 +248,6 @@ def find_candidates(
     rows, the `MAX_CANDIDATES` people sharing the most (weighted) keys loaded in one query
     with their aliases and scored, the `top` best explained. The cost does not depend on
     the size of the register."""
-    from crossroads.registry.models import Person
-
     if not queries:
         return []
     blocks = candidate_rows(country, queries)
@@ -221,37 +256,79 @@ def find_candidates(
     excluded = {uuid.UUID(str(pk)).hex for pk in exclude}
     weights = _weights(blocks, excluded)
     ids = sorted(weights, key=lambda pk: (-weights[pk], str(pk)))[:MAX_CANDIDATES]
-    if not ids:
+    return score_candidates(country, queries, ids, top=top)
+
+
+def score_candidates(
+    country: str, queries: list[PersonRecord], ids: list[Any], *, top: int = 10
+) -> list[Found]:
+    """The people `ids` of `country` scored against `queries`: the `top` best from
+    `SHOW_FROM` on, explained, best first.
+
+    The candidates are read as plain rows (their names, aliases, date, sex, nationality),
+    not as model instances: of a hundred scored, only the `top` shown are loaded whole."""
+    from crossroads.registry.models import Person, PersonName
+
+    if not ids or not queries:
         return []
-    people = list(
-        Person.objects.filter(pk__in=ids, country_id=country, merged_into__isnull=True)
-        .select_related("registering_agency")
-        .prefetch_related("aliases")
+    # By primary key alone: given the state as well, SQLite's planner may walk the state's
+    # index (the whole register) instead of looking up a hundred keys.
+    rows = [
+        row
+        for row in Person.objects.filter(pk__in=ids).values_list(
+            "pk",
+            "country_id",
+            "merged_into_id",
+            "given_name",
+            "family_name",
+            "patronymic",
+            "birth_date",
+            "sex",
+            "nationalities",
+        )
+        if row[1] == country and row[2] is None
+    ]
+    if not rows:
+        return []
+    aliases: dict[Any, list[tuple[str, str, str]]] = {}
+    alias_rows = (
+        PersonName.objects.filter(person_id__in=[r[0] for r in rows])
+        .order_by("id")
+        .values_list("person_id", "given_name", "family_name", "patronymic")
     )
-    if not people:
-        return []
+    for person_id, given, family, patronymic in alias_rows:
+        aliases.setdefault(person_id, []).append((given, family, patronymic))
     shift = prior_for(register_size(country)) - PRIOR_LOG2_ODDS + SEARCH_PRIOR_SHIFT
     from .model_versions import active_model  # the state's refitted model (issue 15)
 
     model = active_model(country)
     asked = [prepare(q) for q in queries]
     scored: list[tuple[float, str, Any, list[Any]]] = []
-    for person in people:
-        prepared = [prepare(r) for r in records_of(person)]
+    for pk, _country, _merged, given, family, patronymic, birth_date, sex, nationalities in rows:
+        records = _records(
+            str(pk),
+            [(given, family, patronymic), *aliases.get(pk, [])],
+            birth_date,
+            sex,
+            list(nationalities or []),
+        )
+        prepared = [prepare(r) for r in records]
         probability = max(
             score_prepared(q, c, explain=False, prior_shift=shift, model=model).probability
             for q in asked
             for c in prepared
         )
         if probability >= SHOW_FROM:
-            scored.append((probability, str(person.pk), person, prepared))
+            scored.append((probability, str(pk), pk, prepared))
     scored.sort(key=lambda item: (-item[0], item[1]))
+    best = scored[:top]
+    people = Person.objects.select_related("registering_agency").in_bulk([b[2] for b in best])
     found = []
-    for _probability, _pk, person, prepared in scored[:top]:
+    for _probability, _pk, pk, prepared in best:
         match = max(
             (score_prepared(q, c, prior_shift=shift, model=model) for q in asked for c in prepared),
             key=lambda m: m.probability,
         )
-        found.append(Found(person, match))
+        found.append(Found(people[pk], match))
     found.sort(key=lambda f: (-f.match.probability, str(f.person.pk)))
     return found

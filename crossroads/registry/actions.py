@@ -57,15 +57,16 @@ def rebuild_search_keys(person: Person) -> None:
     reindex(person)
 
 
-def _rebuild_name_keys(person: Person, *, new: bool = False) -> None:
-    names = [person.given_name, person.family_name, person.patronymic]
-    for alias in person.aliases.all():
-        names += [alias.given_name, alias.family_name, alias.patronymic]
+def _rebuild_name_keys(person: Person, *, new: bool = False, keys: set[str] | None = None) -> None:
+    """`keys` when the caller has computed them already (before its transaction)."""
+    if keys is None:
+        names = [person.given_name, person.family_name, person.patronymic]
+        for alias in person.aliases.all():
+            names += [alias.given_name, alias.family_name, alias.patronymic]
+        keys = keys_for_names(names)
     if not new:
         NameKey.objects.filter(person=person).delete()
-    NameKey.objects.bulk_create(
-        [NameKey(person=person, key=key) for key in sorted(keys_for_names(names))]
-    )
+    NameKey.objects.bulk_create([NameKey(person=person, key=key) for key in sorted(keys)])
 
 
 def _replace_aliases(person: Person, aliases: list[dict[str, str]], *, new: bool = False) -> None:
@@ -144,20 +145,35 @@ def _replace_family_links(user: User, person: Person, links: list[dict[str, Any]
 
 
 def register_person(*, acting_user: User, data: PersonData) -> Person:
-    """An officer or caseworker registers someone in their own agency's state."""
+    """An officer or caseworker registers someone in their own agency's state.
+
+    "Possibly registered before" is read first, outside the write transaction: on SQLite a
+    write transaction holds the database's one write lock, and the check (reading the
+    index and scoring candidates) is most of a registration's work. The transaction then
+    only writes, and scores anyone indexed meanwhile (`after_registration`)."""
+    from crossroads.identity.actions import after_registration, before_registration
+
     require_role(acting_user, "register_person")
     agency = acting_user.home_agency
+    country = acting_user.home_country_id
+    person = Person(
+        country_id=country,
+        registering_agency=agency,
+        registered_by=acting_user,
+        **{k: v for k, v in data.values.items() if k in SCALAR_FIELDS},
+    )
+    person.name_script = data.name_script or script_of(
+        person.given_name, person.family_name, person.patronymic
+    )
+    names = [person.given_name, person.family_name, person.patronymic]
+    for alias in data.aliases or []:
+        names += [alias.get(part, "") for part in ("given_name", "family_name", "patronymic")]
+    name_keys = keys_for_names(names)
+    checked = before_registration(person, data.aliases)
     with transaction.atomic():
-        person = Person(
-            country_id=acting_user.home_country_id,
-            registering_agency=agency,
-            registered_by=acting_user,
-            reference=next_reference(acting_user.home_country_id),
-            **{k: v for k, v in data.values.items() if k in SCALAR_FIELDS},
-        )
-        person.name_script = data.name_script or script_of(
-            person.given_name, person.family_name, person.patronymic
-        )
+        # The reference number is taken last (see below); until then a placeholder that
+        # no reference can be (references start with the state's code).
+        person.reference = "~" + person.pk.hex[:23]
         person.save(force_insert=True)
         # A person saved just now has no grant, aliases, documents or keys to replace.
         PersonAccess.objects.create(
@@ -170,13 +186,16 @@ def register_person(*, acting_user: User, data: PersonData) -> Person:
         _replace_documents(person, data.documents or [], new=True)
         if data.family_links:
             _replace_family_links(acting_user, person, data.family_links)
-        _rebuild_name_keys(person, new=True)
-        from crossroads.identity.actions import after_registration
-
+        _rebuild_name_keys(person, new=True, keys=name_keys)
         # Indexed at once, and likely duplicates queued for a supervisor's review; what
         # was found is handed back for the officer's "possibly registered before".
-        person.possible_duplicates = after_registration(person)  # type: ignore[attr-defined]
+        person.possible_duplicates = after_registration(person, checked)  # type: ignore[attr-defined]
         record(acting_user, AuditAction.CREATE, person)
+        # Last: on PostgreSQL taking the number locks the state's counter row until the
+        # commit, and every other registration of the state waits for it; taken first, it
+        # was held across all the statements above.
+        person.reference = next_reference(country)
+        Person.objects.filter(pk=person.pk).update(reference=person.reference)
     return person
 
 

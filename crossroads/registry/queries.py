@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from crossroads.access.gate import access_person_by_id, persons_visible_to
 from crossroads.accounts.models import User
 
-from .models import FamilyLink, Person
+from .models import FamilyLink, IdentityDocument, Person, PersonName
 from .search import name_query_q
 
 # `?ordering=` values the API allows; newest first unless asked otherwise.
@@ -65,12 +65,21 @@ def with_list_details(queryset: QuerySet[Person]) -> QuerySet[Person]:
     safeguards are read through the person's own relation (the screening app's records
     point at the person; the register imports nothing of screening)."""
     safeguard: Any = Person.safeguards.rel.related_model
+    # Into plain lists (`prefetched_<relation>`, read by the serializer's PrefetchedList):
+    # a prefetch into the related manager clones a queryset for every person and relation.
     return queryset.prefetch_related(
-        "aliases",
-        "documents",
+        Prefetch(
+            "aliases", queryset=PersonName.objects.order_by("id"), to_attr="prefetched_aliases"
+        ),
+        Prefetch(
+            "documents",
+            queryset=IdentityDocument.objects.order_by("id"),
+            to_attr="prefetched_documents",
+        ),
         Prefetch(
             "family_links",
             queryset=FamilyLink.objects.select_related("relative").order_by("id"),
+            to_attr="prefetched_family_links",
         ),
         Prefetch(
             "safeguards",

@@ -38,6 +38,17 @@ class NameField(serializers.CharField):
         return validation.nfc(super().to_internal_value(data))
 
 
+class PrefetchedList(serializers.ListSerializer[Any]):
+    """A person's rows of one kind (aliases, documents, family links) read from the list
+    the page's query prefetched into `prefetched_<field>` when there is one: reading them
+    through the related manager builds a queryset per person and relation, half the CPU
+    of a list of fifty people."""
+
+    def get_attribute(self, instance: Any) -> Any:
+        rows = getattr(instance, f"prefetched_{self.source}", None)
+        return rows if rows is not None else super().get_attribute(instance)
+
+
 class AliasSerializer(serializers.ModelSerializer[PersonName]):
     given_name = NameField()
     family_name = NameField()
@@ -47,6 +58,7 @@ class AliasSerializer(serializers.ModelSerializer[PersonName]):
     class Meta:
         model = PersonName
         fields = ["kind", "given_name", "family_name", "patronymic", "name_script"]
+        list_serializer_class = PrefetchedList
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not (attrs.get("given_name") or attrs.get("family_name") or attrs.get("patronymic")):
@@ -63,6 +75,7 @@ class DocumentSerializer(serializers.ModelSerializer[IdentityDocument]):
     class Meta:
         model = IdentityDocument
         fields = ["type", "number", "issuing_state", "expiry"]
+        list_serializer_class = PrefetchedList
 
     def validate_issuing_state(self, value: str) -> str:
         if not value:
@@ -77,6 +90,9 @@ class FamilyLinkSerializer(serializers.Serializer[FamilyLink]):
     relative = serializers.UUIDField(source="relative_id")
     relation = serializers.ChoiceField(choices=Relation.choices)
     relative_reference = serializers.CharField(source="relative.reference", read_only=True)
+
+    class Meta:
+        list_serializer_class = PrefetchedList
 
     def to_internal_value(self, data: Any) -> dict[str, Any]:
         value = super().to_internal_value(data)

@@ -79,7 +79,9 @@ def _queries(officer: Any, person: Any) -> dict[str, Any]:
     family, given = person.family_name or "x", person.given_name or "x"
     queries = {
         "list": person_list(officer)[:50],
-        "list count": person_list(officer)[: CappedPaginator.cap + 1],
+        # As `CappedPaginator` counts: in no order, at most cap + 1 rows.
+        "list count": person_list(officer).order_by()[: CappedPaginator.cap + 1],
+        "search count": person_list(officer, q=family).order_by()[: CappedPaginator.cap + 1],
         "search one word": person_list(officer, q=family)[:50],
         "search two words": person_list(officer, q=f"{given} {family}")[:50],
         "a person": persons_visible_to(officer).filter(pk=person.pk),

@@ -77,6 +77,7 @@ _APOSTROPHE_RE = re.compile("[" + _APOSTROPHES + "]")
 _NON_LETTER = re.compile(r"[^a-z]+")
 
 
+@lru_cache(maxsize=200_000)
 def detect_script(text: str) -> str:
     """The dominant script of ``text`` as an ISO 15924 code.
 

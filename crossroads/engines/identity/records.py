@@ -223,9 +223,9 @@ def prepare(record: PersonRecord) -> PreparedRecord:
     Repairs the usual entry slips: a whole name typed into one field, a patronymic typed into
     the given or family field, "son of" markers (uulu, o'g'li, ibn) in any field.
     """
-    given = list(join_compounds(latin_tokens(record.given_name)))
-    family = list(join_compounds(latin_tokens(record.family_name)))
-    patro = list(join_compounds(latin_tokens(record.patronymic)))
+    given = list(latin_tokens_joined(record.given_name))
+    family = list(latin_tokens_joined(record.family_name))
+    patro = list(latin_tokens_joined(record.patronymic))
     implied = ""
 
     given, father_g, sex_g = _split_markers(tuple(given))

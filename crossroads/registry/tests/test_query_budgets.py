@@ -32,8 +32,14 @@ BUDGETS: dict[str, tuple[str, str, str, int]] = {
     ),
     "api: a person": ("kg_border_officer", "get", "/api/v1/persons/{person}/", 10),
     # +1 since the identity model versions: the state's active model, read once per check.
-    "api: possibly registered before": ("kg_border_officer", "post-check", "", 8),
-    "api: registration": ("kg_border_officer", "post-register", "", 28),
+    # +1 since candidates are scored from plain rows and only the ten best loaded whole.
+    "api: possibly registered before": ("kg_border_officer", "post-check", "", 9),
+    # +2 since the check runs before the write transaction: the index's mark before it,
+    # the people indexed since (both one short range of the primary key).
+    # +1 (as the check): candidates scored from plain rows, the ten best loaded whole;
+    # -3: the reference number taken in one statement (was savepoint, select, update, release),
+    # +1: taken last in the transaction and written onto the person then.
+    "api: registration": ("kg_border_officer", "post-register", "", 29),
     "api: screenings": ("kg_border_officer", "get", "/api/v1/screenings/", 4),
     "api: referrals": ("kg_border_officer", "get", "/api/v1/referrals/", 4),
     "api: consents": ("kg_border_officer", "get", "/api/v1/consents/", 4),
