@@ -140,6 +140,7 @@
     });
   }
   function lock() {
+    lastHead = null; lastResult = null; hideSheet();
     state.key = null; state.owner = ""; state.token = ""; state.username = "";
     $("work-section").hidden = true; $("unlock-section").hidden = false;
     $("unlock-password").value = ""; $("waiting-count").textContent = "0";
@@ -227,9 +228,11 @@
   window.setInterval(function () { syncNow(); }, 30000);
 
   /* The engine's result on this device (offline/engine.js), when Pyodide is served. */
+  var lastResult = null;
   function showResult(record) {
     if (!window.CrossroadsEngine) { return Promise.resolve(); }
     return window.CrossroadsEngine.screen(record).then(function (result) {
+      if (!result.error) { lastResult = result; }
       var list = $("offline-needs"), labels = $("need-labels").dataset;
       list.textContent = "";
       (result.needs || []).forEach(function (need) {
@@ -290,10 +293,52 @@
         })(members[0]))
       : keep("household", { members: members });
     kept.then(function (item) {
-      lastHead = item;
+      lastHead = item; lastResult = null;
       $("household-form").reset();
+      showSheetSection();
     });
   });
+  /* The information sheet of the person just kept (offline/sheet.js). */
+  function hideSheet() {
+    $("sheet-section").hidden = true;
+    $("offline-sheet-box").textContent = "";
+    $("print-offline-sheet").hidden = true;
+  }
+  function showSheetSection() {
+    hideSheet();
+    if (!lastHead || !window.CrossroadsSheet) { return; }
+    window.CrossroadsSheet.load(body.dataset.sheetUrl).then(function (words) {
+      var select = $("sheet-language");
+      if (!select.options.length) {
+        words.languages.forEach(function (l) {
+          var option = document.createElement("option");
+          option.value = l.code; option.lang = l.html_lang; option.textContent = l.name;
+          option.selected = l.code === select.dataset.default;
+          select.appendChild(option);
+        });
+      }
+      $("sheet-section").hidden = false;
+    }).catch(function () { /* the words are not on this device yet */ });
+  }
+  function showSheet() {
+    if (!lastHead) { return Promise.resolve(); }
+    // A household's sheet is its person in charge's.
+    var person = lastHead.kind === "household" ? lastHead.data.members[0] : lastHead.data;
+    var name = [person.given_name, person.family_name].filter(Boolean).join(" ");
+    var chosen = lastResult && window.CrossroadsEngine
+      ? window.CrossroadsEngine.sheetRights(lastResult).catch(function () { return {}; })
+      : Promise.resolve({});
+    return chosen.then(function (choice) {
+      var article = window.CrossroadsSheet.render($("sheet-language").value,
+        { name: name, rights: choice.rights || null, days: choice.days });
+      var box = $("offline-sheet-box");
+      box.textContent = "";
+      box.appendChild(article);
+      $("print-offline-sheet").hidden = false;
+    });
+  }
+  $("show-sheet").addEventListener("click", function () { showSheet(); });
+  $("print-offline-sheet").addEventListener("click", function () { window.CrossroadsSheet.print(); });
   $("short-form").addEventListener("submit", function (e) {
     e.preventDefault();
     var form = e.target, fear = form.querySelector("[name=fear_of_return]:checked");
@@ -311,6 +356,7 @@
     }
     if (form.medical_urgent.checked) { record.indicators = { medical_urgent: true }; }
     keep("screening", { person_client_id: lastHead.client_id, record: record })
-      .then(function () { form.reset(); return showResult(record); });
+      .then(function () { form.reset(); return showResult(record); })
+      .then(function () { if (!$("sheet-section").hidden && $("offline-sheet-box").firstChild) { return showSheet(); } });
   });
 })();
