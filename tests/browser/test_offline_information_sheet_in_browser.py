@@ -1,8 +1,9 @@
 """The information sheet with no connection, in real headless Chromium with the network
 switched off through the DevTools protocol: an officer keeps a person and screens them on
-the device, then shows the person's sheet in Russian and in Dari and prints it, all
-offline. Which rights it prints is chosen on the device by the referrals app's own code
-under Pyodide, and is what the server chooses once the screening reaches it."""
+the device, then shows the person's sheet in Russian and in Dari, again after a reload,
+and prints it, all offline. Which rights it prints is chosen on the device by the
+referrals app's own code under Pyodide, and is what the server chooses once the
+screening reaches it."""
 
 from __future__ import annotations
 
@@ -123,6 +124,21 @@ def test_an_officer_shows_and_prints_the_information_sheet_with_no_connection(
     )
     assert dari.get_attribute("dir") == "rtl"
     assert load_content("prs")["title"] in dari.text
+    assert shown_rights(browser) == offline_rights
+
+    # After a reload with no connection, the person still waiting is offered, and the
+    # sheet chooses the same rights from the screening kept on the device.
+    browser.refresh()
+    unlock(browser, "kg_border_officer")
+    WebDriverWait(browser, 60).until(
+        lambda b: b.find_element(By.ID, "sheet-section").is_displayed()
+    )
+    assert "Aziz Nazari" in browser.find_element(By.ID, "sheet-person").text
+    Select(browser.find_element(By.ID, "sheet-language")).select_by_value("rus")
+    browser.find_element(By.ID, "show-sheet").click()
+    WebDriverWait(browser, 120).until(
+        lambda b: b.find_element(By.CSS_SELECTOR, "#information-sheet[data-lang=rus]")
+    )
     assert shown_rights(browser) == offline_rights
 
     # Print: the sheet alone, on one A4 page, still with no connection.

@@ -147,7 +147,7 @@
     });
   }
   function lock() {
-    lastHead = null; lastResult = null; hideSheet();
+    lastHead = null; sheetPeople = {}; hideSheet(); $("sheet-person").textContent = "";
     $("change-person").textContent = ""; $("change-form").hidden = true;
     state.key = null; state.owner = ""; state.token = ""; state.username = "";
     $("work-section").hidden = true; $("unlock-section").hidden = false;
@@ -165,7 +165,7 @@
         $("waiting-count").textContent = String(r[0].length);
         var last = r[1] && r[1].lastSync;
         $("last-sync").textContent = last ? new Date(last).toLocaleString() : S.never;
-      });
+      }).then(fillSheetPeople);
   }
   function keep(kind, data, baseVersion) {
     var item = { client_id: window.crypto.randomUUID(), kind: kind,
@@ -246,11 +246,9 @@
   window.setInterval(function () { syncNow(); }, 30000);
 
   /* The engine's result on this device (offline/engine.js), when Pyodide is served. */
-  var lastResult = null;
   function showResult(record) {
     if (!window.CrossroadsEngine) { return Promise.resolve(); }
     return window.CrossroadsEngine.screen(record).then(function (result) {
-      if (!result.error) { lastResult = result; }
       var list = $("offline-needs"), labels = $("need-labels").dataset;
       list.textContent = "";
       (result.needs || []).forEach(function (need) {
@@ -311,9 +309,9 @@
         })(members[0]))
       : keep("household", { members: members });
     kept.then(function (item) {
-      lastHead = item; lastResult = null;
+      lastHead = item;
       $("household-form").reset();
-      showSheetSection();
+      return fillSheetPeople();
     });
   });
   /* Changing a person already registered: a copy taken while online (with its version),
@@ -394,39 +392,70 @@
     }).then(fillCopies);
   });
 
-  /* The information sheet of the person just kept (offline/sheet.js). */
+  /* The information sheet of a person waiting on this device (offline/sheet.js): the one
+     just kept, or any other not sent yet, even after a reload. The rights are chosen from
+     their short screening kept here, evaluated again on the device. */
+  var sheetPeople = {};
   function hideSheet() {
     $("sheet-section").hidden = true;
     $("offline-sheet-box").textContent = "";
     $("print-offline-sheet").hidden = true;
   }
-  function showSheetSection() {
-    hideSheet();
-    if (!lastHead || !window.CrossroadsSheet) { return; }
-    window.CrossroadsSheet.load(body.dataset.sheetUrl).then(function (words) {
-      var select = $("sheet-language");
-      if (!select.options.length) {
-        words.languages.forEach(function (l) {
-          var option = document.createElement("option");
-          option.value = l.code; option.lang = l.html_lang; option.textContent = l.name;
-          option.selected = l.code === select.dataset.default;
-          select.appendChild(option);
-        });
-      }
-      $("sheet-section").hidden = false;
+  function fullName(p) { return [p.given_name, p.family_name].filter(Boolean).join(" "); }
+  function fillSheetPeople() {
+    if (!state.key || !window.CrossroadsSheet) { return Promise.resolve(); }
+    return myItems().then(function (rows) {
+      return Promise.all(rows.map(function (row) { return open(row.box); }));
+    }).then(function (items) {
+      var people = {}, order = [];
+      items.sort(function (a, b) { return a.made_at < b.made_at ? -1 : 1; });
+      items.forEach(function (i) {
+        // A household's sheet is its person in charge's; a change to a person is no one new.
+        var person = i.kind === "household" ? i.data.members[0] : (i.kind === "person" && !i.data.id ? i.data : null);
+        if (person) { people[i.client_id] = { person: person }; order.push(i.client_id); }
+      });
+      items.forEach(function (i) {
+        if (i.kind === "screening" && people[i.data.person_client_id]) {
+          people[i.data.person_client_id].record = i.data.record;
+        }
+      });
+      sheetPeople = people;
+      var select = $("sheet-person"), chosen = select.value;
+      select.textContent = "";
+      order.forEach(function (id) {
+        var option = document.createElement("option");
+        option.value = id; option.textContent = fullName(people[id].person);
+        select.appendChild(option);
+      });
+      if (lastHead && people[lastHead.client_id]) { select.value = lastHead.client_id; }
+      else if (chosen && people[chosen]) { select.value = chosen; }
+      if (!order.length) { hideSheet(); return null; }
+      return window.CrossroadsSheet.load(body.dataset.sheetUrl).then(function (words) {
+        var languages = $("sheet-language");
+        if (!languages.options.length) {
+          words.languages.forEach(function (l) {
+            var option = document.createElement("option");
+            option.value = l.code; option.lang = l.html_lang; option.textContent = l.name;
+            option.selected = l.code === languages.dataset.default;
+            languages.appendChild(option);
+          });
+        }
+        $("sheet-section").hidden = false;
+      });
     }).catch(function () { /* the words are not on this device yet */ });
   }
   function showSheet() {
-    if (!lastHead) { return Promise.resolve(); }
-    // A household's sheet is its person in charge's.
-    var person = lastHead.kind === "household" ? lastHead.data.members[0] : lastHead.data;
-    var name = [person.given_name, person.family_name].filter(Boolean).join(" ");
-    var chosen = lastResult && window.CrossroadsEngine
-      ? window.CrossroadsEngine.sheetRights(lastResult).catch(function () { return {}; })
+    var entry = sheetPeople[$("sheet-person").value];
+    if (!entry) { return Promise.resolve(); }
+    var engine = window.CrossroadsEngine;
+    var chosen = entry.record && engine
+      ? engine.screen(entry.record).then(function (result) {
+          return result.error ? {} : engine.sheetRights(result);
+        }).catch(function () { return {}; })
       : Promise.resolve({});
     return chosen.then(function (choice) {
       var article = window.CrossroadsSheet.render($("sheet-language").value,
-        { name: name, rights: choice.rights || null, days: choice.days });
+        { name: fullName(entry.person), rights: choice.rights || null, days: choice.days });
       var box = $("offline-sheet-box");
       box.textContent = "";
       box.appendChild(article);
