@@ -11,7 +11,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from .test_offline_first_contact_in_browser import network, unlock, waiting, work_visible
+from .test_offline_first_contact_in_browser import network, row, unlock, waiting, work_visible
 from .test_offline_information_sheet_in_browser import FORGET_THE_DEVICE
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -61,6 +61,10 @@ def test_an_offline_change_that_meets_another_surfaces_as_a_conflict(
     family.send_keys("Karimova")
     browser.find_element(By.ID, "keep-change").click()
     wait.until(lambda b: waiting(b) == "1")
+    # And someone new with a date that does not exist: refused by the server, kept here.
+    row(browser, 0, "Nabi", "Rahimi", "male", "1990-02-30")
+    browser.find_element(By.ID, "keep-household").click()
+    wait.until(lambda b: waiting(b) == "2")
 
     # Meanwhile, on the server (the register page of another device), the same field
     # is corrected otherwise.
@@ -78,11 +82,13 @@ def test_an_offline_change_that_meets_another_surfaces_as_a_conflict(
     assert "conflict" in conflict_line.text and "Family name" in conflict_line.text
     assert "family_name" not in conflict_line.text
     link = conflict_line.find_element(By.CSS_SELECTOR, "a.resolve-conflict")
-    wait.until(lambda b: waiting(b) == "0")  # the server has it: kept there, not here
+    wait.until(lambda b: waiting(b) == "1")  # the conflict is kept on the server, not here
+    refused = browser.find_element(By.CSS_SELECTOR, "#sync-report li.sync-invalid").text
+    assert "Birth date:" in refused and "birth_date" not in refused
 
     person.refresh_from_db()
     assert person.family_name == "Kerimi"  # not overwritten by the offline change
     conflict = SyncConflict.objects.get(person=person)
     assert conflict.fields == {"family_name": {"offline": "Karimova", "server": "Kerimi"}}
     assert str(conflict.pk) in link.get_attribute("href")
-    assert Person.objects.count() == 1
+    assert Person.objects.count() == 1  # the refused one is not registered

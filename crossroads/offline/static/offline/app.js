@@ -209,8 +209,10 @@
         if (a.outcome === "possible_duplicate") {
           line = S.possible + ": " + (a.possible_duplicates || []).map(function (c) { return c.reference; }).join(", ");
         } else if (a.outcome === "invalid") {
+          // Fields by their labels (`members.2.birth_date` -> "Birth date"), never their codes.
           line = S.invalid + " " + Object.keys(a.errors || {}).map(function (k) {
-            return k + ": " + a.errors[k].join(" ");
+            var label = fieldLabel(k.split(".").pop());
+            return (label ? label + ": " : "") + a.errors[k].join(" ");
           }).join("; ");
         } else if (a.outcome === "conflict") {
           line = S.conflict + " " + Object.keys(a.fields || {}).map(fieldLabel).filter(Boolean).join(", ");
@@ -320,7 +322,7 @@
   var CHANGED = ["given_name", "family_name", "birth_date"];
   function fieldLabel(name) {
     var label = document.querySelector("label[for=change-" + name + "]");
-    return label ? label.textContent : "";
+    return label ? label.textContent : ($("field-labels").dataset[name] || "");
   }
   function myCopies() {
     return tx("copies", "readonly", function (s) { return s.index("owner").getAll(state.owner); })
