@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -150,7 +151,7 @@ def _log_in(browser: Any, url: str, meter: Meter | None = None) -> None:
     browser.find_element(By.ID, "id_username").send_keys("kg_border_officer")
     browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
     browser.find_element(By.CSS_SELECTOR, "#login-form button").click()
-    browser.find_element(By.ID, "switch-language")
+    _wait(browser, lambda b: b.find_elements(By.ID, "who-is-logged-in"))  # signed in
     if meter:
         meter.read()
 
@@ -229,7 +230,9 @@ def _first_contact(browser: Any, url: str, given_name: str) -> Meter:
     meter.read()
     browser.find_element(By.ID, "screen-person").click()
     _wait(browser, lambda b: "/new/" in b.current_url)
-    browser.find_element(By.ID, "shortcut-fear_return").click()
+    shortcut = browser.find_element(By.ID, "shortcut-fear_return")
+    shortcut.click()  # a form sent: on a slow link, wait for the page it answers with
+    _wait(browser, staleness_of(shortcut))
     browser.find_element(By.ID, "check").click()
     browser.find_element(By.ID, "screening-result")
     meter.read()

@@ -6,7 +6,13 @@ numbers run on without a gap: none lost, none doubled.
 
 (`test_registration_concurrency.py` makes a few registrations collide with a slow check
 and a short timeout, to show the write lock is not held by the check; this one is the
-crowd, at the server's own settings.)"""
+crowd, at the server's own settings.)
+
+On SQLite the writes take turns, so the last of the two hundred waits for all the others'
+write transactions: it holds within the busy timeout (20 s) once registration's check runs
+before its write transaction (issue 16, branch `load`: 14 s for the whole test on this
+shared machine). With the check inside the transaction, as before that change, a loaded
+machine made the last ones wait out the timeout: "database is locked", 500.)"""
 
 from __future__ import annotations
 
