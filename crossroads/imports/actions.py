@@ -32,6 +32,7 @@ from .reading import (
     read_table,
     sha256,
 )
+from .report import errors_in_every_language
 from .rows import evaluate_row
 
 # A row this likely to be someone registered before is reported, not registered: a person
@@ -222,7 +223,8 @@ def _process_row(
     result = evaluate_row(table, index, job.country_id)
     report: dict[str, Any] = {"job": job, "row": row_number}
     if result.errors:
-        ImportRow.objects.create(**report, outcome=RowOutcome.INVALID, errors=result.errors)
+        errors = errors_in_every_language(table, index, job.country_id, result.errors)
+        ImportRow.objects.create(**report, outcome=RowOutcome.INVALID, errors=errors)
         return RowOutcome.INVALID
     already = (
         result.fingerprint in seen

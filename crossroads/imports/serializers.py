@@ -4,10 +4,12 @@ import json
 from typing import Any
 
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .models import ImportJob, ImportRow, RowOutcome
 from .reading import FIELDS
+from .report import errors_for_reader
 
 
 class ImportCreateSerializer(serializers.Serializer[Any]):
@@ -34,13 +36,27 @@ class ImportCreateSerializer(serializers.Serializer[Any]):
         return value
 
 
+class ImportRowErrorSerializer(serializers.Serializer[Any]):
+    field = serializers.CharField(help_text="The field's code, e.g. `birth_date`.")
+    # A declared field named like a Field attribute: DRF's metaclass takes it off the class.
+    label = serializers.CharField(  # type: ignore[assignment]
+        help_text="The field's name in the reader's language."
+    )
+    message = serializers.CharField(help_text="Why, in the reader's language.")
+
+
 class ImportRowSerializer(serializers.ModelSerializer[ImportRow]):
     outcome = serializers.ChoiceField(choices=RowOutcome.choices)
+    errors = serializers.SerializerMethodField()  # type: ignore[assignment]
     person = serializers.UUIDField(source="person_id", allow_null=True)
 
     class Meta:
         model = ImportRow
         fields = ["row", "outcome", "errors", "duplicates", "person"]
+
+    @extend_schema_field(ImportRowErrorSerializer(many=True))
+    def get_errors(self, row: ImportRow) -> list[dict[str, str]]:
+        return errors_for_reader(row.errors)
 
 
 class ImportJobSerializer(serializers.ModelSerializer[ImportJob]):

@@ -17,6 +17,7 @@ from . import actions
 from .forms import MappingForm, UploadForm
 from .models import ImportJob, ImportRow, RowOutcome
 from .reading import ImportFileError, detect_layout, read_table
+from .report import errors_for_reader
 
 
 @login_required
@@ -78,6 +79,8 @@ def import_detail(request: HttpRequest, job_id: str) -> HttpResponse:
     if outcome in RowOutcome.values:
         rows = rows.filter(outcome=outcome)
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
+    for row in page:
+        row.reader_errors = errors_for_reader(row.errors)  # type: ignore[attr-defined]
     counts = [(value, label, job.counts.get(value, 0)) for value, label in RowOutcome.choices]
     return render(
         request,

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 ENGINE_DIR = Path(__file__).resolve().parent.parent / "engines" / "screening"
+SHEET_CHOICE = Path(__file__).resolve().parent.parent / "referrals" / "sheets" / "choice.py"
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 NODE_MODULES = REPO_ROOT / "node_modules"
 # The files a browser may fetch from the npm packages, by the name it asks for.
@@ -73,8 +74,44 @@ def engine_bundle() -> tuple[bytes, str]:
     for name in ("iso3166-1.json", "iso639-3.json"):
         if databases is not None:
             files[f"pycountry/databases/{name}"] = (databases / name).read_text(encoding="utf-8")
+    # Which rights the information sheet prints: the referrals app's own module (plain
+    # Python over the engine), shipped as it is, so that a sheet printed with no connection
+    # chooses as the server's does.
+    files["sheet_choice.py"] = SHEET_CHOICE.read_text(encoding="utf-8")
     files["yaml.py"] = (Path(__file__).parent / "static" / "offline" / "pyodide_yaml.py").read_text(
         encoding="utf-8"
     )
     body = json.dumps({"files": files}, ensure_ascii=False).encode("utf-8")
+    return body, hashlib.sha256(body).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def sheet_bundle() -> tuple[bytes, str]:
+    """The information sheet's words in every language (the files the server prints from,
+    checked complete), for the offline app: JSON bytes and their digest."""
+    from crossroads.referrals.sheets import ALWAYS, RIGHTS, available_languages, load_content
+
+    languages = available_languages()
+    body = json.dumps(
+        {
+            "languages": [
+                {
+                    "code": code,
+                    "name": load_content(code)["language"]["name"],
+                    "html_lang": load_content(code)["language"]["html_lang"],
+                }
+                for code in languages
+            ],
+            "rights": list(RIGHTS),
+            "always": sorted(ALWAYS),
+            "content": {
+                code: {
+                    key: load_content(code)[key]
+                    for key in ("language", "review", "title", "labels", "rights")
+                }
+                for code in languages
+            },
+        },
+        ensure_ascii=False,
+    ).encode("utf-8")
     return body, hashlib.sha256(body).hexdigest()[:16]

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from crossroads.access.gate import persons_visible_to, require_role
@@ -89,6 +90,7 @@ def offline_app(request: HttpRequest) -> HttpResponse:
     from crossroads.households.models import Relationship
 
     relationships = [c for c in Relationship.choices if c[0] != Relationship.HEAD]
+    from crossroads.referrals.sheets import normalise_language
     from crossroads.screening.vocab import NEED_CHOICES
 
     from .engine_files import pyodide_available
@@ -101,6 +103,7 @@ def offline_app(request: HttpRequest) -> HttpResponse:
             "relationships": relationships,
             "engine": pyodide_available(),
             "needs": NEED_CHOICES,
+            "sheet_language": normalise_language(get_language()) or "eng",
         },
     )
     # Kept by the service worker, revalidated when online; no personal data in it.
@@ -117,8 +120,9 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         "|".join(static(p) for p in ("crossroads/app.css", "offline/app.js")).encode()
         + _app_js_digest()
     ).hexdigest()[:12]
-    from .engine_files import PYODIDE_FILES, engine_bundle, pyodide_available
+    from .engine_files import PYODIDE_FILES, engine_bundle, pyodide_available, sheet_bundle
 
+    version = hashlib.sha256(f"{version}{sheet_bundle()[1]}".encode()).hexdigest()[:12]
     engine = pyodide_available()
     if engine:
         version = hashlib.sha256(f"{version}{engine_bundle()[1]}".encode()).hexdigest()[:12]
@@ -171,6 +175,18 @@ def engine_bundle_view(request: HttpRequest) -> HttpResponse:
     from .engine_files import engine_bundle
 
     body, digest = engine_bundle()
+    response = HttpResponse(body, content_type="application/json")
+    response["Cache-Control"] = "no-cache"
+    response["ETag"] = f'"{digest}"'
+    return response
+
+
+def sheet_bundle_view(request: HttpRequest) -> HttpResponse:
+    """The information sheet's words, for a sheet printed with no connection: the same
+    public text as the printed page's, no one's data."""
+    from .engine_files import sheet_bundle
+
+    body, digest = sheet_bundle()
     response = HttpResponse(body, content_type="application/json")
     response["Cache-Control"] = "no-cache"
     response["ETag"] = f'"{digest}"'

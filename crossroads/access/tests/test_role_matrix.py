@@ -139,6 +139,7 @@ MATRIX: dict[str, dict[str, frozenset[str]]] = {
     "offline:app": {"GET": ALL},
     "offline:manifest": {"GET": ALL},
     "offline:engine_bundle": {"GET": ALL},
+    "offline:sheet_bundle": {"GET": ALL},
     "offline:pyodide_file": {"GET": ALL},
     "service-worker": {"GET": ALL},
     "offline:conflict_list": {"GET": FRONT_LINE},

@@ -28,7 +28,15 @@ import yaml
 
 from crossroads.access.policy import is_state_body
 from crossroads.accounts.models import STATE_TIME_ZONES
-from crossroads.engines.screening import Pathway, Priority, default_registry
+from crossroads.engines.screening import Pathway, Priority
+
+# Which rights apply: a module of its own, plain Python, that the offline app also runs.
+from .choice import ALWAYS as ALWAYS
+from .choice import CHILD_ALONE_NEEDS as CHILD_ALONE_NEEDS
+from .choice import RIGHTS as RIGHTS
+from .choice import TRAFFICKING_NEEDS as TRAFFICKING_NEEDS
+from .choice import reflection_days as reflection_days
+from .choice import rights_for as rights_for
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
@@ -56,28 +64,6 @@ LABELS: tuple[str, ...] = (
     "officer",
     "print",
     "language",
-)
-
-#: Rights paragraphs, in the order printed. Those in ALWAYS apply to everyone; the others
-#: only when the screening result gives the right (see `rights_for`).
-RIGHTS: tuple[str, ...] = (
-    "asylum",
-    "no_contact_origin",
-    "non_punishment",
-    "child",
-    "child_age",
-    "child_guardian",
-    "family_unity",
-    "trafficking",
-    "legal_aid",
-    "interpretation",
-    "confidentiality",
-    "consent",
-    "state_referrals",
-    "complaint",
-)
-ALWAYS: frozenset[str] = frozenset(
-    {"asylum", "legal_aid", "interpretation", "confidentiality", "consent", "complaint"}
 )
 
 PATHWAYS: tuple[str, ...] = tuple(p.value for p in Pathway)
@@ -113,9 +99,6 @@ LANGUAGE_ALIASES: dict[str, str] = {
 #: Local time of each Almaty Process state, for deadlines printed to the person.
 COUNTRY_TIMEZONES: dict[str, str] = STATE_TIME_ZONES
 
-# Trafficking needs whose presence gives the reflection period and non-punishment.
-TRAFFICKING_NEEDS = frozenset({"trafficking_presumed", "trafficking_possible"})
-CHILD_ALONE_NEEDS = frozenset({"unaccompanied_child", "separated_child"})
 PRIORITY_RANK = {p.value: p.rank for p in Priority}
 
 
@@ -267,45 +250,6 @@ def choose_language(
         if code:
             return code
     return "eng"
-
-
-def rights_for(result: Mapping[str, Any] | None, pathways_to_state_bodies: bool) -> list[str]:
-    """The rights paragraphs that apply to this person, in print order."""
-    result = result or {}
-    needs = {n.get("code") for n in result.get("needs", [])}
-    safeguards = {s.get("code") for s in result.get("safeguards", [])}
-    is_child = bool(result.get("is_child"))
-    trafficking = bool(needs & TRAFFICKING_NEEDS) or "reflection_period" in safeguards
-    applies = {
-        "no_contact_origin": "non_refoulement" in safeguards,
-        # 1951 Convention art. 31, Smuggling Protocol art. 5, OHCHR principle 7.
-        "non_punishment": "non_punishment" in safeguards
-        or "international_protection" in needs
-        or trafficking,
-        "child": is_child,
-        "child_age": is_child and "presumption_of_minority" in safeguards,
-        "child_guardian": is_child
-        and ("guardian_required" in safeguards or bool(needs & CHILD_ALONE_NEEDS)),
-        "family_unity": is_child and "family_unity" in safeguards,
-        "trafficking": trafficking,
-        "state_referrals": pathways_to_state_bodies,
-    }
-    return [key for key in RIGHTS if key in ALWAYS or applies.get(key, False)]
-
-
-def reflection_days(result: Mapping[str, Any] | None) -> int:
-    """The reflection period of the pack that decided the screening."""
-    pack = (result or {}).get("pack") or {}
-    try:
-        return (
-            default_registry()
-            .pack_for(pack["country"], pack["effective_from"])
-            .reflection_period_days
-        )
-    except (KeyError, LookupError, ValueError):
-        # The spec's packs all give one; 30 days is the Council of Europe minimum
-        # (Convention on Action against Trafficking, art. 13).
-        return 30
 
 
 def format_date(value: dt.date, content: Mapping[str, Any]) -> str:

@@ -33,6 +33,7 @@ class Command(BaseCommand):
 
         from ...actions import create_import
         from ...models import ImportRow
+        from ...report import errors_for_reader
 
         user = User.objects.select_related("agency").filter(username=options["user"]).first()
         if user is None:
@@ -73,7 +74,10 @@ class Command(BaseCommand):
             for row in ImportRow.objects.filter(job=job).order_by("row"):
                 line = {"row": row.row, "outcome": row.outcome}
                 if row.errors:
-                    line["errors"] = row.errors
+                    line["errors"] = [
+                        {"field": e["field"], "message": e["message"]}
+                        for e in errors_for_reader(row.errors)
+                    ]
                 if row.duplicates:
                     line["duplicates"] = row.duplicates
                 self.stdout.write(json.dumps(line, ensure_ascii=False))

@@ -39,12 +39,19 @@
   /* IndexedDB, as promises */
   function openDb() {
     return new Promise(function (resolve, reject) {
-      var req = window.indexedDB.open(DB_NAME, 1);
+      var req = window.indexedDB.open(DB_NAME, 2);
       req.onupgradeneeded = function () {
         var db = req.result;
-        db.createObjectStore("accounts", { keyPath: "owner" });
-        var items = db.createObjectStore("items", { keyPath: "client_id" });
-        items.createIndex("owner", "owner");
+        if (!db.objectStoreNames.contains("accounts")) {
+          db.createObjectStore("accounts", { keyPath: "owner" });
+          var items = db.createObjectStore("items", { keyPath: "client_id" });
+          items.createIndex("owner", "owner");
+        }
+        if (!db.objectStoreNames.contains("copies")) {
+          /* People taken onto the device to be changed: encrypted like the records. */
+          var copies = db.createObjectStore("copies", { keyPath: "key" });
+          copies.createIndex("owner", "owner");
+        }
       };
       req.onsuccess = function () { resolve(req.result); };
       req.onerror = function () { reject(req.error); };
@@ -136,10 +143,12 @@
       state.token = found.secret.token; state.country = found.secret.country;
       $("unlock-section").hidden = true; $("work-section").hidden = false;
       $("account-name").textContent = username;
-      return refresh();
+      return refresh().then(fillCopies);
     });
   }
   function lock() {
+    lastHead = null; sheetPeople = {}; hideSheet(); $("sheet-person").textContent = "";
+    $("change-person").textContent = ""; $("change-form").hidden = true;
     state.key = null; state.owner = ""; state.token = ""; state.username = "";
     $("work-section").hidden = true; $("unlock-section").hidden = false;
     $("unlock-password").value = ""; $("waiting-count").textContent = "0";
@@ -156,11 +165,12 @@
         $("waiting-count").textContent = String(r[0].length);
         var last = r[1] && r[1].lastSync;
         $("last-sync").textContent = last ? new Date(last).toLocaleString() : S.never;
-      });
+      }).then(fillSheetPeople);
   }
-  function keep(kind, data) {
+  function keep(kind, data, baseVersion) {
     var item = { client_id: window.crypto.randomUUID(), kind: kind,
                  made_at: new Date().toISOString(), data: data };
+    if (baseVersion) { item.base_version = baseVersion; }
     return seal(item).then(function (box) {
       return tx("items", "readwrite", function (s) {
         return s.put({ client_id: item.client_id, owner: state.owner, box: box });
@@ -184,7 +194,9 @@
         method: "POST",
         headers: { "Content-Type": "application/json", Authorization: "Token " + state.token },
         body: JSON.stringify({ items: items.map(function (i) {
-          return { client_id: i.client_id, kind: i.kind, made_at: i.made_at, data: i.data };
+          var sent = { client_id: i.client_id, kind: i.kind, made_at: i.made_at, data: i.data };
+          if (i.base_version) { sent.base_version = i.base_version; }
+          return sent;
         }) })
       }).then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.json(); });
     }).then(function (answer) {
@@ -197,16 +209,25 @@
         if (a.outcome === "possible_duplicate") {
           line = S.possible + ": " + (a.possible_duplicates || []).map(function (c) { return c.reference; }).join(", ");
         } else if (a.outcome === "invalid") {
+          // Fields by their labels (`members.2.birth_date` -> "Birth date"), never their codes.
           line = S.invalid + " " + Object.keys(a.errors || {}).map(function (k) {
-            return k + ": " + a.errors[k].join(" ");
+            var label = fieldLabel(k.split(".").pop());
+            return (label ? label + ": " : "") + a.errors[k].join(" ");
           }).join("; ");
         } else if (a.outcome === "conflict") {
-          line = S.conflict;
+          line = S.conflict + " " + Object.keys(a.fields || {}).map(fieldLabel).filter(Boolean).join(", ");
         }
         if (line) {
           var li = document.createElement("li");
           li.className = "sync-" + a.outcome;
           li.textContent = line;
+          if (a.outcome === "conflict" && a.conflict) {
+            var link = document.createElement("a");
+            link.href = body.dataset.conflictUrl.replace("00000000-0000-0000-0000-000000000000", a.conflict);
+            link.className = "resolve-conflict";
+            link.textContent = " " + S.resolve;
+            li.appendChild(link);
+          }
           report.appendChild(li);
         }
       });
@@ -292,8 +313,159 @@
     kept.then(function (item) {
       lastHead = item;
       $("household-form").reset();
+      return fillSheetPeople();
     });
   });
+  /* Changing a person already registered: a copy taken while online (with its version),
+     changed with or without a connection; only the fields changed are sent, with the
+     version they were changed on, so the server applies them or keeps a conflict. */
+  var CHANGED = ["given_name", "family_name", "birth_date"];
+  function fieldLabel(name) {
+    var label = document.querySelector("label[for=change-" + name + "]");
+    return label ? label.textContent : ($("field-labels").dataset[name] || "");
+  }
+  function myCopies() {
+    return tx("copies", "readonly", function (s) { return s.index("owner").getAll(state.owner); })
+      .then(function (rows) { return Promise.all((rows || []).map(function (r) { return open(r.box); })); });
+  }
+  function keepCopy(person) {
+    return seal(person).then(function (box) {
+      return tx("copies", "readwrite", function (s) {
+        return s.put({ key: state.owner + ":" + person.id, owner: state.owner, box: box });
+      });
+    });
+  }
+  var copiesById = {};
+  function fillCopies() {
+    return myCopies().then(function (people) {
+      var select = $("change-person"), chosen = select.value;
+      select.textContent = ""; copiesById = {};
+      people.forEach(function (p) {
+        copiesById[p.id] = p;
+        var option = document.createElement("option");
+        option.value = p.id;
+        option.textContent = p.reference + " · " + [p.given_name, p.family_name].filter(Boolean).join(" ");
+        select.appendChild(option);
+      });
+      if (chosen && copiesById[chosen]) { select.value = chosen; }
+      $("change-form").hidden = !people.length;
+      fillChange();
+    });
+  }
+  function fillChange() {
+    var p = copiesById[$("change-person").value];
+    CHANGED.forEach(function (name) { $("change-" + name).value = p ? (p[name] || "") : ""; });
+  }
+  function apiGet(url) {
+    return fetch(url, { headers: { Authorization: "Token " + state.token, Accept: "application/json" } })
+      .then(function (r) { if (!r.ok) { throw new Error(S.notFound); } return r.json(); });
+  }
+  $("take-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    show("take-error", "");
+    if (!navigator.onLine) { show("take-error", S.takeOnline); return; }
+    var reference = $("take-reference").value.trim();
+    if (!reference) { return; }
+    apiGet(body.dataset.personsUrl + "?q=" + encodeURIComponent(reference)).then(function (found) {
+      var rows = Array.isArray(found) ? found : (found.results || []);
+      if (rows.length !== 1) { throw new Error(S.notFound); }
+      return apiGet(body.dataset.personsUrl + rows[0].id + "/");
+    }).then(function (p) {
+      var copy = { id: p.id, reference: p.reference, version: p.version };
+      CHANGED.forEach(function (name) { copy[name] = p[name] || ""; });
+      return keepCopy(copy).then(function () { $("change-person").value = p.id; });
+    }).then(function () { $("take-reference").value = ""; return fillCopies(); })
+      .catch(function (err) { show("take-error", err.message || S.notFound); });
+  });
+  $("change-person").addEventListener("change", fillChange);
+  $("change-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var copy = copiesById[$("change-person").value];
+    if (!copy) { return; }
+    var data = { id: copy.id }, changed = false;
+    CHANGED.forEach(function (name) {
+      var value = $("change-" + name).value.trim();
+      if (value !== (copy[name] || "")) { data[name] = value; changed = true; }
+    });
+    if (!changed) { return; }
+    keep("person", data, copy.version).then(function () {
+      CHANGED.forEach(function (name) { if (name in data) { copy[name] = data[name]; } });
+      return keepCopy(copy);
+    }).then(fillCopies);
+  });
+
+  /* The information sheet of a person waiting on this device (offline/sheet.js): the one
+     just kept, or any other not sent yet, even after a reload. The rights are chosen from
+     their short screening kept here, evaluated again on the device. */
+  var sheetPeople = {};
+  function hideSheet() {
+    $("sheet-section").hidden = true;
+    $("offline-sheet-box").textContent = "";
+    $("print-offline-sheet").hidden = true;
+  }
+  function fullName(p) { return [p.given_name, p.family_name].filter(Boolean).join(" "); }
+  function fillSheetPeople() {
+    if (!state.key || !window.CrossroadsSheet) { return Promise.resolve(); }
+    return myItems().then(function (rows) {
+      return Promise.all(rows.map(function (row) { return open(row.box); }));
+    }).then(function (items) {
+      var people = {}, order = [];
+      items.sort(function (a, b) { return a.made_at < b.made_at ? -1 : 1; });
+      items.forEach(function (i) {
+        // A household's sheet is its person in charge's; a change to a person is no one new.
+        var person = i.kind === "household" ? i.data.members[0] : (i.kind === "person" && !i.data.id ? i.data : null);
+        if (person) { people[i.client_id] = { person: person }; order.push(i.client_id); }
+      });
+      items.forEach(function (i) {
+        if (i.kind === "screening" && people[i.data.person_client_id]) {
+          people[i.data.person_client_id].record = i.data.record;
+        }
+      });
+      sheetPeople = people;
+      var select = $("sheet-person"), chosen = select.value;
+      select.textContent = "";
+      order.forEach(function (id) {
+        var option = document.createElement("option");
+        option.value = id; option.textContent = fullName(people[id].person);
+        select.appendChild(option);
+      });
+      if (lastHead && people[lastHead.client_id]) { select.value = lastHead.client_id; }
+      else if (chosen && people[chosen]) { select.value = chosen; }
+      if (!order.length) { hideSheet(); return null; }
+      return window.CrossroadsSheet.load(body.dataset.sheetUrl).then(function (words) {
+        var languages = $("sheet-language");
+        if (!languages.options.length) {
+          words.languages.forEach(function (l) {
+            var option = document.createElement("option");
+            option.value = l.code; option.lang = l.html_lang; option.textContent = l.name;
+            option.selected = l.code === languages.dataset.default;
+            languages.appendChild(option);
+          });
+        }
+        $("sheet-section").hidden = false;
+      });
+    }).catch(function () { /* the words are not on this device yet */ });
+  }
+  function showSheet() {
+    var entry = sheetPeople[$("sheet-person").value];
+    if (!entry) { return Promise.resolve(); }
+    var engine = window.CrossroadsEngine;
+    var chosen = entry.record && engine
+      ? engine.screen(entry.record).then(function (result) {
+          return result.error ? {} : engine.sheetRights(result);
+        }).catch(function () { return {}; })
+      : Promise.resolve({});
+    return chosen.then(function (choice) {
+      var article = window.CrossroadsSheet.render($("sheet-language").value,
+        { name: fullName(entry.person), rights: choice.rights || null, days: choice.days });
+      var box = $("offline-sheet-box");
+      box.textContent = "";
+      box.appendChild(article);
+      $("print-offline-sheet").hidden = false;
+    });
+  }
+  $("show-sheet").addEventListener("click", function () { showSheet(); });
+  $("print-offline-sheet").addEventListener("click", function () { window.CrossroadsSheet.print(); });
   $("short-form").addEventListener("submit", function (e) {
     e.preventDefault();
     var form = e.target, fear = form.querySelector("[name=fear_of_return]:checked");
@@ -311,6 +483,7 @@
     }
     if (form.medical_urgent.checked) { record.indicators = { medical_urgent: true }; }
     keep("screening", { person_client_id: lastHead.client_id, record: record })
-      .then(function () { form.reset(); return showResult(record); });
+      .then(function () { form.reset(); return showResult(record); })
+      .then(function () { if (!$("sheet-section").hidden && $("offline-sheet-box").firstChild) { return showSheet(); } });
   });
 })();

@@ -44,7 +44,13 @@
           "    try:",
           "        return json.dumps(screen(json.loads(text)))",
           "    except InvalidRecord as err:",
-          "        return json.dumps({'error': {'field': err.field, 'message': err.message}})"
+          "        return json.dumps({'error': {'field': err.field, 'message': err.message}})",
+          "import sheet_choice",
+          "def crossroads_sheet_rights(text):",
+          "    result = json.loads(text)",
+          "    # Nothing is referred with no connection: no paragraph on referrals to the state.",
+          "    return json.dumps({'rights': sheet_choice.rights_for(result, False),",
+          "                       'days': sheet_choice.reflection_days(result)})"
         ].join("\n"));
         return py;
       });
@@ -56,6 +62,12 @@
     screen: function (record) {
       return load().then(function (py) {
         return JSON.parse(py.globals.get("crossroads_screen")(JSON.stringify(record)));
+      });
+    },
+    /* The information sheet's rights for a result, chosen by the referrals app's own code. */
+    sheetRights: function (result) {
+      return load().then(function (py) {
+        return JSON.parse(py.globals.get("crossroads_sheet_rights")(JSON.stringify(result)));
       });
     }
   };

@@ -9,7 +9,10 @@ var SHELL = [
   "{% static 'offline/app.js' %}",
   "{% static 'offline/icon.svg' %}",
   "{% url 'offline:manifest' %}",
-  "{% static 'offline/engine.js' %}"{% if engine %},
+  "{% static 'offline/engine.js' %}",
+  "{% static 'offline/sheet.js' %}",
+  "{% static 'referrals/sheet.css' %}",
+  "{% url 'offline:sheet_bundle' %}"{% if engine %},
   "{% static 'offline/pyodide_yaml.js' %}",
   "{% url 'offline:engine_bundle' %}"{% for name in pyodide_files %},
   "{% url 'offline:pyodide_file' name=name %}"{% endfor %}{% endif %}
