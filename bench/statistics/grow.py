@@ -64,7 +64,6 @@ def _times_as_given() -> Iterator[None]:
 
 def templates() -> dict[str, Any]:
     """The demo's rows of KG, made by the product (seeding them when missing)."""
-    from crossroads.accounts.demo import seed_demo
     from django.utils import timezone
 
     from crossroads.accounts.models import User
