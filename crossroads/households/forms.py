@@ -51,6 +51,12 @@ class MemberForm(forms.Form):
         self.head = head
         if head:
             del self.fields["relationship"]
+        # The table's headers label the columns for the eye; each field also names its
+        # column and its row for a screen reader ("Given name, member 2").
+        number = (self.prefix or "").lstrip("m")
+        row = str(_("person in charge")) if head else str(_("member %(n)s")) % {"n": number}
+        for field in self.fields.values():
+            field.widget.attrs["aria-label"] = f"{field.label}, {row}"
 
     def is_blank(self) -> bool:
         if not self.is_bound:

@@ -155,6 +155,8 @@ def test_no_page_has_a_serious_or_critical_accessibility_violation(
 ) -> None:
     found: dict[str, list[dict[str, Any]]] = {}
     pages = _pages(cast)
+    for username, more in _more_pages(cast).items():
+        pages[username] = pages.get(username, []) + more
     from crossroads.accounts.models import User
 
     for username, paths in pages.items():
