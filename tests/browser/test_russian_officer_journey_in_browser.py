@@ -9,6 +9,7 @@ import re
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -60,7 +61,9 @@ def test_a_russian_officer_screens_refers_and_prints_the_slip_in_russian(
     _wait(browser, lambda b: "/new/" in b.current_url)
     assert browser.find_element(By.ID, "step-progress").text == "Шаг 1 из 6"
 
-    browser.find_element(By.ID, "shortcut-fear_return").click()
+    shortcut = browser.find_element(By.ID, "shortcut-fear_return")
+    shortcut.click()  # a form sent: the "Check" button to press is the answer's, not this page's
+    _wait(browser, staleness_of(shortcut))
     browser.find_element(By.ID, "check").click()
     result = browser.find_element(By.ID, "screening-result").text
     assert "Говорит, что боится возвращаться." in result
