@@ -8,10 +8,11 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from crossroads.access.gate import persons_visible_to, require_role
+from crossroads.access.gate import require_role
 from crossroads.access.policy import user_of
+from crossroads.audit.writer import record_list
 
-from . import actions
+from . import actions, queries
 from .models import SyncConflict
 from .serializers import KindSerializers, SyncAnswerSerializer, SyncBatchSerializer
 
@@ -93,15 +94,12 @@ class ConflictList(GenericAPIView[Any]):
     )
     def get(self, request: Request) -> Response:
         require_role(request.user, "change_person")
+        user = user_of(request)
         conflicts = (
-            SyncConflict.objects.filter(
-                status=SyncConflict.Status.OPEN,
-                person__in=persons_visible_to(user_of(request)).values("pk"),
-            )
-            .select_related("person")
-            .order_by("created_at")
+            queries.open_conflicts_visible_to(user).select_related("person").order_by("created_at")
         )
         page = self.paginate_queryset(conflicts)
+        record_list(user, "registry.person", [c.person_id for c in page or []], searched=False)
         return self.get_paginated_response(SyncConflictSerializer(page, many=True).data)
 
 

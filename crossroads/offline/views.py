@@ -3,7 +3,6 @@ by field; and the installable app's own files (manifest, service worker, offline
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from csp.decorators import csp_update
@@ -14,40 +13,34 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from crossroads.access.gate import persons_visible_to, require_role
+from crossroads.access.gate import require_role
 from crossroads.access.policy import user_of
+from crossroads.audit.models import AuditAction
+from crossroads.audit.writer import record, record_list
 from crossroads.core.exceptions import InvalidInput
 
-from . import actions
-from .models import SyncConflict
+from . import actions, queries
 from .serializers import KindSerializers
 
 
 @login_required
 def conflict_list(request: HttpRequest) -> HttpResponse:
     require_role(request.user, "change_person")
-    conflicts = (
-        SyncConflict.objects.filter(
-            status=SyncConflict.Status.OPEN,
-            person__in=persons_visible_to(user_of(request)).values("pk"),
-        )
+    user = user_of(request)
+    conflicts = list(
+        queries.open_conflicts_visible_to(user)
         .select_related("person", "made_by")
         .order_by("created_at")[:200]
     )
+    # The page shows each person's names and values: one list row naming them all.
+    record_list(user, "registry.person", [c.person_id for c in conflicts], searched=False)
     return render(request, "offline/conflict_list.html", {"conflicts": conflicts})
 
 
 @login_required
 def conflict_resolve(request: HttpRequest, conflict_id: str) -> HttpResponse:
     require_role(request.user, "change_person")
-    conflict = (
-        SyncConflict.objects.filter(
-            pk=actions._uuid(conflict_id) or uuid.UUID(int=0),
-            person__in=persons_visible_to(user_of(request)).values("pk"),
-        )
-        .select_related("person", "made_by")
-        .first()
-    )
+    conflict = queries.conflict_visible_to(user_of(request), conflict_id)
     if conflict is None:
         from crossroads.core.exceptions import NotFound
 
@@ -67,6 +60,10 @@ def conflict_resolve(request: HttpRequest, conflict_id: str) -> HttpResponse:
         else:
             messages.success(request, _("Conflict resolved."))
             return redirect("registry:person_detail", person_id=conflict.person_id)
+    if request.method == "GET":
+        record(
+            user_of(request), AuditAction.READ, conflict.person, detail={"view": "sync_conflict"}
+        )
     rows: list[dict[str, Any]] = [
         {
             "name": name,

@@ -241,3 +241,40 @@ def test_the_conflict_page_resolves_field_by_field(kg_border_officer, api, regis
     )
     person.refresh_from_db()
     assert person.family_name == "Nazary"
+
+
+def test_reading_conflicts_leaves_audit_rows_and_hides_other_agencies(
+    kg_border_officer, kg_migration_caseworker, api, register, client
+):
+    """The conflicts show a person's names and values: the list and the page each leave
+    their audit row, and another agency's account neither sees nor opens them."""
+    from crossroads.audit.models import AuditEvent
+
+    person = register(kg_border_officer, given_name="Karim", family_name="Nazari")
+    api_client = api(kg_border_officer)
+    api_client.patch(
+        f"/api/v1/persons/{person.pk}/", {"version": 1, "family_name": "Nazarov"}, format="json"
+    )
+    answer = send(
+        api_client,
+        {
+            "client_id": str(uuid.uuid4()),
+            "kind": "person",
+            "base_version": 1,
+            "data": {"id": str(person.pk), "family_name": "Nazary"},
+        },
+    )[0]
+    client.force_login(kg_border_officer)
+    client.get("/offline/conflicts/")
+    listed = AuditEvent.objects.filter(action="list", actor=kg_border_officer).last()
+    assert listed is not None and str(person.pk) in listed.detail["ids"]
+    api_client.get("/api/v1/sync/conflicts/")
+    assert AuditEvent.objects.filter(action="list", actor=kg_border_officer).count() == 2
+    client.get(f"/offline/conflicts/{answer['conflict']}/")
+    assert AuditEvent.objects.filter(
+        action="read", actor=kg_border_officer, object_id=str(person.pk)
+    ).exists()
+    other = api(kg_migration_caseworker).get("/api/v1/sync/conflicts/").json()["results"]
+    assert other == []
+    client.force_login(kg_migration_caseworker)
+    assert client.get(f"/offline/conflicts/{answer['conflict']}/").status_code == 404
